@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'RL Trajectory Dashboard',
+  description: 'Per-epoch analysis of RL training trajectories stored in LanceDB',
+};
+
+// Follows the OS colour scheme before first paint, so dark mode never flashes.
+const themeScript = `try{if(matchMedia('(prefers-color-scheme: dark)').matches)document.documentElement.classList.add('dark')}catch(e){}`;
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="min-h-screen bg-tremor-background-muted text-tremor-content-emphasis antialiased dark:bg-dark-tremor-background-muted dark:text-dark-tremor-content-emphasis">
+        <header className="border-b border-tremor-border bg-tremor-background dark:border-dark-tremor-border dark:bg-dark-tremor-background">
+          <nav className="mx-auto flex max-w-screen-2xl items-center gap-6 px-6 py-3">
+            <Link
+              href="/"
+              className="font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong"
+            >
+              RL Trajectory Dashboard
+            </Link>
+            <Link href="/" className="text-sm hover:underline">
+              Trainings
+            </Link>
+            <Link href="/analysis" className="text-sm hover:underline">
+              Analysis
+            </Link>
+          </nav>
+        </header>
+        <NuqsAdapter>
+          <main className="mx-auto max-w-screen-2xl px-6 py-6">{children}</main>
+        </NuqsAdapter>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,3 @@
+export default function HomePage() {
+  return <h1 className="text-xl font-semibold">Trainings</h1>;
+}

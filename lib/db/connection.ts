@@ -1,0 +1,95 @@
+import * as lancedb from '@lancedb/lancedb';
+import { TABLE_NAME, trajectorySchema } from './schema';
+
+export interface DbConfig {
+  uri: string;
+  storageOptions?: Record<string, string>;
+  /** Seconds between checks for other processes' writes. */
+  readConsistencyInterval: number;
+}
+
+export class IncompatibleSchemaError extends Error {}
+
+export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  let storageOptions: Record<string, string> | undefined;
+  if (env.LANCEDB_STORAGE_OPTIONS) {
+    try {
+      storageOptions = JSON.parse(env.LANCEDB_STORAGE_OPTIONS);
+    } catch {
+      throw new Error('LANCEDB_STORAGE_OPTIONS must be a JSON object of strings');
+    }
+    if (!storageOptions || typeof storageOptions !== 'object' || Array.isArray(storageOptions)) {
+      throw new Error('LANCEDB_STORAGE_OPTIONS must be a JSON object of strings');
+    }
+  }
+  const interval = Number(env.LANCEDB_READ_CONSISTENCY_SECONDS ?? 2);
+  return {
+    uri: env.LANCEDB_URI || './data/lancedb',
+    storageOptions,
+    readConsistencyInterval: Number.isFinite(interval) && interval >= 0 ? interval : 2,
+  };
+}
+
+const connections = new Map<string, Promise<lancedb.Connection>>();
+
+/** One connection per URI for the life of the process. */
+export function connect(config: DbConfig = dbConfigFromEnv()): Promise<lancedb.Connection> {
+  const key = JSON.stringify(config);
+  let connection = connections.get(key);
+  if (!connection) {
+    connection = lancedb.connect(config.uri, {
+      storageOptions: config.storageOptions,
+      readConsistencyInterval: config.readConsistencyInterval,
+    });
+    connection.catch(() => connections.delete(key));
+    connections.set(key, connection);
+  }
+  return connection;
+}
+
+/** The trajectories table, or null when it does not exist yet (an empty database is not an error). */
+export async function openTrajectories(config?: DbConfig): Promise<lancedb.Table | null> {
+  const db = await connect(config);
+  const names = await db.tableNames();
+  if (!names.includes(TABLE_NAME)) return null;
+  const table = await db.openTable(TABLE_NAME);
+  await assertCompatibleSchema(table);
+  return table;
+}
+
+/** The trajectories table, created empty (with its schema) when missing. */
+export async function openOrCreateTrajectories(config?: DbConfig): Promise<lancedb.Table> {
+  const existing = await openTrajectories(config);
+  if (existing) return existing;
+  const db = await connect(config);
+  try {
+    return await db.createEmptyTable(TABLE_NAME, trajectorySchema, { mode: 'create' });
+  } catch (error) {
+    // Another writer may have created it in the meantime.
+    const table = await openTrajectories(config);
+    if (table) return table;
+    throw error;
+  }
+}
+
+const checkedTables = new WeakSet<lancedb.Table>();
+
+async function assertCompatibleSchema(table: lancedb.Table): Promise<void> {
+  if (checkedTables.has(table)) return;
+  const actual = await table.schema();
+  const actualFields = new Map(actual.fields.map((f) => [f.name, f]));
+  const problems: string[] = [];
+  for (const expected of trajectorySchema.fields) {
+    const found = actualFields.get(expected.name);
+    if (!found) problems.push(`missing column ${expected.name}`);
+    else if (String(found.type) !== String(expected.type))
+      problems.push(`column ${expected.name} is ${found.type}, expected ${expected.type}`);
+  }
+  if (problems.length > 0) {
+    throw new IncompatibleSchemaError(
+      `Table "${TABLE_NAME}" has an incompatible schema (${problems.join('; ')}). ` +
+        'Point LANCEDB_URI at a new directory or migrate the table.',
+    );
+  }
+  checkedTables.add(table);
+}
