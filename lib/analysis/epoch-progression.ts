@@ -1,0 +1,106 @@
+import { AnalysisError } from './errors';
+import { type CountRatio } from './metrics';
+import { PASS_COLUMNS, questionTable } from './pass-metrics';
+import type { AnalysisQuery } from './query';
+import { computeRewardCategoryStats, type RewardCategoryStats } from './reward-category-stats';
+import { ints, type Scan } from './scan/scan';
+import { openSource, cached, type Source } from './source';
+import { assertTrainingsExist, scanFiltered } from './stat';
+import { computeSummary, type Summary } from './summary';
+import { computeTerminationStats } from './termination-stats';
+import { computeToolReturnStats } from './tool-return-stats';
+
+export interface EpochProgressionPoint extends Summary {
+  epoch_id: number;
+  termination_stats: Record<string, CountRatio>;
+  reward_distribution: RewardCategoryStats['reward_distribution'];
+  avg_step_count: number | null;
+  tool_calls: number;
+  tool_failures: number;
+  /** failures / calls over all tools; null when no tool was called. */
+  tool_failure_rate: number | null;
+  /** Per tool: calls and failures in this epoch. */
+  tools: Record<string, { calls: number; failures: number; failure_rate: number }>;
+}
+
+export interface EpochProgression {
+  training_id: string;
+  /** The k of pass_at_k, the same for every epoch so the line is comparable. */
+  k: number | null;
+  success_threshold: number;
+  epochs: EpochProgressionPoint[];
+}
+
+export const PROGRESSION_COLUMNS = [
+  ...PASS_COLUMNS,
+  'termination_reason',
+  'step_count',
+  'tool_call_names',
+  'tool_call_failed',
+] as const;
+
+/** The smallest number of samples any question has in any epoch: the largest k computable everywhere. */
+export function commonK(scan: Scan, rows: Int32Array, successThreshold: number): number | null {
+  const table = questionTable(scan, rows, successThreshold);
+  let min = Infinity;
+  for (const n of table.n) min = Math.min(min, n);
+  return Number.isFinite(min) ? min : null;
+}
+
+export function computeEpochPoints(scan: Scan, rows: Int32Array, query: AnalysisQuery, k: number | null) {
+  const epochs = ints(scan, 'epoch_id');
+  const byEpoch = new Map<number, number[]>();
+  for (const i of rows) {
+    const bucket = byEpoch.get(epochs[i]);
+    if (bucket) bucket.push(i);
+    else byEpoch.set(epochs[i], [i]);
+  }
+  return [...byEpoch.keys()]
+    .sort((a, b) => a - b)
+    .map((epoch) => {
+      const epochRows = Int32Array.from(byEpoch.get(epoch)!);
+      return { epoch, rows: epochRows, summary: computeSummary(scan, epochRows, { ...query, k: k ?? undefined }) };
+    });
+}
+
+export function computeEpochProgression(scan: Scan, query: AnalysisQuery, trainingId: string): EpochProgression {
+  const rows = Int32Array.from({ length: scan.length }, (_, i) => i);
+  const k = query.k ?? commonK(scan, rows, query.success_threshold);
+  const stepCount = ints(scan, 'step_count');
+  const epochs = computeEpochPoints(scan, rows, query, k).map(({ epoch, rows: epochRows, summary }) => {
+    const tools = computeToolReturnStats(scan, epochRows);
+    let steps = 0;
+    for (const i of epochRows) steps += stepCount[i];
+    return {
+      epoch_id: epoch,
+      ...summary,
+      termination_stats: computeTerminationStats(scan, epochRows).termination_stats,
+      reward_distribution: computeRewardCategoryStats(scan, epochRows, query).reward_distribution,
+      avg_step_count: epochRows.length > 0 ? steps / epochRows.length : null,
+      tool_calls: tools.total_calls,
+      tool_failures: tools.total_failures,
+      tool_failure_rate: tools.failure_rate,
+      tools: Object.fromEntries(
+        tools.tools.map((t) => [t.tool, { calls: t.calls, failures: t.failures, failure_rate: t.failure_rate }]),
+      ),
+    };
+  });
+  return { training_id: trainingId, k, success_threshold: query.success_threshold, epochs };
+}
+
+/** The one training an endpoint is about (training_id given exactly once). */
+export function singleTraining(query: AnalysisQuery): string {
+  const ids = query.training_id ?? [];
+  if (ids.length !== 1) throw new AnalysisError('training_id: give exactly one training', 'training_id');
+  return ids[0];
+}
+
+/** Per-epoch learning curve of one training: pass@k, reward, termination mix and tool failures. */
+export async function epochProgression(query: AnalysisQuery, source?: Source): Promise<EpochProgression> {
+  const trainingId = singleTraining(query);
+  const src = source ?? (await openSource());
+  await assertTrainingsExist(src, query.training_id);
+  return cached(src, 'epoch-progression', query, async () =>
+    computeEpochProgression(await scanFiltered(src, query, PROGRESSION_COLUMNS), query, trainingId),
+  );
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { bootstrapMeanCI } from './bootstrap';
+import { mulberry32 } from './random';
+
+/** Seeded standard-normal draws via Box–Muller, scaled to mean mu and sd sigma. */
+function normalSample(n: number, mu: number, sigma: number, seed: number): Float64Array {
+  const rng = mulberry32(seed);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const u1 = 1 - rng(); // (0, 1]
+    const u2 = rng();
+    out[i] = mu + sigma * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+  return out;
+}
+
+function mean(xs: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i];
+  return s / xs.length;
+}
+
+function sd(xs: ArrayLike<number>): number {
+  const m = mean(xs);
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += (xs[i] - m) ** 2;
+  return Math.sqrt(s / (xs.length - 1));
+}
+
+describe('bootstrapMeanCI', () => {
+  it('returns null for empty input (or only NaN)', () => {
+    expect(bootstrapMeanCI([])).toBeNull();
+    expect(bootstrapMeanCI(new Float64Array(0))).toBeNull();
+    expect(bootstrapMeanCI([Number.NaN])).toBeNull();
+  });
+
+  it('one value gives low = high = mean', () => {
+    expect(bootstrapMeanCI([3.5])).toEqual({ mean: 3.5, low: 3.5, high: 3.5 });
+  });
+
+  it('ignores NaN entries', () => {
+    expect(bootstrapMeanCI([Number.NaN, 2, Number.NaN])).toEqual({ mean: 2, low: 2, high: 2 });
+    const withNaN = bootstrapMeanCI([1, Number.NaN, 2, 3, 4]);
+    expect(withNaN).toEqual(bootstrapMeanCI([1, 2, 3, 4]));
+    expect(withNaN?.mean).toBe(2.5);
+  });
+
+  it('is deterministic for a seed', () => {
+    const data = normalSample(50, 0, 1, 3);
+    const a = bootstrapMeanCI(data, { seed: 7 });
+    const b = bootstrapMeanCI(Array.from(data), { seed: 7 });
+    expect(a).toEqual(b);
+    const c = bootstrapMeanCI(data, { seed: 8 });
+    expect(c?.mean).toBe(a?.mean);
+    expect(c).not.toEqual(a);
+  });
+
+  it('the interval contains the mean, and the mean is the plain sample mean', () => {
+    const data = [0, 0, 1, 1, 1, 0, 1, 0, 0, 1, 1, 1];
+    const ci = bootstrapMeanCI(data);
+    expect(ci?.mean).toBe(7 / 12);
+    expect(ci!.low).toBeLessThanOrEqual(ci!.mean);
+    expect(ci!.high).toBeGreaterThanOrEqual(ci!.mean);
+    expect(ci!.low).toBeGreaterThanOrEqual(0);
+    expect(ci!.high).toBeLessThanOrEqual(1);
+  });
+
+  it('the interval narrows with more data', () => {
+    const small = bootstrapMeanCI(normalSample(20, 5, 2, 11))!;
+    const large = bootstrapMeanCI(normalSample(2000, 5, 2, 11))!;
+    expect(large.high - large.low).toBeLessThan((small.high - small.low) / 4);
+  });
+
+  it('a higher confidence gives a wider interval', () => {
+    const data = normalSample(100, 0, 1, 5);
+    const ci90 = bootstrapMeanCI(data, { confidence: 0.9 })!;
+    const ci99 = bootstrapMeanCI(data, { confidence: 0.99 })!;
+    expect(ci99.high - ci99.low).toBeGreaterThan(ci90.high - ci90.low);
+  });
+
+  it('constant data gives zero width', () => {
+    expect(bootstrapMeanCI(new Float64Array(30).fill(0.25))).toEqual({ mean: 0.25, low: 0.25, high: 0.25 });
+  });
+
+  it('roughly matches the normal interval mean ± 1.96·sd/√n', () => {
+    const n = 400;
+    const data = normalSample(n, 10, 3, 2024);
+    const ci = bootstrapMeanCI(data, { resamples: 4000 })!;
+    const half = (1.96 * sd(data)) / Math.sqrt(n);
+    expect(Math.abs(ci.low - (ci.mean - half))).toBeLessThan(0.15 * half);
+    expect(Math.abs(ci.high - (ci.mean + half))).toBeLessThan(0.15 * half);
+  });
+
+  it('rejects bad options', () => {
+    expect(() => bootstrapMeanCI([1, 2], { resamples: 0 })).toThrow(RangeError);
+    expect(() => bootstrapMeanCI([1, 2], { resamples: 10.5 })).toThrow(RangeError);
+    expect(() => bootstrapMeanCI([1, 2], { confidence: 1 })).toThrow(RangeError);
+    expect(() => bootstrapMeanCI([1, 2], { confidence: 0 })).toThrow(RangeError);
+    expect(() => bootstrapMeanCI([1, 2], { confidence: Number.NaN })).toThrow(RangeError);
+  });
+});

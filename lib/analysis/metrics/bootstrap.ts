@@ -1,0 +1,64 @@
+import { mulberry32, randomInt } from './random';
+
+/** Options for {@link bootstrapMeanCI}. */
+export interface BootstrapOptions {
+  /** Number of bootstrap resamples (default 1000). */
+  resamples?: number;
+  /** Two-sided confidence level in (0, 1) (default 0.95). */
+  confidence?: number;
+  /** PRNG seed; the same seed gives the same interval (default 42). */
+  seed?: number;
+}
+
+/** Sample mean with its bootstrap confidence interval [low, high]. */
+export interface MeanCI {
+  mean: number;
+  low: number;
+  high: number;
+}
+
+/** Linear-interpolation quantile (type 7) of an ascending-sorted array, q in [0, 1]. */
+function sortedQuantile(sorted: Float64Array, q: number): number {
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+/** Percentile-bootstrap CI of the mean (NaN entries ignored); null for empty input, zero width for one value. */
+export function bootstrapMeanCI(
+  values: Float64Array | readonly number[],
+  { resamples = 1000, confidence = 0.95, seed = 42 }: BootstrapOptions = {},
+): MeanCI | null {
+  if (!Number.isInteger(resamples) || resamples < 1) {
+    throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
+  }
+  if (!(confidence > 0 && confidence < 1)) {
+    throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+  }
+
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) count++;
+  if (count === 0) return null;
+  const data = new Float64Array(count);
+  let sum = 0;
+  for (let i = 0, j = 0; i < values.length; i++) {
+    const v = values[i];
+    if (Number.isNaN(v)) continue;
+    data[j++] = v;
+    sum += v;
+  }
+  const mean = sum / count;
+  if (count === 1) return { mean, low: mean, high: mean };
+
+  const rng = mulberry32(seed);
+  const means = new Float64Array(resamples);
+  for (let b = 0; b < resamples; b++) {
+    let s = 0;
+    for (let i = 0; i < count; i++) s += data[randomInt(rng, count)];
+    means[b] = s / count;
+  }
+  means.sort();
+  const alpha = 1 - confidence;
+  return { mean, low: sortedQuantile(means, alpha / 2), high: sortedQuantile(means, 1 - alpha / 2) };
+}

@@ -1,0 +1,96 @@
+/** Which per-question estimator to average: pass@k (any of k succeeds) or pass^k (all k succeed). */
+export type PassEstimator = 'pass@k' | 'pass^k';
+
+/** Per-question sample count `n` and success count `c`. */
+export interface QuestionCounts {
+  n: number;
+  c: number;
+}
+
+/** Column form of per-question counts: `n[i]` samples and `c[i]` successes for question i. */
+export interface QuestionCountColumns {
+  n: Int32Array | number[];
+  c: Int32Array | number[];
+}
+
+/** Result of averaging an estimator over questions. */
+export interface MeanPassResult {
+  /** Mean over the covered questions, or null when no question has n ≥ k. */
+  value: number | null;
+  /** Number of questions with n ≥ k (the ones averaged). */
+  questions: number;
+  /** Total number of questions given. */
+  total: number;
+}
+
+function validate(n: number, c: number, k: number): void {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  if (!Number.isInteger(c) || c < 0 || c > n) {
+    throw new RangeError(`c must be an integer with 0 ≤ c ≤ n (n=${n}), got ${c}`);
+  }
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
+}
+
+function isColumns(q: readonly QuestionCounts[] | QuestionCountColumns): q is QuestionCountColumns {
+  return !Array.isArray(q);
+}
+
+/** Unbiased pass@k (Chen et al. 2021): 1 − C(n−c,k)/C(n,k); null when n < k (not computable). */
+export function passAtK(n: number, c: number, k: number): number | null {
+  validate(n, c, k);
+  if (n < k) return null;
+  if (n - c < k) return 1;
+  // 1 − ∏_{i=n−c+1..n} (1 − k/i)
+  let prod = 1;
+  for (let i = n - c + 1; i <= n; i++) prod *= 1 - k / i;
+  return 1 - prod;
+}
+
+/** tau-bench pass^k: C(c,k)/C(n,k), the chance that k draws without replacement all succeed; null when n < k. */
+export function passHatK(n: number, c: number, k: number): number | null {
+  validate(n, c, k);
+  if (n < k) return null;
+  if (c < k) return 0;
+  // ∏_{i=0..k−1} (c − i)/(n − i)
+  let prod = 1;
+  for (let i = 0; i < k; i++) prod *= (c - i) / (n - i);
+  return prod;
+}
+
+/** Mean of pass@k (or pass^k) over the questions with n ≥ k; value null when none qualifies. */
+export function meanPassAtK(
+  questions: readonly QuestionCounts[] | QuestionCountColumns,
+  k: number,
+  estimator: PassEstimator = 'pass@k',
+): MeanPassResult {
+  const estimate = estimator === 'pass@k' ? passAtK : estimator === 'pass^k' ? passHatK : null;
+  if (estimate === null) throw new RangeError(`unknown estimator: ${String(estimator)}`);
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
+
+  let total: number;
+  let nAt: (i: number) => number;
+  let cAt: (i: number) => number;
+  if (isColumns(questions)) {
+    const { n, c } = questions;
+    if (n.length !== c.length) {
+      throw new RangeError(`n and c must have the same length (${n.length} vs ${c.length})`);
+    }
+    total = n.length;
+    nAt = (i) => n[i];
+    cAt = (i) => c[i];
+  } else {
+    total = questions.length;
+    nAt = (i) => questions[i].n;
+    cAt = (i) => questions[i].c;
+  }
+
+  let sum = 0;
+  let covered = 0;
+  for (let i = 0; i < total; i++) {
+    const v = estimate(nAt(i), cAt(i), k);
+    if (v === null) continue;
+    sum += v;
+    covered++;
+  }
+  return { value: covered === 0 ? null : sum / covered, questions: covered, total };
+}

@@ -1,0 +1,120 @@
+import { bootstrapMeanCI, meanPassAtK, type MeanCI } from './metrics';
+import { floats, ints, strings, type Scan } from './scan/scan';
+
+/** Columns every pass@k / average-reward figure needs. */
+export const PASS_COLUMNS = ['training_id', 'epoch_id', 'data_id', 'reward'] as const;
+
+/** The reported k values besides the chosen k. */
+export const REPORTED_K = [1, 5, 10] as const;
+
+/**
+ * Per-question sample and success counts. A question is (training, epoch, data_id): samples of one question never
+ * mix across epochs or runs.
+ */
+export interface QuestionTable {
+  n: Int32Array;
+  c: Int32Array;
+  rewardSum: Float64Array;
+}
+
+export function questionTable(scan: Scan, rows: Int32Array, successThreshold: number): QuestionTable {
+  const training = strings(scan, 'training_id').codes;
+  const epoch = ints(scan, 'epoch_id');
+  const data = strings(scan, 'data_id').codes;
+  const reward = floats(scan, 'reward');
+  const dataCount = strings(scan, 'data_id').values.length + 1;
+  const index = new Map<number, number>();
+  const n: number[] = [];
+  const c: number[] = [];
+  const sums: number[] = [];
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j];
+    // A number key: (training, epoch) pairs are few, data codes < dataCount; stays far below 2^53.
+    const key = (training[i] * 2_147_483_648 + epoch[i]) * dataCount + data[i];
+    let q = index.get(key);
+    if (q === undefined) {
+      q = n.length;
+      index.set(key, q);
+      n.push(0);
+      c.push(0);
+      sums.push(0);
+    }
+    n[q]++;
+    if (reward[i] > successThreshold) c[q]++;
+    sums[q] += reward[i];
+  }
+  return { n: Int32Array.from(n), c: Int32Array.from(c), rewardSum: Float64Array.from(sums) };
+}
+
+export interface PassMetrics {
+  question_count: number;
+  /** Smallest and largest number of samples per question. */
+  samples_per_question: [number, number] | null;
+  pass_at_1: number | null;
+  pass_at_k: number | null;
+  k: number | null;
+  /** pass@k for k = 1, 5, 10 and the chosen k; null where no question has k samples. */
+  pass_at: Record<string, number | null>;
+  /** How many questions each pass_at value averages over (those with n ≥ k). */
+  pass_at_questions: Record<string, number>;
+  /** pass^k (all k attempts succeed) for the chosen k. */
+  pass_hat_k: number | null;
+}
+
+/**
+ * pass@1, pass@k and pass^k over the questions of a group. Without an explicit k, k is the smallest per-question sample
+ * count, so the figure is always computable and covers every question.
+ */
+export function passMetrics(table: QuestionTable, requestedK?: number): PassMetrics {
+  const count = table.n.length;
+  let min = Infinity;
+  let max = 0;
+  for (let q = 0; q < count; q++) {
+    min = Math.min(min, table.n[q]);
+    max = Math.max(max, table.n[q]);
+  }
+  const k = requestedK ?? (count > 0 ? min : null);
+  const ks = [...new Set([...REPORTED_K, ...(k === null ? [] : [k])])].sort((a, b) => a - b);
+  const pass_at: Record<string, number | null> = {};
+  const pass_at_questions: Record<string, number> = {};
+  for (const kk of ks) {
+    const result = meanPassAtK(table, kk);
+    pass_at[String(kk)] = result.value;
+    pass_at_questions[String(kk)] = result.questions;
+  }
+  return {
+    question_count: count,
+    samples_per_question: count > 0 ? [min, max] : null,
+    pass_at_1: pass_at['1'],
+    pass_at_k: k === null ? null : pass_at[String(k)],
+    k,
+    pass_at,
+    pass_at_questions,
+    pass_hat_k: k === null ? null : meanPassAtK(table, k, 'pass^k').value,
+  };
+}
+
+export interface RewardSummary {
+  trajectory_count: number;
+  /** Mean reward over trajectories; null for an empty group. */
+  avg_reward: number | null;
+  /** 95% bootstrap CI over questions (question-mean rewards resampled, seeded). */
+  avg_reward_ci: { low: number; high: number } | null;
+}
+
+export function rewardSummary(table: QuestionTable): RewardSummary {
+  let total = 0;
+  let sum = 0;
+  const questionMeans = new Float64Array(table.n.length);
+  for (let q = 0; q < table.n.length; q++) {
+    total += table.n[q];
+    sum += table.rewardSum[q];
+    questionMeans[q] = table.rewardSum[q] / table.n[q];
+  }
+  const ci: MeanCI | null = bootstrapMeanCI(questionMeans, { resamples: 1000, seed: 1 });
+  return {
+    trajectory_count: total,
+    avg_reward: total > 0 ? sum / total : null,
+    avg_reward_ci: ci ? { low: ci.low, high: ci.high } : null,
+  };
+}

@@ -1,0 +1,46 @@
+const decoder = new TextDecoder();
+
+/**
+ * Maps UTF-8 byte strings to small integer codes without decoding every row: rows are hashed and compared as bytes,
+ * and only the first occurrence of each distinct value is decoded. Repeated neighbours (the common case: rows of one
+ * training or question are stored together) cost one byte comparison.
+ */
+export class Utf8Interner {
+  readonly values: string[] = [];
+  private readonly bytes: Uint8Array[] = [];
+  private readonly buckets = new Map<number, number[]>();
+  private lastCode = -1;
+
+  /** The code of bytes[start, end). */
+  code(data: Uint8Array, start: number, end: number): number {
+    const last = this.lastCode;
+    if (last >= 0 && equalBytes(this.bytes[last], data, start, end)) return last;
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ data[i], 0x01000193);
+    const bucket = this.buckets.get(hash);
+    if (bucket) {
+      for (const candidate of bucket) {
+        if (equalBytes(this.bytes[candidate], data, start, end)) return (this.lastCode = candidate);
+      }
+    }
+    const code = this.values.length;
+    const copy = data.slice(start, end);
+    this.bytes.push(copy);
+    this.values.push(decoder.decode(copy));
+    if (bucket) bucket.push(code);
+    else this.buckets.set(hash, [code]);
+    return (this.lastCode = code);
+  }
+
+  /** The code of an already-decoded string (for values that did not come from Arrow buffers). */
+  codeOf(value: string): number {
+    const encoded = new TextEncoder().encode(value);
+    return this.code(encoded, 0, encoded.length);
+  }
+}
+
+function equalBytes(known: Uint8Array, data: Uint8Array, start: number, end: number): boolean {
+  if (known.length !== end - start) return false;
+  for (let i = 0; i < known.length; i++) if (known[i] !== data[start + i]) return false;
+  return true;
+}

@@ -1,0 +1,290 @@
+import type { Table } from '@lancedb/lancedb';
+import { Utf8Interner } from './interner';
+
+/**
+ * The scan engine: reads only the small columns a statistic needs, with the filter pushed into LanceDB, into typed
+ * arrays. Strings become integer codes into a per-column dictionary, lists become CSR (offsets + codes). steps_json is
+ * never read here.
+ */
+
+export const INT_COLUMNS = ['epoch_id', 'sample_id', 'step_count', 'tool_call_count', 'tool_error_count'] as const;
+export const FLOAT_COLUMNS = ['reward', 'process_reward_mean'] as const;
+export const STRING_COLUMNS = ['training_id', 'data_id', 'termination_reason', 'agent_name', 'trajectory_id'] as const;
+export const LIST_COLUMNS = ['tool_call_names'] as const;
+
+export type IntColumn = (typeof INT_COLUMNS)[number];
+export type FloatColumn = (typeof FLOAT_COLUMNS)[number];
+export type StringColumn = (typeof STRING_COLUMNS)[number];
+export type ListColumn = (typeof LIST_COLUMNS)[number];
+export type ScanColumn = IntColumn | FloatColumn | StringColumn | ListColumn | 'tool_call_failed' | 'created_at';
+
+export interface StringData {
+  /** Per row, an index into `values`; -1 for null. */
+  codes: Int32Array;
+  values: string[];
+}
+
+export interface ListData {
+  /** Row i's items are codes[offsets[i] .. offsets[i+1]). */
+  offsets: Int32Array;
+  codes: Int32Array;
+  values: string[];
+}
+
+export interface Scan {
+  length: number;
+  ints: Partial<Record<IntColumn, Int32Array>>;
+  /** Nulls are NaN. */
+  floats: Partial<Record<FloatColumn, Float64Array>>;
+  strings: Partial<Record<StringColumn, StringData>>;
+  lists: Partial<Record<ListColumn, ListData>>;
+  /** Aligned with lists.tool_call_names.codes: 1 when that call failed. */
+  toolCallFailed?: Uint8Array;
+  /** Milliseconds since the epoch; NaN for null. */
+  createdAt?: Float64Array;
+  /** LanceDB row ids, for fetching a page of full rows afterwards. */
+  rowIds?: BigUint64Array;
+}
+
+export interface ScanOptions {
+  where?: string;
+  columns: readonly ScanColumn[];
+  withRowIds?: boolean;
+}
+
+// Arrow's runtime objects come from the CJS copy of apache-arrow that LanceDB loads; only their buffers are used.
+interface ArrowData {
+  offset: number;
+  length: number;
+  nullCount: number;
+  nullBitmap?: Uint8Array;
+  values: ArrayLike<number> & { subarray?: unknown };
+  valueOffsets: Int32Array;
+  children: ArrowData[];
+}
+interface ArrowBatch {
+  numRows: number;
+  getChild(name: string): { data: ArrowData[] } | null;
+}
+
+class Growable<T extends Int32Array | Float64Array | Uint8Array | BigUint64Array> {
+  private chunks: T[] = [];
+  private size = 0;
+  constructor(private readonly make: (n: number) => T) {}
+  push(chunk: T): void {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+  }
+  finish(): T {
+    const out = this.make(this.size);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      (out as unknown as { set(a: T, o: number): void }).set(chunk, at);
+      at += chunk.length;
+    }
+    return out;
+  }
+}
+
+const isValid = (data: ArrowData, i: number): boolean => {
+  if (data.nullCount === 0 || !data.nullBitmap) return true;
+  const bit = data.offset + i;
+  return (data.nullBitmap[bit >> 3] & (1 << (bit & 7))) !== 0;
+};
+
+function readInts(data: ArrowData): Int32Array {
+  return Int32Array.from((data.values as Int32Array).subarray(data.offset, data.offset + data.length));
+}
+
+function readFloats(data: ArrowData): Float64Array {
+  const out = Float64Array.from((data.values as Float64Array).subarray(data.offset, data.offset + data.length));
+  if (data.nullCount > 0) for (let i = 0; i < out.length; i++) if (!isValid(data, i)) out[i] = NaN;
+  return out;
+}
+
+function readTimestamps(data: ArrowData): Float64Array {
+  const out = new Float64Array(data.length);
+  const values = data.values as unknown as BigInt64Array | Int32Array;
+  if (values instanceof BigInt64Array) {
+    for (let i = 0; i < data.length; i++) out[i] = isValid(data, i) ? Number(values[data.offset + i]) : NaN;
+  } else {
+    // Millisecond timestamps as pairs of int32 (low, high).
+    for (let i = 0; i < data.length; i++) {
+      const at = 2 * (data.offset + i);
+      out[i] = isValid(data, i) ? values[at + 1] * 2 ** 32 + (values[at] >>> 0) : NaN;
+    }
+  }
+  return out;
+}
+
+function readStrings(data: ArrowData, interner: Utf8Interner): Int32Array {
+  const out = new Int32Array(data.length);
+  const offsets = data.valueOffsets;
+  const bytes = data.values as Uint8Array;
+  for (let i = 0; i < data.length; i++) {
+    out[i] = isValid(data, i) ? interner.code(bytes, offsets[data.offset + i], offsets[data.offset + i + 1]) : -1;
+  }
+  return out;
+}
+
+/** A list<utf8> batch as (per-row lengths, item codes). */
+function readStringList(data: ArrowData, interner: Utf8Interner): { lengths: Int32Array; codes: Int32Array } {
+  const lengths = new Int32Array(data.length);
+  const listOffsets = data.valueOffsets;
+  const first = listOffsets[data.offset];
+  const last = listOffsets[data.offset + data.length];
+  for (let i = 0; i < data.length; i++) {
+    lengths[i] = isValid(data, i) ? listOffsets[data.offset + i + 1] - listOffsets[data.offset + i] : 0;
+  }
+  const child = data.children[0];
+  const codes = new Int32Array(last - first);
+  const offsets = child.valueOffsets;
+  const bytes = child.values as Uint8Array;
+  for (let j = first; j < last; j++) {
+    codes[j - first] = interner.code(bytes, offsets[child.offset + j], offsets[child.offset + j + 1]);
+  }
+  return { lengths, codes };
+}
+
+function readBoolList(data: ArrowData): Uint8Array {
+  const listOffsets = data.valueOffsets;
+  const first = listOffsets[data.offset];
+  const last = listOffsets[data.offset + data.length];
+  const child = data.children[0];
+  const bits = child.values as Uint8Array;
+  const out = new Uint8Array(last - first);
+  for (let j = first; j < last; j++) {
+    const bit = child.offset + j;
+    out[j - first] = (bits[bit >> 3] >> (bit & 7)) & 1;
+  }
+  return out;
+}
+
+/** Runs one projected, filtered scan. */
+export async function scanTable(table: Table, options: ScanOptions): Promise<Scan> {
+  const columns = [...new Set(options.columns)];
+  let query = table.query().select(columns);
+  if (options.where) query = query.where(options.where);
+  if (options.withRowIds) query = query.withRowId();
+  const arrow = await query.toArrow({ maxBatchLength: 65_536 });
+
+  const ints = new Map<IntColumn, Growable<Int32Array>>();
+  const floats = new Map<FloatColumn, Growable<Float64Array>>();
+  const strings = new Map<StringColumn, { grow: Growable<Int32Array>; interner: Utf8Interner }>();
+  const lists = new Map<ListColumn, { lengths: Growable<Int32Array>; codes: Growable<Int32Array>; interner: Utf8Interner }>();
+  const failed = new Growable<Uint8Array>((n) => new Uint8Array(n));
+  const created = new Growable<Float64Array>((n) => new Float64Array(n));
+  const rowIds = new Growable((n) => new BigUint64Array(n));
+  for (const column of columns) {
+    if ((INT_COLUMNS as readonly string[]).includes(column)) ints.set(column as IntColumn, new Growable((n) => new Int32Array(n)));
+    else if ((FLOAT_COLUMNS as readonly string[]).includes(column))
+      floats.set(column as FloatColumn, new Growable((n) => new Float64Array(n)));
+    else if ((STRING_COLUMNS as readonly string[]).includes(column))
+      strings.set(column as StringColumn, { grow: new Growable((n) => new Int32Array(n)), interner: new Utf8Interner() });
+    else if ((LIST_COLUMNS as readonly string[]).includes(column))
+      lists.set(column as ListColumn, {
+        lengths: new Growable((n) => new Int32Array(n)),
+        codes: new Growable((n) => new Int32Array(n)),
+        interner: new Utf8Interner(),
+      });
+  }
+
+  let length = 0;
+  for (const batch of arrow.batches as unknown as ArrowBatch[]) {
+    if (batch.numRows === 0) continue;
+    length += batch.numRows;
+    const data = (name: string): ArrowData => {
+      const child = batch.getChild(name);
+      if (!child || child.data.length !== 1) throw new Error(`scan: column ${name} missing from batch`);
+      return child.data[0];
+    };
+    for (const [column, grow] of ints) grow.push(readInts(data(column)));
+    for (const [column, grow] of floats) grow.push(readFloats(data(column)));
+    for (const [column, { grow, interner }] of strings) grow.push(readStrings(data(column), interner));
+    for (const [column, list] of lists) {
+      const { lengths, codes } = readStringList(data(column), list.interner);
+      list.lengths.push(lengths);
+      list.codes.push(codes);
+    }
+    if (columns.includes('tool_call_failed')) failed.push(readBoolList(data('tool_call_failed')));
+    if (columns.includes('created_at')) created.push(readTimestamps(data('created_at')));
+    if (options.withRowIds) {
+      const ids = data('_rowid');
+      rowIds.push(BigUint64Array.from((ids.values as unknown as BigUint64Array).subarray(ids.offset, ids.offset + ids.length)));
+    }
+  }
+
+  const scan: Scan = { length, ints: {}, floats: {}, strings: {}, lists: {} };
+  for (const [column, grow] of ints) scan.ints[column] = grow.finish();
+  for (const [column, grow] of floats) scan.floats[column] = grow.finish();
+  for (const [column, { grow, interner }] of strings) scan.strings[column] = { codes: grow.finish(), values: interner.values };
+  for (const [column, list] of lists) {
+    const lengths = list.lengths.finish();
+    const offsets = new Int32Array(lengths.length + 1);
+    for (let i = 0; i < lengths.length; i++) offsets[i + 1] = offsets[i] + lengths[i];
+    scan.lists[column] = { offsets, codes: list.codes.finish(), values: list.interner.values };
+  }
+  if (columns.includes('tool_call_failed')) scan.toolCallFailed = failed.finish();
+  if (columns.includes('created_at')) scan.createdAt = created.finish();
+  if (options.withRowIds) scan.rowIds = rowIds.finish();
+  return scan;
+}
+
+/** A zero-row scan that still has every requested column, so compute functions need no special case. */
+export function emptyScan(columns: readonly ScanColumn[]): Scan {
+  const scan: Scan = { length: 0, ints: {}, floats: {}, strings: {}, lists: {} };
+  for (const column of columns) {
+    switch (column) {
+      case 'epoch_id':
+      case 'sample_id':
+      case 'step_count':
+      case 'tool_call_count':
+      case 'tool_error_count':
+        scan.ints[column] = new Int32Array(0);
+        break;
+      case 'reward':
+      case 'process_reward_mean':
+        scan.floats[column] = new Float64Array(0);
+        break;
+      case 'training_id':
+      case 'data_id':
+      case 'termination_reason':
+      case 'agent_name':
+      case 'trajectory_id':
+        scan.strings[column] = { codes: new Int32Array(0), values: [] };
+        break;
+      case 'tool_call_names':
+        scan.lists[column] = { offsets: new Int32Array(1), codes: new Int32Array(0), values: [] };
+        break;
+      case 'tool_call_failed':
+        scan.toolCallFailed = new Uint8Array(0);
+        break;
+      case 'created_at':
+        scan.createdAt = new Float64Array(0);
+        break;
+    }
+  }
+  return scan;
+}
+
+/** Typed accessors that fail loudly when a stat forgot to project a column. */
+export function ints(scan: Scan, column: IntColumn): Int32Array {
+  const values = scan.ints[column];
+  if (!values) throw new Error(`scan: column ${column} was not selected`);
+  return values;
+}
+export function floats(scan: Scan, column: FloatColumn): Float64Array {
+  const values = scan.floats[column];
+  if (!values) throw new Error(`scan: column ${column} was not selected`);
+  return values;
+}
+export function strings(scan: Scan, column: StringColumn): StringData {
+  const values = scan.strings[column];
+  if (!values) throw new Error(`scan: column ${column} was not selected`);
+  return values;
+}
+export function list(scan: Scan, column: ListColumn): ListData {
+  const values = scan.lists[column];
+  if (!values) throw new Error(`scan: column ${column} was not selected`);
+  return values;
+}

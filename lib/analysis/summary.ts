@@ -1,0 +1,22 @@
+import { passMetrics, PASS_COLUMNS, questionTable, rewardSummary, type PassMetrics, type RewardSummary } from './pass-metrics';
+import type { AnalysisQuery } from './query';
+import type { Scan } from './scan/scan';
+import type { StatDefinition } from './stat';
+
+/** Headline figures of a selection: size, pass@1 / pass@k and average reward with its CI. */
+export type Summary = RewardSummary & PassMetrics & { success_threshold: number };
+
+export function computeSummary(
+  scan: Scan,
+  rows: Int32Array,
+  query: Pick<AnalysisQuery, 'success_threshold' | 'k'>,
+): Summary {
+  const table = questionTable(scan, rows, query.success_threshold);
+  return { ...rewardSummary(table), ...passMetrics(table, query.k), success_threshold: query.success_threshold };
+}
+
+export const summary: StatDefinition<Summary> = {
+  name: 'summary',
+  columns: PASS_COLUMNS,
+  compute: computeSummary,
+};

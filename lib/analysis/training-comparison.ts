@@ -1,0 +1,146 @@
+import { AnalysisError } from './errors';
+import { commonK, computeEpochPoints } from './epoch-progression';
+import { groupRows } from './grouping';
+import { bootstrapMeanCI, type CountRatio } from './metrics';
+import { PASS_COLUMNS } from './pass-metrics';
+import type { AnalysisQuery } from './query';
+import { computeRewardCategoryStats, type RewardCategoryStats } from './reward-category-stats';
+import { floats, ints, strings, type Scan } from './scan/scan';
+import { cached, openSource, type Source } from './source';
+import { assertTrainingsExist, scanFiltered } from './stat';
+import { computeSummary, type Summary } from './summary';
+import { computeTerminationStats } from './termination-stats';
+import { sqlString } from './where';
+
+export interface ComparedTraining {
+  training_id: string;
+  summary: Summary;
+  termination_stats: Record<string, CountRatio>;
+  reward_distribution: RewardCategoryStats['reward_distribution'];
+  epochs: { epoch_id: number; trajectory_count: number; avg_reward: number | null; pass_at_1: number | null; pass_at_k: number | null }[];
+}
+
+/** Run B against the baseline on the questions both answered in the same epoch. */
+export interface PairedDifference {
+  training_id: string;
+  baseline: string;
+  /** Questions (epoch × data_id) present in both runs. */
+  common_questions: number;
+  /** Mean over common questions of (success rate in this run − success rate in the baseline). */
+  delta_pass_at_1: number | null;
+  /** 95% bootstrap CI of delta_pass_at_1 over questions; excluding 0 means the difference is unlikely to be noise. */
+  delta_ci: { low: number; high: number } | null;
+  /** Questions where this run's success rate is higher / equal / lower. */
+  wins: number;
+  ties: number;
+  losses: number;
+}
+
+export interface TrainingComparison {
+  k: number | null;
+  success_threshold: number;
+  trainings: ComparedTraining[];
+  /** Each run against the first one listed. */
+  paired: PairedDifference[];
+}
+
+const MAX_COMPARED = 12;
+const COLUMNS = [...PASS_COLUMNS, 'termination_reason'] as const;
+
+export function comparedIds(query: AnalysisQuery): string[] {
+  const ids = [...new Set(query.training_ids ?? [])];
+  if (ids.length < 2) throw new AnalysisError('training_ids: give at least two trainings, comma-separated', 'training_ids');
+  if (ids.length > MAX_COMPARED) throw new AnalysisError(`training_ids: at most ${MAX_COMPARED} trainings`, 'training_ids');
+  if (query.training_id?.length)
+    throw new AnalysisError('training_id: use training_ids to choose the compared runs', 'training_id');
+  return ids;
+}
+
+/** Per question (epoch × data_id) success rate of the given rows. */
+function successRates(scan: Scan, rows: Int32Array, threshold: number): Map<string, number> {
+  const epoch = ints(scan, 'epoch_id');
+  const data = strings(scan, 'data_id');
+  const reward = floats(scan, 'reward');
+  const counts = new Map<string, [number, number]>();
+  for (const i of rows) {
+    const key = `${epoch[i]}\u0000${data.codes[i]}`;
+    const entry = counts.get(key) ?? [0, 0];
+    entry[0]++;
+    if (reward[i] > threshold) entry[1]++;
+    counts.set(key, entry);
+  }
+  return new Map([...counts].map(([key, [n, c]]) => [key, c / n]));
+}
+
+export function pairedDifference(
+  scan: Scan,
+  baseline: { id: string; rows: Int32Array },
+  other: { id: string; rows: Int32Array },
+  threshold: number,
+): PairedDifference {
+  const base = successRates(scan, baseline.rows, threshold);
+  const mine = successRates(scan, other.rows, threshold);
+  const deltas: number[] = [];
+  let wins = 0;
+  let ties = 0;
+  let losses = 0;
+  for (const [key, rate] of mine) {
+    const before = base.get(key);
+    if (before === undefined) continue;
+    const delta = rate - before;
+    deltas.push(delta);
+    if (delta > 0) wins++;
+    else if (delta < 0) losses++;
+    else ties++;
+  }
+  const ci = bootstrapMeanCI(deltas, { resamples: 2000, seed: 3 });
+  return {
+    training_id: other.id,
+    baseline: baseline.id,
+    common_questions: deltas.length,
+    delta_pass_at_1: ci ? ci.mean : null,
+    delta_ci: ci ? { low: ci.low, high: ci.high } : null,
+    wins,
+    ties,
+    losses,
+  };
+}
+
+export function computeTrainingComparison(scan: Scan, query: AnalysisQuery, ids: string[]): TrainingComparison {
+  const all = Int32Array.from({ length: scan.length }, (_, i) => i);
+  const k = query.k ?? commonK(scan, all, query.success_threshold);
+  const groups = groupRows(scan, 'training_id');
+  const rowsOf = (id: string) => groups.get(id) ?? new Int32Array(0);
+  const trainings = ids.map((id): ComparedTraining => {
+    const rows = rowsOf(id);
+    return {
+      training_id: id,
+      summary: computeSummary(scan, rows, { success_threshold: query.success_threshold, k: k ?? undefined }),
+      termination_stats: computeTerminationStats(scan, rows).termination_stats,
+      reward_distribution: computeRewardCategoryStats(scan, rows, query).reward_distribution,
+      epochs: computeEpochPoints(scan, rows, query, k).map(({ epoch, summary }) => ({
+        epoch_id: epoch,
+        trajectory_count: summary.trajectory_count,
+        avg_reward: summary.avg_reward,
+        pass_at_1: summary.pass_at_1,
+        pass_at_k: summary.pass_at_k,
+      })),
+    };
+  });
+  const baseline = { id: ids[0], rows: rowsOf(ids[0]) };
+  const paired = ids
+    .slice(1)
+    .map((id) => pairedDifference(scan, baseline, { id, rows: rowsOf(id) }, query.success_threshold));
+  return { k, success_threshold: query.success_threshold, trainings, paired };
+}
+
+/** Two or more runs side by side, with per-epoch curves and a paired test against the first run. */
+export async function trainingComparison(query: AnalysisQuery, source?: Source): Promise<TrainingComparison> {
+  const ids = comparedIds(query);
+  const src = source ?? (await openSource());
+  await assertTrainingsExist(src, ids, 'training_ids');
+  return cached(src, 'training-comparison', query, async () => {
+    const scan = await scanFiltered(src, query, COLUMNS, `training_id IN (${ids.map(sqlString).join(', ')})`);
+    return computeTrainingComparison(scan, query, ids);
+  });
+}
