@@ -5,7 +5,6 @@ export default defineConfig({
   resolve: {
     alias: { '@': path.resolve(import.meta.dirname) },
   },
-  esbuild: { jsx: 'automatic' },
   test: {
     include: ['{lib,app,components,scripts}/**/*.test.{ts,tsx}'],
     environment: 'node',
