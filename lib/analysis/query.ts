@@ -151,11 +151,15 @@ function checkRanges(query: AnalysisQuery): void {
 
 /**
  * Parses and validates URL parameters. `allowed` lists the keys the endpoint accepts beyond the filters and metric
- * options; anything else is a 400 naming the parameter.
+ * options (or instead of them, with `filters: false`); anything else is a 400 naming the parameter.
  */
-export function parseAnalysisQuery(params: RawParams, allowed: readonly (keyof AnalysisQuery)[] = []): AnalysisQuery {
+export function parseAnalysisQuery(
+  params: RawParams,
+  allowed: readonly (keyof AnalysisQuery)[] = [],
+  { filters = true }: { filters?: boolean } = {},
+): AnalysisQuery {
   const record = toRecord(params);
-  const baseKeys = new Set<string>(Object.keys(baseSchema.shape));
+  const baseKeys = new Set<string>(filters ? Object.keys(baseSchema.shape) : []);
   for (const key of Object.keys(record)) {
     if (!baseKeys.has(key) && !(allowed as readonly string[]).includes(key))
       throw new AnalysisError(`unknown parameter "${key}"`, key);

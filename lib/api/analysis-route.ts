@@ -25,10 +25,11 @@ export function toErrorResponse(error: unknown): Response {
 export function analysisRoute<R>(
   run: (query: AnalysisQuery) => Promise<R>,
   allowed: readonly (keyof AnalysisQuery)[] = [],
+  options: { filters?: boolean } = {},
 ): (request: Request) => Promise<Response> {
   return async (request: Request) => {
     try {
-      const query = parseAnalysisQuery(new URL(request.url).searchParams, allowed);
+      const query = parseAnalysisQuery(new URL(request.url).searchParams, allowed, options);
       return Response.json(await run(query));
     } catch (error) {
       return toErrorResponse(error);

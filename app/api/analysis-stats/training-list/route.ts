@@ -4,4 +4,4 @@ import { analysisRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = analysisRoute(async () => listTrainings(await openSource()));
+export const GET = analysisRoute(async () => listTrainings(await openSource()), [], { filters: false });
