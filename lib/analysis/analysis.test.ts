@@ -195,7 +195,7 @@ describe('filters', () => {
     expect(await count(params)).toBe(expected);
   });
 
-  it.each([
+  it.each<Record<string, string>>([
     { termination_reason: "success' OR '1'='1" },
     { termination_reason: 'success) OR (1=1' },
     { q: "' OR 1=1 --" },

@@ -10,7 +10,7 @@ export interface DbConfig {
 
 export class IncompatibleSchemaError extends Error {}
 
-export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
+export function dbConfigFromEnv(env: Record<string, string | undefined> = process.env): DbConfig {
   let storageOptions: Record<string, string> | undefined;
   if (env.LANCEDB_STORAGE_OPTIONS) {
     try {

@@ -66,7 +66,7 @@ const QUESTIONS: Record<string, string> = {
 
 export function fixtureRecords(): Record<string, unknown>[] {
   return FIXTURE.map(([training, epoch, question, sample, reward, reason, calls, processRewards]) => {
-    const steps = calls.map((call, i) => {
+    const steps: Record<string, unknown>[] = calls.map((call, i) => {
       const failed = call.endsWith('!');
       const tool = failed ? call.slice(0, -1) : call;
       return {
@@ -83,7 +83,6 @@ export function fixtureRecords(): Record<string, unknown>[] {
       action: 'respond',
       action_input: { answer: String(reward) },
       observation: 'final',
-      tool_status: undefined as unknown as string,
       process_reward: processRewards[calls.length] ?? null,
     });
     return {
@@ -96,7 +95,7 @@ export function fixtureRecords(): Record<string, unknown>[] {
       termination_reason: reason,
       agent_name: `${training}-agent`,
       created_at: `2026-01-0${epoch + 1}T00:00:00Z`,
-      steps: steps.map(({ tool_status, ...rest }) => (tool_status ? { ...rest, tool_status } : rest)),
+      steps,
     };
   });
 }
