@@ -171,7 +171,7 @@ export function parseAnalysisQuery(
 }
 
 /** The filter part of a query (what narrows the rows). */
-export function pickFilters(query: AnalysisQuery): Filters {
+export function pickFilters(query: Partial<AnalysisQuery>): Filters {
   const filters: Filters = {};
   for (const key of Object.keys(filterSchema.shape) as (keyof Filters)[]) {
     const value = query[key];

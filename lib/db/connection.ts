@@ -47,14 +47,25 @@ export function connect(config: DbConfig = dbConfigFromEnv()): Promise<lancedb.C
   return connection;
 }
 
-/** The trajectories table, or null when it does not exist yet (an empty database is not an error). */
-export async function openTrajectories(config?: DbConfig): Promise<lancedb.Table | null> {
+const openTables = new Map<string, Promise<lancedb.Table>>();
+
+/**
+ * The trajectories table, or null when it does not exist yet (an empty database is not an error). An opened table is
+ * kept for the process: with readConsistencyInterval set it still sees other processes' writes.
+ */
+export async function openTrajectories(config: DbConfig = dbConfigFromEnv()): Promise<lancedb.Table | null> {
+  const key = JSON.stringify(config);
+  const open = openTables.get(key);
+  if (open) return open;
   const db = await connect(config);
-  const names = await db.tableNames();
-  if (!names.includes(TABLE_NAME)) return null;
-  const table = await db.openTable(TABLE_NAME);
-  await assertCompatibleSchema(table);
-  return table;
+  if (!(await db.tableNames()).includes(TABLE_NAME)) return null;
+  const opening = db.openTable(TABLE_NAME).then(async (table) => {
+    await assertCompatibleSchema(table);
+    return table;
+  });
+  openTables.set(key, opening);
+  opening.catch(() => openTables.delete(key));
+  return opening;
 }
 
 /** The trajectories table, created empty (with its schema) when missing. */
@@ -72,10 +83,7 @@ export async function openOrCreateTrajectories(config?: DbConfig): Promise<lance
   }
 }
 
-const checkedTables = new WeakSet<lancedb.Table>();
-
 async function assertCompatibleSchema(table: lancedb.Table): Promise<void> {
-  if (checkedTables.has(table)) return;
   const actual = await table.schema();
   const actualFields = new Map(actual.fields.map((f) => [f.name, f]));
   const problems: string[] = [];
@@ -91,5 +99,4 @@ async function assertCompatibleSchema(table: lancedb.Table): Promise<void> {
         'Point LANCEDB_URI at a new directory or migrate the table.',
     );
   }
-  checkedTables.add(table);
 }

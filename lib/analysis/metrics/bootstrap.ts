@@ -1,4 +1,4 @@
-import { mulberry32, randomInt } from './random';
+import { mulberry32 } from './random';
 
 /** Options for {@link bootstrapMeanCI}. */
 export interface BootstrapOptions {
@@ -55,7 +55,8 @@ export function bootstrapMeanCI(
   const means = new Float64Array(resamples);
   for (let b = 0; b < resamples; b++) {
     let s = 0;
-    for (let i = 0; i < count; i++) s += data[randomInt(rng, count)];
+    // Same draw as randomInt(rng, count), inlined: this loop runs resamples × count times.
+    for (let i = 0; i < count; i++) s += data[Math.floor(rng() * count)];
     means[b] = s / count;
   }
   means.sort();

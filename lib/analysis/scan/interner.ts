@@ -1,4 +1,5 @@
 const decoder = new TextDecoder();
+const LINEAR_LIMIT = 16;
 
 /**
  * Maps UTF-8 byte strings to small integer codes without decoding every row: rows are hashed and compared as bytes,
@@ -15,18 +16,35 @@ export class Utf8Interner {
   code(data: Uint8Array, start: number, end: number): number {
     const last = this.lastCode;
     if (last >= 0 && equalBytes(this.bytes[last], data, start, end)) return last;
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ data[i], 0x01000193);
+    // Few distinct values (tools, reasons, trainings): a linear scan beats hashing.
+    if (this.values.length <= LINEAR_LIMIT) {
+      for (let candidate = 0; candidate < this.bytes.length; candidate++) {
+        if (equalBytes(this.bytes[candidate], data, start, end)) return (this.lastCode = candidate);
+      }
+      return this.add(data, start, end, this.hash(data, start, end));
+    }
+    const hash = this.hash(data, start, end);
     const bucket = this.buckets.get(hash);
     if (bucket) {
       for (const candidate of bucket) {
         if (equalBytes(this.bytes[candidate], data, start, end)) return (this.lastCode = candidate);
       }
     }
+    return this.add(data, start, end, hash);
+  }
+
+  private hash(data: Uint8Array, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ data[i], 0x01000193);
+    return hash;
+  }
+
+  private add(data: Uint8Array, start: number, end: number, hash: number): number {
     const code = this.values.length;
     const copy = data.slice(start, end);
     this.bytes.push(copy);
     this.values.push(decoder.decode(copy));
+    const bucket = this.buckets.get(hash);
     if (bucket) bucket.push(code);
     else this.buckets.set(hash, [code]);
     return (this.lastCode = code);
