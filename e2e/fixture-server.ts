@@ -1,0 +1,43 @@
+/**
+ * Builds the e2e fixture database in a fresh folder, then serves the built app on it with `next start`.
+ * Playwright starts this as its webServer, so the data always exists before the first page is opened.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ingestFiles, ingestRecords, ingestText } from '../lib/ingest';
+import { TAU_BENCH_FILE } from '../lib/test-support/fixture';
+import { demoRawRecords } from '../scripts/demo-data';
+import { DEMO_CAMPAIGN, XSS_RECORD } from './fixture';
+
+const { values } = parseArgs({ options: { port: { type: 'string', default: '3107' } } });
+const dir = path.resolve('test-results', 'e2e-db');
+
+async function build(): Promise<void> {
+  fs.rmSync(dir, { recursive: true, force: true });
+  const db = { uri: dir, readConsistencyInterval: 0 };
+  const results = [
+    await ingestRecords(demoRawRecords(DEMO_CAMPAIGN, 'demo'), { db }),
+    await ingestFiles([TAU_BENCH_FILE], { db }),
+    await ingestText(JSON.stringify(XSS_RECORD), { db }),
+  ];
+  for (const result of results) if (result.rejected > 0) throw new Error(`fixture rejected ${JSON.stringify(result.errors[0])}`);
+  console.log(`e2e fixture: ${results.reduce((n, r) => n + r.inserted, 0)} trajectories in ${dir}`);
+}
+
+build()
+  .then(() => {
+    const server = spawn('npx', ['next', 'start', '-p', values.port!, '-H', '127.0.0.1'], {
+      stdio: 'inherit',
+      env: { ...process.env, LANCEDB_URI: dir, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    const stop = () => server.kill('SIGTERM');
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    server.on('exit', (code) => process.exit(code ?? 0));
+  })
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

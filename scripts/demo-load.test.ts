@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbConfigFromEnv, type DbConfig } from '@/lib/db';
+import { ingestRecords } from '@/lib/ingest';
+import { demoCampaignSize, demoRawRecords, type DemoCampaignOptions } from './demo-data';
+import { countTrajectories, loadDemoDataIfEmpty } from './demo-load';
+
+const CAMPAIGN: DemoCampaignOptions = { questions: 12, epochs: 3, samples: 2 };
+const ROOT = path.resolve(import.meta.dirname, '..');
+let dir: string;
+const dbAt = (uri: string): DbConfig => ({ ...dbConfigFromEnv(), uri });
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'demo-load-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('demoRawRecords', () => {
+  it('feeds ingestRecords directly (dry run: validated, nothing written)', async () => {
+    const summary = await ingestRecords(demoRawRecords(CAMPAIGN), { dryRun: true });
+    expect(summary).toMatchObject({
+      read: demoCampaignSize(CAMPAIGN),
+      accepted: demoCampaignSize(CAMPAIGN),
+      rejected: 0,
+    });
+  });
+});
+
+describe('loadDemoDataIfEmpty', () => {
+  it('loads an empty database through the project ingest, then leaves it alone', async () => {
+    const db = dbAt(path.join(dir, 'in-process'));
+    const lines: string[] = [];
+    const first = await loadDemoDataIfEmpty(db, {
+      campaign: CAMPAIGN,
+      file: path.join(dir, 'campaign.jsonl.gz'),
+      log: (line) => lines.push(line),
+    });
+    const expected = demoCampaignSize(CAMPAIGN);
+    expect(first.loaded).toBe(true);
+    if (!first.loaded) return;
+    expect(first.file.records).toBe(expected);
+    expect(first.file.fileBytes).toBeLessThan(first.file.jsonBytes); // gzipped
+    expect(first.ingest).toMatchObject({ inserted: expected, updated: 0, rejected: 0 });
+    expect(await countTrajectories(db)).toBe(expected);
+
+    const second = await loadDemoDataIfEmpty(db, { campaign: CAMPAIGN, log: (line) => lines.push(line) });
+    expect(second).toEqual({ loaded: false, existingRows: expected });
+    expect(lines.at(-1)).toMatch(/skipping/);
+  });
+});
+
+describe('npm run demo -- --data-only', () => {
+  it('loads a small campaign into LANCEDB_URI and exits 0', async () => {
+    const uri = path.join(dir, 'cli');
+    const args = ['--import', 'tsx', 'scripts/demo.ts', '--data-only', '--questions', '12', '--epochs', '3'];
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [...args, '--samples', '2', '--lean', '--out', path.join(dir, 'cli.jsonl')],
+      { cwd: ROOT, env: { ...process.env, LANCEDB_URI: uri } },
+    );
+    expect(stdout).toMatch(/216 inserted, 0 updated, 0 rejected/);
+    expect(await countTrajectories(dbAt(uri))).toBe(216);
+  });
+});
