@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runIngestCli, USAGE, type CliIo } from './cli';
+import { fixturePath, makeTempDb, openTable, readBack, TAU_BENCH_JSONL, type TempDb } from './test-db';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+
+let db: TempDb;
+beforeEach(() => {
+  db = makeTempDb();
+});
+afterEach(() => db.cleanup());
+
+function makeIo(options: { stdin?: string; tty?: boolean } = {}) {
+  const out = { stdout: '', stderr: '' };
+  const io: CliIo = {
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+    stdout: { write: (text: string) => (out.stdout += text) },
+    stderr: { write: (text: string) => (out.stderr += text), isTTY: options.tty },
+    env: { NODE_ENV: 'test', LANCEDB_URI: db.dir, LANCEDB_READ_CONSISTENCY_SECONDS: '0' },
+  };
+  return { io, out };
+}
+
+describe('runIngestCli', () => {
+  it('prints usage for --help', async () => {
+    const { io, out } = makeIo();
+    expect(await runIngestCli(['--help'], io)).toBe(0);
+    expect(out.stdout).toBe(USAGE);
+  });
+
+  it('exits 2 on bad usage, naming the problem', async () => {
+    for (const [argv, message] of [
+      [['--format', 'csv', 'x'], '--format must be one of auto, steps, messages, verl, got "csv"'],
+      [['--epoch-id=-1', 'x'], '--epoch-id must be an integer between 0 and 2147483647, got "-1"'],
+      [['--batch-size', '0', 'x'], '--batch-size must be an integer between 1'],
+      [['--bogus', 'x'], "Unknown option '--bogus'"],
+      [[], 'no input files'],
+    ] as const) {
+      const { io, out } = makeIo();
+      expect(await runIngestCli(argv, io)).toBe(2);
+      expect(out.stderr).toContain(message);
+    }
+  });
+
+  it('loads a file and prints the summary', async () => {
+    const { io, out } = makeIo();
+    expect(await runIngestCli([fixturePath('steps.jsonl')], io)).toBe(0);
+    expect(out.stdout).toMatch(/^inserted 3, updated 0, rejected 0 in \d+\.\d\d s \(\d[\d,]* rows\/s\)\n$/);
+    expect(out.stderr).toBe(''); // not a TTY: no progress noise
+  });
+
+  it('prints each bad record as file:line: field: reason and exits 1, keeping the good ones', async () => {
+    const { io, out } = makeIo();
+    const file = fixturePath('bad-lines.jsonl');
+    expect(await runIngestCli([file], io)).toBe(1);
+    const lines = out.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: json: invalid JSON`),
+    );
+    expect(lines.slice(1)).toEqual([
+      `${file}:3: reward: is required`,
+      `${file}:4: reward: expected a number, got the string "abc"`,
+      `${file}:5: epoch_id: must be ≥ 0`,
+    ]);
+    expect(out.stdout).toContain('inserted 2, updated 0, rejected 4');
+    expect(await (await openTable(db.config)).countRows()).toBe(2);
+  });
+
+  it('exits 1 with a clear message for a missing file, writing nothing', async () => {
+    const { io, out } = makeIo();
+    const missing = path.join(db.dir, 'nope.jsonl');
+    expect(await runIngestCli([fixturePath('steps.jsonl'), missing], io)).toBe(1);
+    expect(out.stderr).toBe(`ingest: cannot read ${missing}: no such file\n`);
+    expect(fs.readdirSync(db.dir)).toEqual([]);
+  });
+
+  it('reads stdin with --format, --training-id and --epoch-id, and --dry-run writes nothing', async () => {
+    const verl = fs.readFileSync(fixturePath('verl.jsonl'), 'utf8');
+    const dry = makeIo({ stdin: verl });
+    expect(await runIngestCli(['--dry-run', '--training-id', 'cli_run', '-'], dry.io)).toBe(0);
+    expect(dry.out.stdout).toMatch(/^dry run: 3 valid, 0 rejected \(nothing written\)/);
+    expect(fs.readdirSync(db.dir)).toEqual([]);
+
+    const { io } = makeIo({ stdin: verl });
+    const argv = ['--format', 'verl', '--training-id', 'cli_run', '--epoch-id', '4', '-'];
+    expect(await runIngestCli(argv, io)).toBe(0);
+    const rows = await readBack(await openTable(db.config), ['training_id', 'epoch_id']);
+    expect(rows).toEqual(Array.from({ length: 3 }, () => ({ training_id: 'cli_run', epoch_id: 4 })));
+  });
+
+  it('draws a single progress line on a TTY and clears it', async () => {
+    const { io, out } = makeIo({ tty: true });
+    expect(await runIngestCli(['--batch-size', '50', TAU_BENCH_JSONL], io)).toBe(0);
+    expect(out.stderr).toMatch(/\r\x1b\[Kingest: [\d,]+ read, [\d,]+ ok, 0 rejected, [\d,]+ rows\/s/);
+    expect(out.stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect(out.stderr).not.toContain('\n');
+  });
+});
+
+describe('npx tsx scripts/ingest.ts (subprocess)', () => {
+  it('loads a file and stdin, then reports rejects with exit code 1', () => {
+    const env = { ...process.env, LANCEDB_URI: db.dir };
+    const run = (args: string[], input?: string) =>
+      spawnSync('npx', ['tsx', 'scripts/ingest.ts', ...args], {
+        cwd: REPO_ROOT,
+        env,
+        input,
+        encoding: 'utf8',
+      });
+
+    const fromFile = run([TAU_BENCH_JSONL]);
+    expect(fromFile.stderr).toBe('');
+    expect(fromFile.status).toBe(0);
+    expect(fromFile.stdout).toMatch(/^inserted 200, updated 0, rejected 0 in /);
+
+    const fromStdin = run(['-'], fs.readFileSync(TAU_BENCH_JSONL, 'utf8'));
+    expect(fromStdin.status).toBe(0);
+    expect(fromStdin.stdout).toMatch(/^inserted 0, updated 200, rejected 0 in /);
+
+    const bad = run(['-'], '{"training_id":"x","epoch_id":0,"data_id":"d","reward":1,"steps":[]}\n{oops\n');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^<stdin>:2: json: invalid JSON/);
+    expect(bad.stdout).toMatch(/^inserted 1, updated 0, rejected 1 in /);
+  }, 120_000);
+});

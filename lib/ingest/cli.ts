@@ -1,0 +1,173 @@
+import type { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { dbConfigFromEnv } from '../db/connection';
+import { ingestFiles, IngestInputError, type IngestProgress, type IngestSummary } from './ingest';
+import { FORMATS, INT32_MAX, type Format } from './types';
+
+export interface CliIo {
+  stdin: Readable;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+export const USAGE = `Usage: npm run ingest -- [options] FILE...
+
+Loads trajectory records (JSONL or a JSON array, optionally gzipped) into the LanceDB table "trajectories".
+FILE may be - for standard input. Records are upserted by trajectory_id: loading a file twice adds nothing.
+
+Options:
+  --format FORMAT     auto (default: detect per record), steps, messages or verl
+  --training-id ID    set training_id on every record (overrides the records' own)
+  --epoch-id N        set epoch_id on every record (overrides the records' own)
+  --batch-size N      rows per atomic write (default 2000)
+  --dry-run           validate only; write nothing
+  -h, --help          show this help
+
+Environment: LANCEDB_URI (default ./data/lancedb), LANCEDB_STORAGE_OPTIONS (JSON object).
+Exit status: 0 when every record was loaded, 1 when any was rejected or an input could not be read, 2 on bad usage.
+See docs/ingest.md for the record formats.
+`;
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  files: string[];
+  format: Format;
+  trainingId?: string;
+  epochId?: number;
+  batchSize?: number;
+  dryRun: boolean;
+  help: boolean;
+}
+
+function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        'training-id': { type: 'string' },
+        'epoch-id': { type: 'string' },
+        'batch-size': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format ?? 'auto';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
+  }
+  const trainingId = values['training-id'];
+  if (trainingId !== undefined && trainingId.trim() === '')
+    throw new UsageError('--training-id must not be empty');
+  return {
+    files: positionals,
+    format: format as Format,
+    trainingId,
+    epochId: optionalInt(values['epoch-id'], '--epoch-id', 0),
+    batchSize: optionalInt(values['batch-size'], '--batch-size', 1),
+    dryRun: values['dry-run'] ?? false,
+    help: values.help ?? false,
+  };
+}
+
+function optionalInt(value: string | undefined, name: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > INT32_MAX) {
+    throw new UsageError(`${name} must be an integer between ${min} and ${INT32_MAX}, got "${value}"`);
+  }
+  return n;
+}
+
+/** Progress on one stderr line, redrawn at most every 100 ms (TTY only). */
+class ProgressLine {
+  private lastDraw = 0;
+  private shown = false;
+
+  constructor(private readonly stderr: CliIo['stderr']) {}
+
+  update(progress: IngestProgress, force = false): void {
+    const now = performance.now();
+    if (!force && now - this.lastDraw < 100) return;
+    this.lastDraw = now;
+    this.shown = true;
+    this.stderr.write(
+      `\r\x1b[Kingest: ${fmt(progress.read)} read, ${fmt(progress.accepted)} ok, ${fmt(progress.rejected)} rejected, ` +
+        `${fmt(Math.round(progress.rowsPerSecond))} rows/s`,
+    );
+  }
+
+  clear(): void {
+    if (this.shown) this.stderr.write('\r\x1b[K');
+    this.shown = false;
+  }
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** The ingest command line; returns the exit code. `scripts/ingest.ts` is a thin wrapper around it. */
+export async function runIngestCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (error) {
+    io.stderr.write(`ingest: ${(error as Error).message}\nRun with --help for usage.\n`);
+    return 2;
+  }
+  if (options.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (options.files.length === 0) {
+    io.stderr.write('ingest: no input files (use - for standard input)\nRun with --help for usage.\n');
+    return 2;
+  }
+
+  const bar = io.stderr.isTTY ? new ProgressLine(io.stderr) : null;
+  let summary: IngestSummary;
+  try {
+    summary = await ingestFiles(options.files, {
+      db: options.dryRun ? undefined : dbConfigFromEnv(io.env),
+      stdin: io.stdin,
+      format: options.format,
+      trainingId: options.trainingId,
+      epochId: options.epochId,
+      batchSize: options.batchSize,
+      dryRun: options.dryRun,
+      onProgress: bar ? (progress) => bar.update(progress) : undefined,
+      onError: (error) => {
+        bar?.clear();
+        io.stderr.write(`${error.source}:${error.line}: ${error.field}: ${error.reason}\n`);
+      },
+    });
+  } catch (error) {
+    bar?.clear();
+    const message = error instanceof IngestInputError ? error.message : `failed: ${(error as Error).message}`;
+    io.stderr.write(`${message.replace(/^/gm, 'ingest: ')}\n`);
+    return 1;
+  }
+  bar?.clear();
+  io.stdout.write(formatSummary(summary));
+  return summary.rejected > 0 ? 1 : 0;
+}
+
+export function formatSummary(summary: IngestSummary): string {
+  const rate = `${fmt(Math.round(summary.rowsPerSecond))} rows/s`;
+  const time = `${summary.seconds.toFixed(2)} s`;
+  if (summary.dryRun) {
+    return `dry run: ${fmt(summary.accepted)} valid, ${fmt(summary.rejected)} rejected (nothing written) in ${time} (${rate})\n`;
+  }
+  return (
+    `inserted ${fmt(summary.inserted)}, updated ${fmt(summary.updated)}, rejected ${fmt(summary.rejected)} ` +
+    `in ${time} (${rate})\n`
+  );
+}

@@ -1,0 +1,55 @@
+import type { Step } from '../db/schema';
+
+/**
+ * Actions that end or answer a turn rather than call a tool (compared case-insensitively). Every other action is a
+ * tool call.
+ */
+export const NON_TOOL_ACTIONS: readonly string[] = ['respond', 'final_answer', 'answer', 'finish'];
+const nonTool = new Set(NON_TOOL_ACTIONS);
+
+export function isToolCall(step: Pick<Step, 'action'>): boolean {
+  return !nonTool.has(step.action.toLowerCase());
+}
+
+/** Columns derived from the steps at ingest so that filters and aggregates never parse `steps_json`. */
+export interface DerivedColumns {
+  step_count: number;
+  tool_call_count: number;
+  tool_error_count: number;
+  tools_used: string[];
+  tools_failed: string[];
+  tool_call_names: string[];
+  tool_call_failed: boolean[];
+  process_reward_mean: number | null;
+}
+
+export function deriveColumns(steps: readonly Step[]): DerivedColumns {
+  const names: string[] = [];
+  const failed: boolean[] = [];
+  const used = new Set<string>();
+  const failedTools = new Set<string>();
+  let rewardSum = 0;
+  let rewardCount = 0;
+  for (const step of steps) {
+    if (step.process_reward !== null) {
+      rewardSum += step.process_reward;
+      rewardCount += 1;
+    }
+    if (!isToolCall(step)) continue;
+    const isError = step.tool_status === 'error';
+    names.push(step.action);
+    failed.push(isError);
+    used.add(step.action);
+    if (isError) failedTools.add(step.action);
+  }
+  return {
+    step_count: steps.length,
+    tool_call_count: names.length,
+    tool_error_count: failed.filter(Boolean).length,
+    tools_used: [...used].sort(),
+    tools_failed: [...failedTools].sort(),
+    tool_call_names: names,
+    tool_call_failed: failed,
+    process_reward_mean: rewardCount === 0 ? null : rewardSum / rewardCount,
+  };
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { parseWith, type Parsed } from './issues';
+import { INT32_MAX, type EnvelopeOverrides, type FieldError } from './types';
+
+const nonNegativeInt32 = z
+  .number()
+  .int()
+  .min(0, { error: 'must be ≥ 0' })
+  .max(INT32_MAX, { error: `must be ≤ ${INT32_MAX} (int32)` });
+
+const nonEmptyString = z.string().min(1, { error: 'must not be empty' });
+
+/** Ids may be numbers in some logs; they are stored as strings. */
+const idString = z.union([nonEmptyString, z.number().transform(String)], {
+  error: (issue) => (issue.input === undefined ? 'is required' : 'expected a non-empty string or a number'),
+});
+
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+
+/** Parses an ISO 8601 string; a date-time without a zone (Python's naive `isoformat()`) is taken as UTC. */
+export function parseIsoDate(text: string): number {
+  const local = LOCAL_DATE_TIME.exec(text.trim());
+  return Date.parse(local ? `${local[1]}T${local[2]}Z` : text);
+}
+
+/** ISO 8601 string or epoch milliseconds → Date. */
+const timestamp = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const date = new Date(typeof value === 'string' ? parseIsoDate(value) : value);
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 date string or epoch milliseconds' });
+    return z.NEVER;
+  }
+  return date;
+});
+
+/** The fields shared by every record, whatever its body. */
+export const envelopeSchema = z.object({
+  training_id: nonEmptyString,
+  epoch_id: nonNegativeInt32,
+  iteration_id: nonNegativeInt32.nullish().transform((v) => v ?? 0),
+  /** Absent → assigned at ingest as the occurrence index of (training, epoch, iteration, data_id) in the input. */
+  sample_id: nonNegativeInt32.nullish().transform((v) => v ?? null),
+  data_id: idString,
+  question: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  reward: z.number(),
+  termination_reason: z
+    .string()
+    .nullish()
+    .transform((v) => v || null),
+  agent_name: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  created_at: timestamp.nullish().transform((v) => v ?? null),
+  trajectory_id: idString.nullish().transform((v) => v ?? null),
+});
+
+export type Envelope = z.output<typeof envelopeSchema>;
+
+/** The part of the envelope that keys a trajectory (used to assign sample ids even when other fields are bad). */
+export const envelopeKeySchema = envelopeSchema.pick({
+  training_id: true,
+  epoch_id: true,
+  iteration_id: true,
+  data_id: true,
+});
+export type EnvelopeKey = z.output<typeof envelopeKeySchema>;
+
+/** Applies `trainingId` / `epochId` overrides on top of the record's own fields. */
+export function applyOverrides(
+  fields: Record<string, unknown>,
+  overrides: EnvelopeOverrides,
+): Record<string, unknown> {
+  const out = { ...fields };
+  if (overrides.trainingId !== undefined) out.training_id = overrides.trainingId;
+  if (overrides.epochId !== undefined) out.epoch_id = overrides.epochId;
+  return out;
+}
+
+const TRAINING_ID_HINT = 'is required (set training_id in the record, or pass --training-id / ?training_id=)';
+const EPOCH_ID_HINT = 'is required (set epoch_id in the record, or pass --epoch-id / ?epoch_id=)';
+
+export function parseEnvelope(fields: Record<string, unknown>): Parsed<Envelope> {
+  const parsed = parseWith(envelopeSchema, fields);
+  if (parsed.ok) return parsed;
+  return { ok: false, errors: parsed.errors.map(withHints) };
+}
+
+export function parseEnvelopeKey(fields: Record<string, unknown>): EnvelopeKey | null {
+  const parsed = envelopeKeySchema.safeParse(fields);
+  return parsed.success ? parsed.data : null;
+}
+
+function withHints(error: FieldError): FieldError {
+  if (error.reason !== 'is required') return error;
+  if (error.field === 'training_id') return { ...error, reason: TRAINING_ID_HINT };
+  if (error.field === 'epoch_id') return { ...error, reason: EPOCH_ID_HINT };
+  return error;
+}

@@ -1,0 +1,178 @@
+import type { Step } from '../../db/schema';
+import { describeValue } from '../issues';
+import type { FieldError } from '../types';
+import { isObject, type ParsedBody } from './body';
+
+/**
+ * Chat logs → steps.
+ *
+ * - `assistant` turn with tool calls → one step per call (the turn's text is the first call's `thought`).
+ *   OpenAI shape `tool_calls[].function.{name, arguments: JSON string}`, flat shape `tool_calls[].{id, name,
+ *   arguments: object}`, and the legacy single `function_call: {name, arguments}`.
+ * - `assistant` turn without tool calls → a `respond` step whose observation is the turn's text.
+ * - `tool` (or legacy `function`) message → the result of a pending call: the earliest unanswered call with the same
+ *   id (`tool_call_id`, or `id` in flat logs), else the earliest unanswered call (order fallback). Status `error`
+ *   when the result has `error: true` / `is_error: true` or its text starts with `Error`; `success` otherwise. A call
+ *   that never gets a result keeps `tool_status: null`; a result with no unanswered call is ignored.
+ * - `system`, `user` and other roles are not steps; the first non-empty `user` text is the default `question`.
+ */
+export function parseMessagesBody(record: Record<string, unknown>): ParsedBody {
+  const messages = record.messages;
+  if (!Array.isArray(messages)) {
+    return { steps: [], errors: [{ field: 'messages', reason: expected('an array', messages) }] };
+  }
+  const steps: Step[] = [];
+  const errors: FieldError[] = [];
+  const pending: { id: string | null; step: Step }[] = [];
+  let question: string | null = null;
+
+  messages.forEach((message: unknown, i) => {
+    const at = `messages[${i}]`;
+    if (!isObject(message)) {
+      errors.push({ field: at, reason: expected('an object', message) });
+      return;
+    }
+    const role = message.role;
+    if (typeof role !== 'string') {
+      errors.push({ field: `${at}.role`, reason: expected('a string', role) });
+      return;
+    }
+    if (role === 'assistant') {
+      const calls = toolCallsOf(message, at, errors);
+      if (calls === null) return;
+      if (calls.length === 0) {
+        steps.push(makeStep(steps.length, null, 'respond', null, contentText(message.content) || null));
+        return;
+      }
+      const thought = contentText(message.content) || null;
+      calls.forEach((call, j) => {
+        const step = makeStep(steps.length, j === 0 ? thought : null, call.name, call.input, null);
+        steps.push(step);
+        pending.push({ id: call.id, step });
+      });
+    } else if (role === 'tool' || role === 'function') {
+      const id = stringOrNull(message.tool_call_id) ?? stringOrNull(message.id);
+      let index = id === null ? -1 : pending.findIndex((call) => call.id === id);
+      if (index === -1) index = 0;
+      const call = pending[index];
+      if (!call) return;
+      pending.splice(index, 1);
+      const text = contentText(message.content);
+      call.step.observation = message.content === null || message.content === undefined ? null : text;
+      call.step.tool_status =
+        message.error === true || message.is_error === true || text.trimStart().startsWith('Error')
+          ? 'error'
+          : 'success';
+    } else if (role === 'user' && question === null) {
+      question = contentText(message.content) || null;
+    }
+  });
+
+  return { steps, errors, defaults: question === null ? undefined : { question } };
+}
+
+interface ToolCall {
+  id: string | null;
+  name: string;
+  input: unknown;
+}
+
+/** The turn's tool calls, [] when it has none, null (with errors pushed) when they are malformed. */
+function toolCallsOf(message: Record<string, unknown>, at: string, errors: FieldError[]): ToolCall[] | null {
+  const raw = message.tool_calls;
+  if (raw === undefined || raw === null) {
+    if (isObject(message.function_call)) {
+      const call = parseCall(message.function_call, `${at}.function_call`, errors);
+      return call ? [call] : null;
+    }
+    return [];
+  }
+  if (!Array.isArray(raw)) {
+    errors.push({ field: `${at}.tool_calls`, reason: expected('an array', raw) });
+    return null;
+  }
+  const calls: ToolCall[] = [];
+  let ok = true;
+  raw.forEach((item: unknown, j) => {
+    const callAt = `${at}.tool_calls[${j}]`;
+    if (!isObject(item)) {
+      errors.push({ field: callAt, reason: expected('an object', item) });
+      ok = false;
+      return;
+    }
+    // OpenAI nests name/arguments under `function`; flat logs put them on the call itself.
+    const nested = isObject(item.function);
+    const call = parseCall(
+      nested ? (item.function as Record<string, unknown>) : item,
+      nested ? `${callAt}.function` : callAt,
+      errors,
+    );
+    if (call) calls.push({ ...call, id: stringOrNull(item.id) });
+    else ok = false;
+  });
+  return ok ? calls : null;
+}
+
+function parseCall(fn: Record<string, unknown>, at: string, errors: FieldError[]): ToolCall | null {
+  if (typeof fn.name !== 'string' || fn.name === '') {
+    errors.push({
+      field: `${at}.name`,
+      reason: fn.name === undefined ? 'is required' : expected('a non-empty string', fn.name),
+    });
+    return null;
+  }
+  return { id: null, name: fn.name, input: parseArguments(fn.arguments ?? fn.args ?? fn.input) };
+}
+
+/** JSON-string arguments are decoded; a string that is not JSON is kept as is. */
+function parseArguments(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/** A message's text: a string, or the text of its content parts joined by newlines. */
+export function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (content === null || content === undefined) return '';
+  if (Array.isArray(content)) {
+    const parts: string[] = [];
+    for (const part of content) {
+      if (typeof part === 'string') parts.push(part);
+      else if (isObject(part) && typeof part.text === 'string') parts.push(part.text);
+    }
+    return parts.join('\n');
+  }
+  return JSON.stringify(content);
+}
+
+function makeStep(
+  stepId: number,
+  thought: string | null,
+  action: string,
+  actionInput: unknown,
+  observation: string | null,
+): Step {
+  return {
+    step_id: stepId,
+    thought,
+    action,
+    action_input: actionInput,
+    observation,
+    tool_status: null,
+    process_reward: null,
+  };
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function expected(what: string, value: unknown): string {
+  if (value === undefined) return 'is required';
+  return `expected ${what}, got ${describeValue(value)}`;
+}

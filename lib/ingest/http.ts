@@ -1,0 +1,188 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { dbConfigFromEnv } from '../db/connection';
+import { ingestText, type IngestSummary } from './ingest';
+import { FORMATS, INT32_MAX } from './types';
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+const boolParam = z
+  .enum(['true', 'false', '1', '0', ''], { error: 'must be true, false, 1 or 0' })
+  .transform((v) => v === 'true' || v === '1' || v === '');
+
+/** Query parameters of `POST /api/trajectories`. Unknown parameters are rejected (typos would be silent otherwise). */
+export const ingestQuerySchema = z
+  .object({
+    format: z.enum(FORMATS, { error: `must be one of ${FORMATS.join(', ')}` }).default('auto'),
+    training_id: z
+      .string()
+      .min(1, { error: 'must not be empty' })
+      .max(256, { error: 'must be at most 256 characters' })
+      .optional(),
+    epoch_id: z
+      .string()
+      .regex(/^\d{1,10}$/, { error: 'must be a non-negative integer' })
+      .transform(Number)
+      .refine((n) => n <= INT32_MAX, { error: `must be ≤ ${INT32_MAX}` })
+      .optional(),
+    dry_run: boolParam.default(false),
+  })
+  .strict();
+
+export type IngestQuery = z.output<typeof ingestQuerySchema>;
+
+/** Response body of a successful ingest (status 200, even when some records were rejected). */
+export const ingestResponseSchema = z
+  .object({
+    read: z.number().int(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    rejected: z.number().int(),
+    errors: z.array(z.object({ line: z.number().int(), field: z.string(), reason: z.string() }).strict()),
+    errors_truncated: z.boolean(),
+    dry_run: z.boolean(),
+    seconds: z.number(),
+  })
+  .strict();
+
+export type IngestResponse = z.output<typeof ingestResponseSchema>;
+
+/** Error body of every non-200 response. */
+export const errorResponseSchema = z
+  .object({ error: z.object({ message: z.string(), param: z.string().optional() }).strict() })
+  .strict();
+
+function errorResponse(status: number, message: string, param?: string, headers?: HeadersInit): Response {
+  return Response.json(
+    { error: param === undefined ? { message } : { message, param } },
+    { status, headers },
+  );
+}
+
+/** Constant-time comparison (both sides hashed first, so lengths never leak either). */
+export function tokensEqual(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+export function maxBytesFromEnv(env: NodeJS.ProcessEnv): number {
+  const value = Number(env.INGEST_MAX_BYTES);
+  return env.INGEST_MAX_BYTES && Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_MAX_BYTES;
+}
+
+class PayloadTooLarge extends Error {}
+
+/** The body as bytes, failing as soon as more than `maxBytes` have arrived. */
+async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new PayloadTooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/**
+ * `POST /api/trajectories`: NDJSON or a JSON array of trajectory records in the body, the same ingest as the CLI.
+ * Disabled (403) unless `INGEST_TOKEN` is set; then requires `Authorization: Bearer <token>`.
+ */
+export async function handleIngestRequest(
+  request: Request,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Response> {
+  const token = env.INGEST_TOKEN;
+  if (!token) {
+    return errorResponse(
+      403,
+      'Ingest over HTTP is disabled. Set the INGEST_TOKEN environment variable on the server to enable it, ' +
+        'then send "Authorization: Bearer <token>".',
+    );
+  }
+  const auth = request.headers.get('authorization') ?? '';
+  const match = /^Bearer\s+(.+)$/i.exec(auth.trim());
+  if (!match || !tokensEqual(match[1], token)) {
+    return errorResponse(401, 'Missing or wrong bearer token.', undefined, { 'WWW-Authenticate': 'Bearer' });
+  }
+
+  const url = new URL(request.url);
+  const params: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) {
+    if (key in params) return errorResponse(400, `Query parameter ${key} is given more than once.`, key);
+    params[key] = value;
+  }
+  const query = ingestQuerySchema.safeParse(params);
+  if (!query.success) {
+    const issue = query.error.issues[0];
+    const param = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? 'query');
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `Unknown query parameter ${param}; expected format, training_id, epoch_id or dry_run.`
+        : `Query parameter ${param} ${issue.message}.`;
+    return errorResponse(400, message, param);
+  }
+
+  const maxBytes = maxBytesFromEnv(env);
+  const tooLarge = `The body is larger than ${maxBytes} bytes (INGEST_MAX_BYTES); split it into several requests.`;
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) return errorResponse(413, tooLarge);
+  let body: Uint8Array;
+  try {
+    body = await readBody(request, maxBytes);
+  } catch (error) {
+    if (error instanceof PayloadTooLarge) return errorResponse(413, tooLarge);
+    throw error;
+  }
+  const text = new TextDecoder('utf-8').decode(body);
+  if (text.trim() === '')
+    return errorResponse(400, 'The body is empty; send NDJSON or a JSON array of records.');
+
+  const { format, training_id, epoch_id, dry_run } = query.data;
+  let summary: IngestSummary;
+  try {
+    summary = await ingestText(text, {
+      source: '<body>',
+      db: dbConfigFromEnv(env),
+      format,
+      trainingId: training_id,
+      epochId: epoch_id,
+      dryRun: dry_run,
+    });
+  } catch (error) {
+    // The caller is authenticated; the message (e.g. an incompatible table schema) helps them more than a bare 500.
+    return errorResponse(500, `Ingest failed: ${(error as Error).message}`);
+  }
+  if (summary.read > 0 && summary.parseErrors === summary.read) {
+    const first = summary.errors[0];
+    return errorResponse(
+      400,
+      `The body is not JSON: line ${first?.line ?? 1}: ${first?.reason ?? 'invalid JSON'}`,
+    );
+  }
+  const response: IngestResponse = {
+    read: summary.read,
+    inserted: summary.inserted,
+    updated: summary.updated,
+    rejected: summary.rejected,
+    errors: summary.errors.map(({ line, field, reason }) => ({ line, field, reason })),
+    errors_truncated: summary.errorsTruncated,
+    dry_run: summary.dryRun,
+    seconds: summary.seconds,
+  };
+  return Response.json(response);
+}

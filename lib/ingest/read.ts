@@ -1,0 +1,200 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { JsonArraySplitter } from './json-array';
+import type { RawRecordOrError } from './types';
+
+/** The name used for standard input in error messages. */
+export const STDIN_SOURCE = '<stdin>';
+
+export interface ReadOptions {
+  /** Name used in errors; defaults to the path (or `<stdin>` for `-`, `<stream>` for a Readable). */
+  source?: string;
+}
+
+/**
+ * Streams the records of a file path, `-` (stdin) or a Readable: JSONL (one JSON value per line, blank lines
+ * skipped) or one JSON array (when the first non-blank character is `[`), gunzipped transparently when the data
+ * starts with the gzip magic bytes. Yields `{ source, line, value }` per record, or `{ source, line, error }` for a
+ * record that is not valid JSON; an unreadable or corrupt input yields a final error (field `file`) and stops.
+ */
+export async function* readRecords(
+  input: string | Readable,
+  options: ReadOptions = {},
+): AsyncGenerator<RawRecordOrError> {
+  const source =
+    options.source ?? (typeof input === 'string' ? (input === '-' ? STDIN_SOURCE : input) : '<stream>');
+  const opened = typeof input === 'string' && input !== '-' ? createReadStream(input) : null;
+  const stream: Readable = opened ?? (input === '-' ? process.stdin : (input as Readable));
+  try {
+    yield* readRecordsFromText(decodeText(gunzipIfNeeded(stream)), source);
+  } finally {
+    opened?.destroy();
+  }
+}
+
+/** Records of text chunks (JSONL or one JSON array). Errors thrown by `chunks` become a final `file` error. */
+export async function* readRecordsFromText(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  source: string,
+): AsyncGenerator<RawRecordOrError> {
+  let reader: TextRecordReader | null = null;
+  let head = '';
+  let line = 1;
+  try {
+    for await (const chunk of chunks) {
+      if (reader) {
+        yield* reader.push(chunk);
+        continue;
+      }
+      head += chunk;
+      const first = head.search(/\S/);
+      if (first === -1) continue;
+      reader = head[first] === '[' ? new ArrayReader(source) : new LinesReader(source);
+      yield* reader.push(head);
+      head = '';
+    }
+    if (reader) yield* reader.end();
+  } catch (error) {
+    line = reader?.currentLine() ?? line;
+    yield { source, line, field: 'file', error: readErrorMessage(error) };
+  }
+}
+
+interface TextRecordReader {
+  push(chunk: string): RawRecordOrError[];
+  end(): RawRecordOrError[];
+  currentLine(): number;
+}
+
+class LinesReader implements TextRecordReader {
+  /** The unfinished last line, in pieces (a single record can span many chunks). */
+  private parts: string[] = [];
+  private line = 0;
+
+  constructor(private readonly source: string) {}
+
+  push(chunk: string): RawRecordOrError[] {
+    const out: RawRecordOrError[] = [];
+    let nl = chunk.indexOf('\n');
+    if (nl === -1) {
+      this.parts.push(chunk);
+      return out;
+    }
+    this.parts.push(chunk.slice(0, nl));
+    this.emit(this.parts.join(''), out);
+    this.parts = [];
+    let start = nl + 1;
+    while ((nl = chunk.indexOf('\n', start)) !== -1) {
+      this.emit(chunk.slice(start, nl), out);
+      start = nl + 1;
+    }
+    if (start < chunk.length) this.parts.push(chunk.slice(start));
+    return out;
+  }
+
+  end(): RawRecordOrError[] {
+    const out: RawRecordOrError[] = [];
+    if (this.parts.length > 0) this.emit(this.parts.join(''), out);
+    this.parts = [];
+    return out;
+  }
+
+  currentLine(): number {
+    return this.line + 1;
+  }
+
+  private emit(rawLine: string, out: RawRecordOrError[]): void {
+    this.line++;
+    const text = rawLine.trim();
+    if (text === '') return;
+    out.push(parseJson(text, this.source, this.line));
+  }
+}
+
+class ArrayReader implements TextRecordReader {
+  private readonly splitter = new JsonArraySplitter();
+  private lastLine = 1;
+
+  constructor(private readonly source: string) {}
+
+  push(chunk: string): RawRecordOrError[] {
+    return this.convert(this.splitter.push(chunk));
+  }
+
+  end(): RawRecordOrError[] {
+    return this.convert(this.splitter.end());
+  }
+
+  currentLine(): number {
+    return this.lastLine;
+  }
+
+  private convert(pieces: ReturnType<JsonArraySplitter['push']>): RawRecordOrError[] {
+    return pieces.map((piece) => {
+      this.lastLine = piece.line;
+      if ('error' in piece)
+        return { source: this.source, line: piece.line, field: 'json', error: piece.error };
+      return parseJson(piece.text, this.source, piece.line);
+    });
+  }
+}
+
+function parseJson(text: string, source: string, line: number): RawRecordOrError {
+  try {
+    return { source, line, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { source, line, error: `invalid JSON: ${(error as Error).message}` };
+  }
+}
+
+/** Passes bytes through, gunzipping them when they start with the gzip magic bytes 1f 8b. */
+async function* gunzipIfNeeded(stream: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  const iterator = stream[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let headLength = 0;
+  while (headLength < 2) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    head.push(chunk);
+    headLength += chunk.length;
+  }
+  async function* all(): AsyncGenerator<Buffer> {
+    yield* head;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    }
+  }
+  const first = Buffer.concat(head);
+  if (first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b) {
+    const gunzip = createGunzip();
+    const raw = Readable.from(all());
+    raw.on('error', (error) => gunzip.destroy(error));
+    raw.pipe(gunzip);
+    yield* gunzip as AsyncIterable<Buffer>;
+  } else {
+    yield* all();
+  }
+}
+
+async function* decodeText(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8'); // drops a leading BOM
+  for await (const chunk of bytes) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+function readErrorMessage(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return `cannot read ${e.path ?? 'the input'}: no such file`;
+  if (e?.code === 'EACCES') return `cannot read ${e.path ?? 'the input'}: permission denied`;
+  if (e?.code === 'EISDIR') return 'cannot read the input: it is a directory';
+  if (e?.code === 'Z_BUF_ERROR' || e?.code === 'Z_DATA_ERROR') return `corrupt gzip data: ${e.message}`;
+  return `read failed: ${e?.message ?? String(error)}`;
+}
