@@ -1,0 +1,109 @@
+import type { ReactNode } from 'react';
+import type { Summary } from '@/lib/analysis/summary';
+import { formatInteger, formatPercent, formatReward, formatRewardWithCI } from '@/lib/chart-data/format';
+
+export const NOT_COMPUTABLE_TITLE = 'not computable: fewer than k samples per question';
+
+interface TileProps {
+  label: string;
+  value: ReactNode;
+  /** A line under the value: what it is computed over. */
+  detail?: string;
+  /** Hover text explaining the figure (or why it is missing). */
+  title?: string;
+  testId: string;
+}
+
+function Tile({ label, value, detail, title, testId }: TileProps) {
+  return (
+    <div
+      data-testid={testId}
+      title={title}
+      className="min-w-0 rounded-lg border border-tremor-border bg-tremor-background px-4 py-3 shadow-tremor-card dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:shadow-dark-tremor-card"
+    >
+      <dt className="truncate text-xs font-medium text-tremor-content dark:text-dark-tremor-content">
+        {label}
+      </dt>
+      <dd className="mt-1 truncate text-2xl font-semibold tabular-nums text-tremor-content-strong dark:text-dark-tremor-content-strong">
+        {value}
+      </dd>
+      {detail ? (
+        <dd className="mt-0.5 truncate text-xs text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
+          {detail}
+        </dd>
+      ) : null}
+    </div>
+  );
+}
+
+function questionsCovered(summary: Summary, k: number | null): string | undefined {
+  if (k === null) return undefined;
+  const covered = summary.pass_at_questions[String(k)];
+  if (covered === undefined || covered === summary.question_count)
+    return `over ${formatInteger(summary.question_count)} questions`;
+  return `over ${formatInteger(covered)} of ${formatInteger(summary.question_count)} questions`;
+}
+
+export interface KpiTilesProps {
+  summary: Summary;
+}
+
+/** The headline figures of the current selection. */
+export function KpiTiles({ summary }: KpiTilesProps) {
+  const passKLabel = summary.k === null ? 'pass@k' : `pass@${summary.k}`;
+  const samples = summary.samples_per_question;
+  return (
+    <dl aria-label="Headline figures" className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
+      <Tile label="Trajectories" value={formatInteger(summary.trajectory_count)} testId="kpi-trajectories" />
+      <Tile
+        label="Questions"
+        value={formatInteger(summary.question_count)}
+        detail={
+          samples
+            ? samples[0] === samples[1]
+              ? `${samples[0]} samples each`
+              : `${samples[0]}–${samples[1]} samples each`
+            : undefined
+        }
+        testId="kpi-questions"
+      />
+      <Tile
+        label="pass@1"
+        value={formatPercent(summary.pass_at_1)}
+        detail={`success: reward > ${summary.success_threshold}`}
+        title={summary.pass_at_1 === null ? NOT_COMPUTABLE_TITLE : undefined}
+        testId="kpi-pass-at-1"
+      />
+      <Tile
+        label={passKLabel}
+        value={formatPercent(summary.pass_at_k)}
+        detail={
+          summary.pass_at_k === null
+            ? `needs ${summary.k ?? 'k'} samples per question`
+            : questionsCovered(summary, summary.k)
+        }
+        title={summary.pass_at_k === null ? NOT_COMPUTABLE_TITLE : undefined}
+        testId="kpi-pass-at-k"
+      />
+      <Tile
+        label="Avg reward [95% CI]"
+        value={
+          <>
+            {formatReward(summary.avg_reward)}
+            {summary.avg_reward_ci ? (
+              <span className="text-sm font-normal text-tremor-content dark:text-dark-tremor-content">
+                {` [${formatReward(summary.avg_reward_ci.low)}, ${formatReward(summary.avg_reward_ci.high)}]`}
+              </span>
+            ) : null}
+          </>
+        }
+        title={
+          summary.avg_reward_ci
+            ? `${formatRewardWithCI(summary.avg_reward, summary.avg_reward_ci)}: mean reward, 95% bootstrap CI over questions`
+            : undefined
+        }
+        testId="kpi-avg-reward"
+      />
+    </dl>
+  );
+}

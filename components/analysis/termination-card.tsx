@@ -1,0 +1,32 @@
+import type { TerminationStats } from '@/lib/analysis/termination-stats';
+import { formatInteger } from '@/lib/chart-data/format';
+import { donutData } from '@/lib/chart-data/overview';
+import { TerminationDonut } from '../charts/termination-donut';
+import { TerminationDonutFilter } from '../charts/termination-donut-filter';
+import { Card } from '../ui/card';
+import { EmptyState } from '../ui/empty-state';
+
+export interface TerminationCardProps {
+  stats: TerminationStats;
+  /** Clicking a reason filters the dashboard on it (the failures tab). */
+  filterOnClick?: boolean;
+}
+
+export function TerminationCard({ stats, filterOnClick = false }: TerminationCardProps) {
+  const slices = donutData(stats);
+  return (
+    <Card
+      title="Termination reasons"
+      subtitle={`${formatInteger(stats.total_trajectories)} trajectories${filterOnClick ? ' · click a reason to filter' : ''}`}
+      testId="card-termination"
+    >
+      {slices.length === 0 ? (
+        <EmptyState title="No trajectories" />
+      ) : filterOnClick ? (
+        <TerminationDonutFilter slices={slices} total={stats.total_trajectories} />
+      ) : (
+        <TerminationDonut slices={slices} total={stats.total_trajectories} />
+      )}
+    </Card>
+  );
+}

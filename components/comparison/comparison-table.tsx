@@ -1,0 +1,117 @@
+import type { TrainingComparison } from '@/lib/analysis/training-comparison';
+import { runColors } from '@/lib/chart-data/colors';
+import { pairedVerdict, type VerdictTone } from '@/lib/chart-data/comparison';
+import {
+  formatInteger,
+  formatPercent,
+  formatPercentPoints,
+  formatRewardWithCI,
+} from '@/lib/chart-data/format';
+import { passAtKLabel } from '@/lib/chart-data/progress';
+import type { ChartColor } from '@/lib/chart-data/types';
+import { Badge, Swatch } from '../ui/badge';
+
+export interface ComparisonTableProps {
+  comparison: TrainingComparison;
+}
+
+const VERDICT_COLOR: Record<VerdictTone, ChartColor> = { better: 'emerald', worse: 'rose', unclear: 'gray' };
+const HEAD = 'px-2 py-1.5 text-xs font-medium text-tremor-content dark:text-dark-tremor-content';
+const CELL = 'px-2 py-1.5 tabular-nums';
+
+/** Each run's headline figures and its paired difference against the baseline on the questions both answered. */
+export function ComparisonTable({ comparison }: ComparisonTableProps) {
+  const colors = runColors(comparison.trainings.map((t) => t.training_id));
+  const paired = new Map(comparison.paired.map((pd) => [pd.training_id, pd]));
+  const passK = passAtKLabel(comparison.k);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-xs" data-testid="comparison-table">
+        <thead>
+          <tr className="border-b border-tremor-border text-right dark:border-dark-tremor-border">
+            <th scope="col" className={`${HEAD} text-left`}>
+              Run
+            </th>
+            <th scope="col" className={HEAD}>
+              Trajectories
+            </th>
+            <th scope="col" className={HEAD}>
+              Questions
+            </th>
+            <th scope="col" className={HEAD}>
+              Pass@1
+            </th>
+            {passK ? (
+              <th scope="col" className={HEAD}>
+                {passK}
+              </th>
+            ) : null}
+            <th scope="col" className={HEAD}>
+              Avg reward [95% CI]
+            </th>
+            <th
+              scope="col"
+              className={HEAD}
+              title="Mean over shared questions of the success-rate difference"
+            >
+              Δ pass@1 vs baseline [95% CI]
+            </th>
+            <th
+              scope="col"
+              className={HEAD}
+              title="Shared questions where this run's success rate is higher / equal / lower"
+            >
+              W / T / L
+            </th>
+            <th scope="col" className={`${HEAD} text-left`}>
+              Verdict
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {comparison.trainings.map((training, i) => {
+            const pd = paired.get(training.training_id);
+            const verdict = pd ? pairedVerdict(pd) : null;
+            const s = training.summary;
+            return (
+              <tr
+                key={training.training_id}
+                className="border-b border-tremor-border text-right last:border-b-0 dark:border-dark-tremor-border"
+              >
+                <th scope="row" className="px-2 py-1.5 text-left font-normal">
+                  <span className="inline-flex items-center gap-2">
+                    <Swatch color={colors[i]} />
+                    <span className="font-mono text-tremor-content-strong dark:text-dark-tremor-content-strong">
+                      {training.training_id}
+                    </span>
+                  </span>
+                </th>
+                <td className={CELL}>{formatInteger(s.trajectory_count)}</td>
+                <td className={CELL}>{formatInteger(s.question_count)}</td>
+                <td className={CELL}>{formatPercent(s.pass_at_1)}</td>
+                {passK ? <td className={CELL}>{formatPercent(s.pass_at_k)}</td> : null}
+                <td className={CELL}>{formatRewardWithCI(s.avg_reward, s.avg_reward_ci)}</td>
+                <td className={CELL}>
+                  {pd
+                    ? `${formatPercentPoints(pd.delta_pass_at_1)}${pd.delta_ci ? ` [${formatPercentPoints(pd.delta_ci.low)}, ${formatPercentPoints(pd.delta_ci.high)}]` : ''}`
+                    : i === 0
+                      ? 'baseline'
+                      : '–'}
+                </td>
+                <td
+                  className={CELL}
+                  title={pd ? `${formatInteger(pd.common_questions)} shared questions` : undefined}
+                >
+                  {pd ? `${pd.wins} / ${pd.ties} / ${pd.losses}` : '–'}
+                </td>
+                <td className="px-2 py-1.5 text-left">
+                  {verdict ? <Badge color={VERDICT_COLOR[verdict.tone]}>{verdict.text}</Badge> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

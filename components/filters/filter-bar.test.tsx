@@ -1,0 +1,116 @@
+// @vitest-environment jsdom
+import '../test-setup';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { withNuqsTestingAdapter, type UrlUpdateEvent } from 'nuqs/adapters/testing';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FilterBar, type FilterOptions } from './filter-bar';
+
+const options: FilterOptions = {
+  trainings: ['run_a', 'run_b'],
+  epochs: [10, 2, 1],
+  terminationReasons: ['success', 'timeout', 'error'],
+  tools: ['search', 'python'],
+};
+
+function renderBar(searchParams = '') {
+  const onUrlUpdate = vi.fn<(event: UrlUpdateEvent) => void>();
+  render(<FilterBar options={options} />, { wrapper: withNuqsTestingAdapter({ searchParams, onUrlUpdate }) });
+  const lastUrl = () => onUrlUpdate.mock.calls.at(-1)?.[0];
+  return { onUrlUpdate, lastUrl };
+}
+
+afterEach(cleanup);
+
+describe('FilterBar', () => {
+  it('writes the epoch, resets page and open trajectory, and pushes a history entry that re-renders the server', async () => {
+    const { lastUrl } = renderBar('?tab=failures&page=3&trajectory=t1');
+    await userEvent.selectOptions(screen.getByTestId('filter-epoch'), 'Epoch 2');
+    const event = lastUrl()!;
+    expect(event.queryString).toBe('?tab=failures&epoch_id=2');
+    expect(event.options.history).toBe('push');
+    expect(event.options.shallow).toBe(false);
+  });
+
+  it('lists epochs numerically with an "All epochs" choice that removes the filter', async () => {
+    const { lastUrl } = renderBar('?epoch_id=10');
+    const select = screen.getByTestId('filter-epoch');
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['All epochs', 'Epoch 1', 'Epoch 2', 'Epoch 10']);
+    await userEvent.selectOptions(select, 'All epochs');
+    expect(lastUrl()!.searchParams.has('epoch_id')).toBe(false);
+  });
+
+  it('writes picked trainings from the multi-select', async () => {
+    const { lastUrl } = renderBar();
+    await userEvent.click(screen.getByRole('button', { name: /Training/ }));
+    await userEvent.click(await screen.findByRole('option', { name: 'run_b' }));
+    expect(lastUrl()!.searchParams.get('training_id')).toBe('run_b');
+  });
+
+  it('applies reward bounds on blur or Enter, not on every keystroke', async () => {
+    const { onUrlUpdate, lastUrl } = renderBar();
+    const min = screen.getByLabelText('Reward min');
+    await userEvent.type(min, '0.25');
+    expect(onUrlUpdate).not.toHaveBeenCalled();
+    await userEvent.tab();
+    expect(lastUrl()!.searchParams.get('reward_min')).toBe('0.25');
+    await userEvent.type(screen.getByLabelText('Reward max'), '1{Enter}');
+    expect(lastUrl()!.searchParams.get('reward_max')).toBe('1');
+  });
+
+  it('refuses a reward range whose min exceeds its max', async () => {
+    const { onUrlUpdate } = renderBar('?reward_max=0');
+    await userEvent.type(screen.getByLabelText('Reward min'), '0.5{Enter}');
+    expect(screen.getByRole('alert').textContent).toBe('Min must not exceed max');
+    expect(onUrlUpdate).not.toHaveBeenCalled();
+  });
+
+  it('searches after typing stops, and at once on Enter', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { onUrlUpdate, lastUrl } = renderBar();
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      await user.type(screen.getByTestId('filter-q'), 'refund');
+      expect(onUrlUpdate).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(450);
+      expect(lastUrl()!.searchParams.get('q')).toBe('refund');
+      onUrlUpdate.mockClear();
+      await user.type(screen.getByTestId('filter-q'), 's{Enter}');
+      expect(lastUrl()!.searchParams.get('q')).toBe('refunds');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('writes "any" for a failure of any tool', async () => {
+    const { lastUrl } = renderBar();
+    await userEvent.selectOptions(screen.getByTestId('filter-tool-failed'), 'Any tool');
+    expect(lastUrl()!.searchParams.get('tool_failed')).toBe('any');
+  });
+
+  it('shows active filters as chips; removing one drops only that value', async () => {
+    const { lastUrl } = renderBar('?termination_reason=timeout,error&reward_min=0&page=2');
+    expect(screen.getByText('termination: timeout')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Remove filter termination_reason: timeout' }));
+    expect(lastUrl()!.queryString).toBe('?termination_reason=error&reward_min=0');
+    await userEvent.click(screen.getByRole('button', { name: 'Remove filter reward_min: 0' }));
+    expect(lastUrl()!.searchParams.has('reward_min')).toBe(false);
+  });
+
+  it('resets every filter but keeps the tab and the metric options', async () => {
+    const { lastUrl } = renderBar(
+      '?tab=progress&k=4&training_id=run_a&epoch_min=2&q=x&tools_none=python&trajectory=t',
+    );
+    await userEvent.click(screen.getByTestId('filter-reset'));
+    expect(lastUrl()!.queryString).toBe('?tab=progress&k=4');
+  });
+
+  it('disables Reset when no filter is active', () => {
+    renderBar('?tab=progress');
+    expect(screen.getByTestId('filter-reset')).toHaveProperty('disabled', true);
+  });
+});

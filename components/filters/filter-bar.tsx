@@ -1,0 +1,122 @@
+'use client';
+
+import { useCallback } from 'react';
+import { ANY_TOOL, clearedFilters, filterChips, withSelected } from '@/lib/chart-data/filters';
+import { useDashboardUrl } from '../hooks/use-dashboard-url';
+import { PendingIndicator } from '../ui/pending-indicator';
+import { FilterChips } from './filter-chips';
+import { MultiSelectFilter } from './multi-select-filter';
+import { RewardRangeFilter } from './reward-range-filter';
+import { SearchFilter } from './search-filter';
+import { SelectField } from './select-field';
+
+export interface FilterOptions {
+  trainings: string[];
+  epochs: number[];
+  terminationReasons: string[];
+  tools: string[];
+}
+
+export interface FilterBarProps {
+  /** The values the data has, discovered by the page. */
+  options: FilterOptions;
+  /** Hide the training picker (the comparison tab picks its runs with `training_ids`). */
+  hideTraining?: boolean;
+}
+
+/** Every filter of the dashboard, written to the URL (shareable, back/forward-able), with the active ones as chips. */
+export function FilterBar({ options, hideTraining = false }: FilterBarProps) {
+  const { params, updateFilters, isPending } = useDashboardUrl();
+  const commitSearch = useCallback((q: string | null) => updateFilters({ q }), [updateFilters]);
+  const list = (value: string[]) => (value.length > 0 ? value : null);
+  const epochs = withSelected(
+    [...options.epochs].sort((a, b) => a - b),
+    params.epoch_id,
+  );
+  const failedTools = withSelected(
+    options.tools,
+    params.tool_failed === ANY_TOOL ? null : params.tool_failed,
+  );
+  const active = filterChips(params).length > 0;
+
+  return (
+    <div
+      role="search"
+      aria-label="Filters"
+      data-testid="filter-bar"
+      className="flex flex-col gap-3 rounded-lg border border-tremor-border bg-tremor-background p-3 shadow-tremor-card dark:border-dark-tremor-border dark:bg-dark-tremor-background dark:shadow-dark-tremor-card"
+    >
+      <div className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] items-start gap-3">
+        {hideTraining ? null : (
+          <MultiSelectFilter
+            label="Training"
+            testId="filter-training"
+            options={withSelected(options.trainings, params.training_id)}
+            value={params.training_id ?? []}
+            onChange={(value) => updateFilters({ training_id: list(value) })}
+            placeholder="All trainings"
+          />
+        )}
+        <SelectField
+          label="Epoch"
+          testId="filter-epoch"
+          value={params.epoch_id === null ? '' : String(params.epoch_id)}
+          options={[
+            { value: '', label: 'All epochs' },
+            ...epochs.map((e) => ({ value: String(e), label: `Epoch ${e}` })),
+          ]}
+          onChange={(value) =>
+            updateFilters({ epoch_id: value === '' ? null : Number(value), epoch_min: null, epoch_max: null })
+          }
+        />
+        <RewardRangeFilter min={params.reward_min} max={params.reward_max} onCommit={updateFilters} />
+        <MultiSelectFilter
+          label="Termination reason"
+          testId="filter-termination"
+          options={withSelected(options.terminationReasons, params.termination_reason)}
+          value={params.termination_reason ?? []}
+          onChange={(value) => updateFilters({ termination_reason: list(value) })}
+        />
+        <MultiSelectFilter
+          label="Tools used"
+          testId="filter-tools-any"
+          options={withSelected(options.tools, params.tools_any)}
+          value={params.tools_any ?? []}
+          onChange={(value) => updateFilters({ tools_any: list(value) })}
+        />
+        <MultiSelectFilter
+          label="Tools not used"
+          testId="filter-tools-none"
+          options={withSelected(options.tools, params.tools_none)}
+          value={params.tools_none ?? []}
+          onChange={(value) => updateFilters({ tools_none: list(value) })}
+        />
+        <SelectField
+          label="Tool failed"
+          testId="filter-tool-failed"
+          value={params.tool_failed ?? ''}
+          options={[
+            { value: '', label: 'Not filtered' },
+            { value: ANY_TOOL, label: 'Any tool' },
+            ...failedTools.map((tool) => ({ value: tool, label: tool })),
+          ]}
+          onChange={(value) => updateFilters({ tool_failed: value === '' ? null : value })}
+        />
+        <SearchFilter value={params.q} onCommit={commitSearch} />
+        <div className="flex items-center justify-end gap-3 self-end">
+          <PendingIndicator pending={isPending} />
+          <button
+            type="button"
+            data-testid="filter-reset"
+            disabled={!active}
+            onClick={() => updateFilters(clearedFilters())}
+            className="h-[38px] rounded-tremor-default border border-tremor-border px-3 text-xs font-medium text-tremor-content-emphasis hover:bg-tremor-background-muted disabled:cursor-not-allowed disabled:opacity-50 dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis dark:hover:bg-dark-tremor-background-muted"
+          >
+            Reset filters
+          </button>
+        </div>
+      </div>
+      <FilterChips values={params} onRemove={updateFilters} />
+    </div>
+  );
+}

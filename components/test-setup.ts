@@ -1,0 +1,16 @@
+/**
+ * jsdom lacks some browser APIs the chart and listbox libraries call. Import this first in component tests that
+ * render Tremor charts, Tremor selects, or scroll rows into view.
+ */
+
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+
+if (typeof globalThis.ResizeObserver === 'undefined') globalThis.ResizeObserver = ResizeObserverStub;
+if (typeof Element !== 'undefined') {
+  if (!Element.prototype.getAnimations) Element.prototype.getAnimations = () => [];
+  if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};
+}

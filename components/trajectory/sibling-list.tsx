@@ -1,0 +1,47 @@
+import Link from 'next/link';
+import type { SiblingSample } from '@/lib/analysis/trajectory';
+import { formatReward } from '@/lib/chart-data/format';
+import { TerminationBadge } from '../ui/badge';
+
+export interface SiblingListProps {
+  siblings: SiblingSample[];
+  /** The trajectory on show, marked rather than linked. */
+  currentId: string;
+}
+
+/** The other samples of the same question in the same epoch: did any attempt succeed? */
+export function SiblingList({ siblings, currentId }: SiblingListProps) {
+  return (
+    <ul
+      aria-label="Samples of the same question"
+      className="divide-y divide-tremor-border text-xs dark:divide-dark-tremor-border"
+    >
+      {siblings.map((sibling) => {
+        const current = sibling.trajectory_id === currentId;
+        const label = `sample ${sibling.sample_id}`;
+        return (
+          <li key={sibling.trajectory_id} className="flex items-center gap-3 py-1.5">
+            {current ? (
+              <span
+                aria-current="page"
+                className="w-24 font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong"
+              >
+                {label} (this)
+              </span>
+            ) : (
+              <Link
+                prefetch={false}
+                href={`/trajectories/${encodeURIComponent(sibling.trajectory_id)}`}
+                className="w-24 text-tremor-brand hover:underline dark:text-dark-tremor-brand-emphasis"
+              >
+                {label}
+              </Link>
+            )}
+            <span className="w-14 text-right tabular-nums">{formatReward(sibling.reward)}</span>
+            <TerminationBadge reason={sibling.termination_reason} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

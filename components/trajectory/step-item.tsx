@@ -1,0 +1,82 @@
+import type { TrajectoryDetail } from '@/lib/analysis/trajectory';
+import { formatReward } from '@/lib/chart-data/format';
+import { prettyArguments } from '@/lib/chart-data/steps';
+import { ToolStatusBadge } from '../ui/badge';
+import { CollapsibleText } from './collapsible-text';
+
+export type Step = TrajectoryDetail['steps'][number];
+
+const SECTION_LABEL =
+  'mb-1 text-[11px] font-medium uppercase tracking-wide text-tremor-content-subtle dark:text-dark-tremor-content-subtle';
+
+export interface StepItemProps {
+  step: Step;
+  /** 0-based position in the trajectory. */
+  index: number;
+}
+
+/** One step: thought, tool call with its arguments, the tool's answer, status and process reward. */
+export function StepItem({ step, index }: StepItemProps) {
+  const args = prettyArguments(step.action_input);
+  const failed = step.tool_status === 'error';
+  return (
+    <li
+      data-testid="step"
+      className={`rounded-md border bg-tremor-background p-3 dark:bg-dark-tremor-background ${
+        failed
+          ? 'border-rose-300 dark:border-rose-400/40'
+          : 'border-tremor-border dark:border-dark-tremor-border'
+      }`}
+    >
+      <header className="mb-2 flex flex-wrap items-center gap-2 text-xs">
+        <span className="font-semibold tabular-nums text-tremor-content dark:text-dark-tremor-content">
+          Step {index + 1}
+        </span>
+        <span className="font-mono font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+          {step.action}
+        </span>
+        <ToolStatusBadge status={step.tool_status} />
+        {step.process_reward !== null && step.process_reward !== undefined ? (
+          <span className="ml-auto tabular-nums text-tremor-content dark:text-dark-tremor-content">
+            process reward {formatReward(step.process_reward)}
+          </span>
+        ) : null}
+      </header>
+      <div className="space-y-2">
+        {step.thought ? (
+          <section>
+            <h4 className={SECTION_LABEL}>Thought</h4>
+            <CollapsibleText
+              text={step.thought}
+              className="text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis"
+            />
+          </section>
+        ) : null}
+        {args ? (
+          <section>
+            <h4 className={SECTION_LABEL}>Arguments</h4>
+            <CollapsibleText
+              text={args}
+              mono
+              className="rounded bg-tremor-background-muted p-2 dark:bg-dark-tremor-background-muted"
+            />
+          </section>
+        ) : null}
+        {step.observation ? (
+          <section>
+            <h4 className={SECTION_LABEL}>Observation</h4>
+            <CollapsibleText
+              text={step.observation}
+              mono
+              className={`rounded p-2 ${
+                failed
+                  ? 'bg-rose-50 text-rose-900 dark:bg-rose-400/10 dark:text-rose-200'
+                  : 'bg-tremor-background-muted dark:bg-dark-tremor-background-muted'
+              }`}
+            />
+          </section>
+        ) : null}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,58 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+
+export interface EmptyStateProps {
+  title: string;
+  body?: ReactNode;
+  action?: { href: string; label: string };
+}
+
+/** What a card or page shows when there is nothing to show, and what to do about it. */
+export function EmptyState({ title, body, action }: EmptyStateProps) {
+  return (
+    <div
+      data-testid="empty-state"
+      className="flex flex-col items-center justify-center gap-1 rounded-md border border-dashed border-tremor-border px-4 py-8 text-center dark:border-dark-tremor-border"
+    >
+      <p className="text-sm font-medium text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis">
+        {title}
+      </p>
+      {body ? (
+        <div className="max-w-prose text-xs text-tremor-content dark:text-dark-tremor-content">{body}</div>
+      ) : null}
+      {action ? (
+        <Link
+          prefetch={false}
+          href={action.href}
+          className="mt-2 text-xs font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand"
+        >
+          {action.label}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+/** The database is empty: say how to fill it. */
+export function NoDataYet() {
+  return (
+    <EmptyState
+      title="No data yet"
+      body={
+        <>
+          Load trajectories with <code className="font-mono">npm run ingest -- file.jsonl</code>, then reload.
+        </>
+      }
+    />
+  );
+}
+
+/** Filters exclude everything: offer the way back. */
+export function NoMatches({ resetHref }: { resetHref: string }) {
+  return (
+    <EmptyState
+      title="No trajectories match these filters"
+      action={{ href: resetHref, label: 'Reset filters' }}
+    />
+  );
+}

@@ -1,0 +1,75 @@
+import type { ChartColor } from './types';
+
+/** The bucket that collects categories beyond a chart's top N. */
+export const OTHER_CATEGORY = 'other';
+const OTHER_COLOR: ChartColor = 'gray';
+
+/** Termination reasons whose meaning is clear from the name get a colour that says it. */
+const SEMANTIC_COLORS: { pattern: RegExp; color: ChartColor }[] = [
+  { pattern: /error|exception|crash|fail|invalid/i, color: 'rose' },
+  { pattern: /time_?out|timed_?out|time_limit|deadline/i, color: 'amber' },
+  { pattern: /max_|limit|length|truncat|exceed|budget|overflow/i, color: 'violet' },
+  {
+    pattern:
+      /^(success|succeeded|complete|completed|finish|finished|done|answer|answered|stop|end_turn|submit|submitted)$/i,
+    color: 'emerald',
+  },
+];
+
+/** Colours for names without a semantic colour: none of the semantic ones, so meaning is never implied. */
+const HASHED_COLORS: readonly ChartColor[] = [
+  'blue',
+  'cyan',
+  'fuchsia',
+  'lime',
+  'indigo',
+  'teal',
+  'orange',
+  'pink',
+  'sky',
+];
+
+/** Colours for runs in a comparison, baseline first. */
+const RUN_COLORS: readonly ChartColor[] = [
+  'blue',
+  'amber',
+  'emerald',
+  'violet',
+  'rose',
+  'cyan',
+  'fuchsia',
+  'lime',
+  'indigo',
+  'teal',
+  'orange',
+  'pink',
+];
+
+/** FNV-1a: a small, stable string hash (the same in every browser and on the server). */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * The colour of a category (a termination reason, a tool): fixed per name, whichever chart or page shows it, so
+ * "timeout" is the same colour in the donut, the stacked bars and the badges.
+ */
+export function categoryColor(name: string): ChartColor {
+  if (name === OTHER_CATEGORY) return OTHER_COLOR;
+  const semantic = SEMANTIC_COLORS.find(({ pattern }) => pattern.test(name));
+  return semantic ? semantic.color : HASHED_COLORS[hash(name) % HASHED_COLORS.length];
+}
+
+export function categoryColors(names: readonly string[]): ChartColor[] {
+  return names.map(categoryColor);
+}
+
+/** Run colours follow the order the runs were picked in: the baseline is always blue. */
+export function runColors(runs: readonly string[]): ChartColor[] {
+  return runs.map((_, i) => RUN_COLORS[i % RUN_COLORS.length]);
+}

@@ -1,0 +1,31 @@
+/** Tremor colour names used by the charts; the Tailwind safelist generates their stroke/fill/bg/text classes. */
+export type ChartColor =
+  | 'blue'
+  | 'emerald'
+  | 'amber'
+  | 'rose'
+  | 'violet'
+  | 'cyan'
+  | 'fuchsia'
+  | 'lime'
+  | 'indigo'
+  | 'teal'
+  | 'orange'
+  | 'pink'
+  | 'sky'
+  | 'slate'
+  | 'gray';
+
+/** One row of a chart: the index value (epoch, run, …) and one number per category; null is a gap, not a zero. */
+export type SeriesRow = { [key: string]: string | number | null };
+
+/** Everything a Tremor chart needs: which key is the x axis, which keys are drawn, in which colours. */
+export interface ChartSeries {
+  index: string;
+  categories: string[];
+  colors: ChartColor[];
+  rows: SeriesRow[];
+}
+
+/** How chart values are printed (a name, so server components can choose it for client charts). */
+export type ValueFormat = 'percent' | 'reward' | 'count';
