@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { NoDataYet } from '@/components/ui/empty-state';
 import { openSource } from '@/lib/analysis/source';
 import { listTrainings } from '@/lib/analysis/training-list';
 import { serializeDashboard } from '@/lib/search-params';
@@ -13,10 +14,12 @@ export default async function HomePage() {
         <h1 className="text-2xl font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
           Trainings
         </h1>
-        <p className="mt-1 text-sm">Every training run in the trajectory store. Open one to see whether it is learning.</p>
+        <p className="mt-1 text-sm">
+          Every training run in the trajectory store. Open one to see whether it is learning.
+        </p>
       </div>
       {trainings.length === 0 ? (
-        <EmptyStore />
+        <NoDataYet />
       ) : (
         <div className="overflow-x-auto rounded-tremor-default border border-tremor-border bg-tremor-background shadow-tremor-card dark:border-dark-tremor-border dark:bg-dark-tremor-background">
           <table className="w-full text-left text-sm" data-testid="training-list">
@@ -45,7 +48,9 @@ export default async function HomePage() {
                     </Link>
                   </td>
                   <td className="px-4 py-3">{t.agent_name ?? '—'}</td>
-                  <td className="px-4 py-3 text-right tabular-nums">{t.trajectory_count.toLocaleString('en-US')}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">
+                    {t.trajectory_count.toLocaleString('en-US')}
+                  </td>
                   <td className="px-4 py-3 text-right tabular-nums">
                     {t.epoch_range[0] === t.epoch_range[1]
                       ? t.epoch_range[0]
@@ -81,26 +86,6 @@ export default async function HomePage() {
           Compare all {trainings.length} trainings →
         </Link>
       )}
-    </div>
-  );
-}
-
-function EmptyStore() {
-  return (
-    <div
-      className="rounded-tremor-default border border-dashed border-tremor-border p-8 dark:border-dark-tremor-border"
-      data-testid="empty-store"
-    >
-      <h2 className="text-lg font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
-        No trajectories yet
-      </h2>
-      <p className="mt-2 text-sm">Load the trajectories your RL framework writes (JSONL with steps, chat logs or verl dumps):</p>
-      <pre className="mt-3 rounded bg-tremor-background-subtle p-3 text-sm dark:bg-dark-tremor-background-subtle">
-        npm run ingest -- path/to/trajectories.jsonl
-      </pre>
-      <p className="mt-3 text-sm">
-        Or start over with the demo campaign: <code>npm run demo</code>. See docs/ingest.md for the record formats.
-      </p>
     </div>
   );
 }

@@ -15,7 +15,14 @@ import {
 export const TABS = ['overview', 'progress', 'comparison', 'failures', 'tool-contexts'] as const;
 export type Tab = (typeof TABS)[number];
 
-export const FAILURE_SORTS = ['reward', '-reward', 'step_count', '-step_count', 'epoch_id', '-epoch_id'] as const;
+export const FAILURE_SORTS = [
+  'reward',
+  '-reward',
+  'step_count',
+  '-step_count',
+  'epoch_id',
+  '-epoch_id',
+] as const;
 export type FailureSort = (typeof FAILURE_SORTS)[number];
 
 export const GROUP_BYS = ['training_id', 'epoch_id'] as const;

@@ -10,13 +10,18 @@ export interface TerminationCardProps {
   stats: TerminationStats;
   /** Clicking a reason filters the dashboard on it (the failures tab). */
   filterOnClick?: boolean;
+  title?: string;
 }
 
-export function TerminationCard({ stats, filterOnClick = false }: TerminationCardProps) {
+export function TerminationCard({
+  stats,
+  filterOnClick = false,
+  title = 'Termination reasons',
+}: TerminationCardProps) {
   const slices = donutData(stats);
   return (
     <Card
-      title="Termination reasons"
+      title={title}
       subtitle={`${formatInteger(stats.total_trajectories)} trajectories${filterOnClick ? ' · click a reason to filter' : ''}`}
       testId="card-termination"
     >

@@ -8,12 +8,14 @@ import { PendingIndicator } from '../ui/pending-indicator';
 export interface RunPickerProps {
   /** Every training id there is. */
   trainings: string[];
+  /** The runs compared when the URL names none (the page's default), shown as picked. */
+  fallback?: string[];
 }
 
 /** Picks the compared runs (`training_ids`); the first picked is the baseline. */
-export function RunPicker({ trainings }: RunPickerProps) {
+export function RunPicker({ trainings, fallback = [] }: RunPickerProps) {
   const { params, update, isPending } = useDashboardUrl();
-  const picked = params.training_ids ?? [];
+  const picked = params.training_ids ?? fallback;
   return (
     <div className="flex flex-wrap items-end gap-3">
       <div className="w-full max-w-xl">

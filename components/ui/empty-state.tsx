@@ -37,10 +37,13 @@ export function EmptyState({ title, body, action }: EmptyStateProps) {
 export function NoDataYet() {
   return (
     <EmptyState
-      title="No data yet"
+      title="No trajectories yet"
       body={
         <>
-          Load trajectories with <code className="font-mono">npm run ingest -- file.jsonl</code>, then reload.
+          Load the trajectories your RL framework writes (JSONL with steps, chat logs or verl dumps) with{' '}
+          <code className="font-mono">npm run ingest -- path/to/trajectories.jsonl</code>, then reload. To
+          explore first, <code className="font-mono">npm run demo</code> loads a demo campaign. Formats:
+          docs/ingest.md.
         </>
       }
     />

@@ -103,7 +103,11 @@ describe('pass@k and average reward', () => {
   });
 
   it('groups by training', async () => {
-    const grouped = (await runStat(summary, q({ group_by: 'training_id' }, ['group_by']), source)) as Grouped<Summary>;
+    const grouped = (await runStat(
+      summary,
+      q({ group_by: 'training_id' }, ['group_by']),
+      source,
+    )) as Grouped<Summary>;
     expect(Object.keys(grouped.groups)).toEqual(['alpha', 'beta']);
     expect(grouped.groups.beta.k).toBe(2);
     expect(grouped.groups.beta.pass_at_1).toBeCloseTo(0.25, 12);
@@ -115,14 +119,24 @@ describe('termination, reward categories and tools', () => {
   it('counts termination reasons, most frequent first', async () => {
     const t = await stat<TerminationStats>(terminationStats);
     expect(t.total_trajectories).toBe(28);
-    expect(Object.keys(t.termination_stats)).toEqual(['success', 'wrong_answer', 'max_turns', 'timeout', 'tool_error']);
+    expect(Object.keys(t.termination_stats)).toEqual([
+      'success',
+      'wrong_answer',
+      'max_turns',
+      'timeout',
+      'tool_error',
+    ]);
     expect(t.termination_stats.success).toEqual({ count: 15, ratio: 15 / 28 });
     expect(t.termination_stats.wrong_answer.count).toBe(8);
     expect(t.termination_stats.tool_error.count).toBe(1);
   });
 
   it('groups termination by epoch', async () => {
-    const g = (await runStat(terminationStats, q({ group_by: 'epoch_id', training_id: 'alpha' }, ['group_by']), source)) as Grouped<TerminationStats>;
+    const g = (await runStat(
+      terminationStats,
+      q({ group_by: 'epoch_id', training_id: 'alpha' }, ['group_by']),
+      source,
+    )) as Grouped<TerminationStats>;
     expect(Object.keys(g.groups)).toEqual(['0', '1']);
     expect(g.groups['0'].termination_stats.success.count).toBe(6);
     expect(g.groups['1'].termination_stats.success.count).toBe(8);
@@ -160,10 +174,15 @@ describe('termination, reward categories and tools', () => {
         const rewards = (r.steps as { process_reward?: number | null }[])
           .map((s) => s.process_reward)
           .filter((v): v is number => typeof v === 'number');
-        return rewards.length ? [rewards.reduce((a, b) => a + b, 0) / rewards.length, r.reward as number] : null;
+        return rewards.length
+          ? [rewards.reduce((a, b) => a + b, 0) / rewards.length, r.reward as number]
+          : null;
       })
       .filter((p): p is number[] => p !== null);
-    const expected = pearson(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+    const expected = pearson(
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    );
     expect(c.pearson.r).toBeCloseTo(expected.r!, 12);
     expect(c.pearson.r!).toBeGreaterThan(0.5);
     expect(c.scatter).toHaveLength(25);
@@ -240,7 +259,9 @@ describe('per-epoch views', () => {
 
   it('requires exactly one training', async () => {
     await expect(epochProgression(q({}), source)).rejects.toBeInstanceOf(AnalysisError);
-    await expect(epochProgression(q({ training_id: 'alpha,beta' }), source)).rejects.toMatchObject({ param: 'training_id' });
+    await expect(epochProgression(q({ training_id: 'alpha,beta' }), source)).rejects.toMatchObject({
+      param: 'training_id',
+    });
     await expect(epochList(q({ training_id: 'nope' }), source)).rejects.toMatchObject({ status: 404 });
   });
 });
@@ -253,13 +274,22 @@ describe('training comparison', () => {
     expect(c.trainings[1].summary.pass_at_k).toBeCloseTo(0.5, 12);
     expect(c.trainings[0].epochs).toHaveLength(2);
     expect(c.paired).toEqual([
-      expect.objectContaining({ training_id: 'beta', baseline: 'alpha', common_questions: 2, wins: 0, ties: 2, losses: 0 }),
+      expect.objectContaining({
+        training_id: 'beta',
+        baseline: 'alpha',
+        common_questions: 2,
+        wins: 0,
+        ties: 2,
+        losses: 0,
+      }),
     ]);
     expect(c.paired[0].delta_pass_at_1).toBe(0);
   });
 
   it('needs two runs', async () => {
-    await expect(trainingComparison(q({ training_ids: 'alpha' }, ['training_ids']), source)).rejects.toMatchObject({
+    await expect(
+      trainingComparison(q({ training_ids: 'alpha' }, ['training_ids']), source),
+    ).rejects.toMatchObject({
       param: 'training_ids',
     });
   });

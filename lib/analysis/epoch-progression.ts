@@ -59,11 +59,19 @@ export function computeEpochPoints(scan: Scan, rows: Int32Array, query: Analysis
     .sort((a, b) => a - b)
     .map((epoch) => {
       const epochRows = Int32Array.from(byEpoch.get(epoch)!);
-      return { epoch, rows: epochRows, summary: computeSummary(scan, epochRows, { ...query, k: k ?? undefined }) };
+      return {
+        epoch,
+        rows: epochRows,
+        summary: computeSummary(scan, epochRows, { ...query, k: k ?? undefined }),
+      };
     });
 }
 
-export function computeEpochProgression(scan: Scan, query: AnalysisQuery, trainingId: string): EpochProgression {
+export function computeEpochProgression(
+  scan: Scan,
+  query: AnalysisQuery,
+  trainingId: string,
+): EpochProgression {
   const rows = Int32Array.from({ length: scan.length }, (_, i) => i);
   const k = query.k ?? commonK(scan, rows, query.success_threshold);
   const stepCount = ints(scan, 'step_count');
@@ -81,7 +89,10 @@ export function computeEpochProgression(scan: Scan, query: AnalysisQuery, traini
       tool_failures: tools.total_failures,
       tool_failure_rate: tools.failure_rate,
       tools: Object.fromEntries(
-        tools.tools.map((t) => [t.tool, { calls: t.calls, failures: t.failures, failure_rate: t.failure_rate }]),
+        tools.tools.map((t) => [
+          t.tool,
+          { calls: t.calls, failures: t.failures, failure_rate: t.failure_rate },
+        ]),
       ),
     };
   });

@@ -66,7 +66,14 @@ export async function failureCases(query: AnalysisQuery, source?: Source): Promi
   const sort = query.sort ?? 'reward';
   const limit = query.limit ?? DEFAULT_FAILURE_LIMIT;
   const filters = pickFilters(effective);
-  const base = { total: 0, limit, offset: query.offset, sort, filters_applied: filters, data: [] as FailureCase[] };
+  const base = {
+    total: 0,
+    limit,
+    offset: query.offset,
+    sort,
+    filters_applied: filters,
+    data: [] as FailureCase[],
+  };
   if (!src.table) return base;
   const table = src.table;
   return cached(src, 'failure-cases', effective, async () => {
@@ -84,22 +91,20 @@ export async function failureCases(query: AnalysisQuery, source?: Source): Promi
     });
     const page = Array.from(order.subarray(query.offset, query.offset + limit), (i) => rowIds[i]);
     const rows = await takeRows(table, page, PAGE_COLUMNS);
-    const data = rows.map(
-      (row): FailureCase => ({
-        trajectory_id: String(row.trajectory_id),
-        training_id: String(row.training_id),
-        epoch_id: Number(row.epoch_id),
-        sample_id: Number(row.sample_id),
-        data_id: String(row.data_id),
-        question: (row.question as string | null) ?? null,
-        reward: Number(row.reward),
-        termination_reason: String(row.termination_reason),
-        step_count: Number(row.step_count),
-        tool_error_count: Number(row.tool_error_count),
-        agent_name: (row.agent_name as string | null) ?? null,
-        steps_preview: stepsPreview(parseSteps(row.steps_json)),
-      }),
-    );
+    const data = rows.map((row): FailureCase => ({
+      trajectory_id: String(row.trajectory_id),
+      training_id: String(row.training_id),
+      epoch_id: Number(row.epoch_id),
+      sample_id: Number(row.sample_id),
+      data_id: String(row.data_id),
+      question: (row.question as string | null) ?? null,
+      reward: Number(row.reward),
+      termination_reason: String(row.termination_reason),
+      step_count: Number(row.step_count),
+      tool_error_count: Number(row.tool_error_count),
+      agent_name: (row.agent_name as string | null) ?? null,
+      steps_preview: stepsPreview(parseSteps(row.steps_json)),
+    }));
     return { ...base, total: scan.length, data };
   });
 }

@@ -24,7 +24,11 @@ function byCount(values: string[], counts: Float64Array): string[] {
 }
 
 /** The values the filter bar offers, discovered from the data of the selected trainings (never hard-coded). */
-export function filterOptions(source: Source, trainings: string[], query: Pick<AnalysisQuery, 'training_id'>) {
+export function filterOptions(
+  source: Source,
+  trainings: string[],
+  query: Pick<AnalysisQuery, 'training_id'>,
+) {
   const selection = { training_id: query.training_id };
   return cached(source, 'filter-options', selection, async (): Promise<FilterOptions> => {
     const scan = source.table

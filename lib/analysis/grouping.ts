@@ -14,7 +14,9 @@ export function allRows(length: number): Int32Array {
  */
 export function groupRows(scan: Scan, groupBy: GroupBy): Map<string, Int32Array> {
   const keyOf: (i: number) => number =
-    groupBy === 'training_id' ? (i) => strings(scan, 'training_id').codes[i] : (i) => ints(scan, 'epoch_id')[i];
+    groupBy === 'training_id'
+      ? (i) => strings(scan, 'training_id').codes[i]
+      : (i) => ints(scan, 'epoch_id')[i];
   const buckets = new Map<number, number[]>();
   for (let i = 0; i < scan.length; i++) {
     const key = keyOf(i);
@@ -23,7 +25,9 @@ export function groupRows(scan: Scan, groupBy: GroupBy): Map<string, Int32Array>
     else buckets.set(key, [i]);
   }
   const label =
-    groupBy === 'training_id' ? (key: number) => strings(scan, 'training_id').values[key] : (key: number) => String(key);
+    groupBy === 'training_id'
+      ? (key: number) => strings(scan, 'training_id').values[key]
+      : (key: number) => String(key);
   const ordered = [...buckets.entries()].map(([key, rows]) => [label(key), key, rows] as const);
   ordered.sort((a, b) => (groupBy === 'epoch_id' ? a[1] - b[1] : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return new Map(ordered.map(([name, , rows]) => [name, Int32Array.from(rows)]));

@@ -103,7 +103,9 @@ function toRecord(params: RawParams): Record<string, string | string[]> {
     params instanceof URLSearchParams
       ? [...params.entries()]
       : Object.entries(params).flatMap(([key, value]) =>
-          value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v) => [key, v] as [string, string]),
+          value === undefined
+            ? []
+            : (Array.isArray(value) ? value : [value]).map((v) => [key, v] as [string, string]),
         );
   for (const [key, value] of entries) {
     if (VIEW_ONLY_KEYS.has(key)) continue;
@@ -141,7 +143,8 @@ function checkRanges(query: AnalysisQuery): void {
   for (const [low, high] of pairs) {
     const a = query[low] as number | undefined;
     const b = query[high] as number | undefined;
-    if (a !== undefined && b !== undefined && a > b) throw new AnalysisError(`${low} must not exceed ${high}`, low);
+    if (a !== undefined && b !== undefined && a > b)
+      throw new AnalysisError(`${low} must not exceed ${high}`, low);
   }
   if (query.failure_threshold === query.perfect_threshold)
     throw new AnalysisError('failure_threshold must be below perfect_threshold', 'failure_threshold');

@@ -1,4 +1,10 @@
-import { countsToRatios, rewardCategory, REWARD_CATEGORIES, type CountRatio, type RewardCategory } from './metrics';
+import {
+  countsToRatios,
+  rewardCategory,
+  REWARD_CATEGORIES,
+  type CountRatio,
+  type RewardCategory,
+} from './metrics';
 import type { AnalysisQuery } from './query';
 import { floats, type Scan } from './scan/scan';
 import type { StatDefinition } from './stat';

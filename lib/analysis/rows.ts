@@ -13,7 +13,9 @@ export async function takeRows(
     .select([...columns])
     .withRowId()
     .toArray();
-  const byId = new Map(fetched.map((row) => [BigInt(row._rowid as bigint | number), row as Record<string, unknown>]));
+  const byId = new Map(
+    fetched.map((row) => [BigInt(row._rowid as bigint | number), row as Record<string, unknown>]),
+  );
   return rowIds.map((id) => byId.get(id)).filter((row): row is Record<string, unknown> => row !== undefined);
 }
 

@@ -18,7 +18,12 @@ export async function openSource(config: DbConfig = dbConfigFromEnv()): Promise<
 const cache = new ResultCache(Number(process.env.ANALYSIS_CACHE_ENTRIES ?? 500));
 
 /** Memoises one computation per (database, table version, stat, normalised query). */
-export function cached<T>(source: Source, stat: string, query: unknown, compute: () => Promise<T>): Promise<T> {
+export function cached<T>(
+  source: Source,
+  stat: string,
+  query: unknown,
+  compute: () => Promise<T>,
+): Promise<T> {
   const key = `${source.uri}\u0000${source.version}\u0000${stat}\u0000${stableStringify(query)}`;
   return cache.getOrCompute(key, compute);
 }

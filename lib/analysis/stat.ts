@@ -19,7 +19,11 @@ export interface Grouped<R> {
 }
 
 /** An unknown training id is a 404, not an empty answer, so a typo in a shared link is visible. */
-export async function assertTrainingsExist(source: Source, ids: readonly string[] | undefined, param = 'training_id') {
+export async function assertTrainingsExist(
+  source: Source,
+  ids: readonly string[] | undefined,
+  param = 'training_id',
+) {
   if (!ids?.length || !source.table) return;
   const known = new Set((await listTrainings(source)).trainings.map((t) => t.training_id));
   const missing = ids.find((id) => !known.has(id));
@@ -35,7 +39,11 @@ export async function scanFiltered(
 ): Promise<Scan> {
   if (!source.table) return emptyScan(columns);
   const filterWhere = compileWhere(pickFilters(query));
-  const where = [filterWhere, extraWhere].filter(Boolean).map((c) => `(${c})`).join(' AND ') || undefined;
+  const where =
+    [filterWhere, extraWhere]
+      .filter(Boolean)
+      .map((c) => `(${c})`)
+      .join(' AND ') || undefined;
   return scanTable(source.table, { where, columns });
 }
 
@@ -55,7 +63,8 @@ export async function runStat<R>(
     const scan = await scanFiltered(src, query, columns);
     if (!query.group_by) return definition.compute(scan, allRows(scan.length), query);
     const groups: Record<string, R> = {};
-    for (const [key, rows] of groupRows(scan, query.group_by)) groups[key] = definition.compute(scan, rows, query);
+    for (const [key, rows] of groupRows(scan, query.group_by))
+      groups[key] = definition.compute(scan, rows, query);
     return { group_by: query.group_by, groups };
   });
 }

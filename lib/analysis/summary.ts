@@ -1,4 +1,11 @@
-import { passMetrics, PASS_COLUMNS, questionTable, rewardSummary, type PassMetrics, type RewardSummary } from './pass-metrics';
+import {
+  passMetrics,
+  PASS_COLUMNS,
+  questionTable,
+  rewardSummary,
+  type PassMetrics,
+  type RewardSummary,
+} from './pass-metrics';
 import type { AnalysisQuery } from './query';
 import type { Scan } from './scan/scan';
 import type { StatDefinition } from './stat';
@@ -12,7 +19,11 @@ export function computeSummary(
   query: Pick<AnalysisQuery, 'success_threshold' | 'k'>,
 ): Summary {
   const table = questionTable(scan, rows, query.success_threshold);
-  return { ...rewardSummary(table), ...passMetrics(table, query.k), success_threshold: query.success_threshold };
+  return {
+    ...rewardSummary(table),
+    ...passMetrics(table, query.k),
+    success_threshold: query.success_threshold,
+  };
 }
 
 export const summary: StatDefinition<Summary> = {

@@ -58,8 +58,14 @@ describe('tau-bench gpt-4o airline', () => {
     expect(t.total_calls).toBe(1164);
     expect(t.total_failures).toBe(73);
     expect(t.tools).toHaveLength(14);
-    const failures = Object.fromEntries(t.tools.filter((x) => x.failures > 0).map((x) => [x.tool, x.failures]));
-    expect(failures).toEqual({ update_reservation_flights: 42, book_reservation: 30, update_reservation_baggages: 1 });
+    const failures = Object.fromEntries(
+      t.tools.filter((x) => x.failures > 0).map((x) => [x.tool, x.failures]),
+    );
+    expect(failures).toEqual({
+      update_reservation_flights: 42,
+      book_reservation: 30,
+      update_reservation_baggages: 1,
+    });
   });
 
   it('shows each of the 73 failed calls in context', async () => {
@@ -67,7 +73,10 @@ describe('tau-bench gpt-4o airline', () => {
     expect(contexts.total).toBe(73);
     expect(contexts.data).toHaveLength(73);
     expect(contexts.data.every((c) => String(c.failed.observation).startsWith('Error'))).toBe(true);
-    const baggage = await unexpectedToolContexts(query({ tool: 'update_reservation_baggages' }, ['tool']), source);
+    const baggage = await unexpectedToolContexts(
+      query({ tool: 'update_reservation_baggages' }, ['tool']),
+      source,
+    );
     expect(baggage.total).toBe(1);
   });
 });

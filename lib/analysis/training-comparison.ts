@@ -17,7 +17,13 @@ export interface ComparedTraining {
   summary: Summary;
   termination_stats: Record<string, CountRatio>;
   reward_distribution: RewardCategoryStats['reward_distribution'];
-  epochs: { epoch_id: number; trajectory_count: number; avg_reward: number | null; pass_at_1: number | null; pass_at_k: number | null }[];
+  epochs: {
+    epoch_id: number;
+    trajectory_count: number;
+    avg_reward: number | null;
+    pass_at_1: number | null;
+    pass_at_k: number | null;
+  }[];
 }
 
 /** Run B against the baseline on the questions both answered in the same epoch. */
@@ -49,8 +55,10 @@ const COLUMNS = [...PASS_COLUMNS, 'termination_reason'] as const;
 
 export function comparedIds(query: AnalysisQuery): string[] {
   const ids = [...new Set(query.training_ids ?? [])];
-  if (ids.length < 2) throw new AnalysisError('training_ids: give at least two trainings, comma-separated', 'training_ids');
-  if (ids.length > MAX_COMPARED) throw new AnalysisError(`training_ids: at most ${MAX_COMPARED} trainings`, 'training_ids');
+  if (ids.length < 2)
+    throw new AnalysisError('training_ids: give at least two trainings, comma-separated', 'training_ids');
+  if (ids.length > MAX_COMPARED)
+    throw new AnalysisError(`training_ids: at most ${MAX_COMPARED} trainings`, 'training_ids');
   if (query.training_id?.length)
     throw new AnalysisError('training_id: use training_ids to choose the compared runs', 'training_id');
   return ids;
@@ -106,7 +114,11 @@ export function pairedDifference(
   };
 }
 
-export function computeTrainingComparison(scan: Scan, query: AnalysisQuery, ids: string[]): TrainingComparison {
+export function computeTrainingComparison(
+  scan: Scan,
+  query: AnalysisQuery,
+  ids: string[],
+): TrainingComparison {
   const all = Int32Array.from({ length: scan.length }, (_, i) => i);
   const k = query.k ?? commonK(scan, all, query.success_threshold);
   const groups = groupRows(scan, 'training_id');

@@ -70,7 +70,12 @@ export async function getTrajectory(id: string, source?: Source): Promise<Trajec
   checkId(id);
   const src = source ?? (await openSource());
   const rows = src.table
-    ? await src.table.query().where(`trajectory_id = ${sqlString(id)}`).select(DETAIL_COLUMNS).limit(1).toArray()
+    ? await src.table
+        .query()
+        .where(`trajectory_id = ${sqlString(id)}`)
+        .select(DETAIL_COLUMNS)
+        .limit(1)
+        .toArray()
     : [];
   if (rows.length === 0) throw new AnalysisError(`unknown trajectory "${id}"`, 'id', 404);
   const row = rows[0] as Record<string, unknown>;

@@ -48,7 +48,10 @@ const PAGE_COLUMNS = [
 ];
 
 /** Each failed tool call with the step before and after it, paged over calls. */
-export async function unexpectedToolContexts(query: AnalysisQuery, source?: Source): Promise<UnexpectedToolContexts> {
+export async function unexpectedToolContexts(
+  query: AnalysisQuery,
+  source?: Source,
+): Promise<UnexpectedToolContexts> {
   const src = source ?? (await openSource());
   await assertTrainingsExist(src, query.training_id);
   const limit = query.limit ?? DEFAULT_CONTEXT_LIMIT;

@@ -30,14 +30,19 @@ export function compileWhere(filters: Filters): string | undefined {
     clauses.push(`termination_reason IN (${sqlList(filters.termination_reason)})`);
   if (filters.tools_any?.length) clauses.push(`array_has_any(tools_used, [${sqlList(filters.tools_any)}])`);
   if (filters.tools_all?.length) clauses.push(`array_has_all(tools_used, [${sqlList(filters.tools_all)}])`);
-  if (filters.tools_none?.length) clauses.push(`NOT array_has_any(tools_used, [${sqlList(filters.tools_none)}])`);
+  if (filters.tools_none?.length)
+    clauses.push(`NOT array_has_any(tools_used, [${sqlList(filters.tools_none)}])`);
   if (filters.tool_failed !== undefined) {
     clauses.push(
-      filters.tool_failed === 'any' ? 'tool_error_count > 0' : `array_has(tools_failed, ${sqlString(filters.tool_failed)})`,
+      filters.tool_failed === 'any'
+        ? 'tool_error_count > 0'
+        : `array_has(tools_failed, ${sqlString(filters.tool_failed)})`,
     );
   }
-  if (filters.tool_calls_min !== undefined) clauses.push(`tool_call_count >= ${sqlNumber(filters.tool_calls_min)}`);
-  if (filters.tool_calls_max !== undefined) clauses.push(`tool_call_count <= ${sqlNumber(filters.tool_calls_max)}`);
+  if (filters.tool_calls_min !== undefined)
+    clauses.push(`tool_call_count >= ${sqlNumber(filters.tool_calls_min)}`);
+  if (filters.tool_calls_max !== undefined)
+    clauses.push(`tool_call_count <= ${sqlNumber(filters.tool_calls_max)}`);
   if (filters.agent_name?.length) clauses.push(`agent_name IN (${sqlList(filters.agent_name)})`);
   const text = filters.q?.trim();
   if (text) {

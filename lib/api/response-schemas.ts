@@ -16,7 +16,9 @@ const ci = z.object({ low: num, high: num }).strict().nullable();
 const passAt = z.record(z.string().regex(/^\d+$/), nullableNum);
 const passAtQuestions = z.record(z.string().regex(/^\d+$/), z.number().int().nonnegative());
 
-export const errorSchema = z.object({ error: z.object({ message: z.string(), param: z.string().nullable() }).strict() }).strict();
+export const errorSchema = z
+  .object({ error: z.object({ message: z.string(), param: z.string().nullable() }).strict() })
+  .strict();
 
 export const summaryFields = {
   trajectory_count: z.number().int().nonnegative(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryColor, categoryColors, OTHER_CATEGORY, runColors } from './colors';
+import { categoryColor, categoryColors, OTHER_CATEGORY, rankedColor, runColors } from './colors';
 
 describe('categoryColor', () => {
   it('is the same for the same name, whatever else is shown', () => {
@@ -34,5 +34,28 @@ describe('runColors', () => {
   });
   it('handles no runs', () => {
     expect(runColors([])).toEqual([]);
+  });
+});
+
+describe('well-known termination reasons', () => {
+  it('get distinct colours, so stacked charts stay readable', () => {
+    const reasons = [
+      'success',
+      'wrong_answer',
+      'max_turns',
+      'timeout',
+      'tool_error',
+      'format_error',
+      'context_length',
+    ];
+    expect(new Set(reasons.map(categoryColor)).size).toBe(reasons.length);
+    const tau = ['user_stop', 'transfer_to_human', 'max_steps'];
+    expect(new Set(tau.map(categoryColor)).size).toBe(tau.length);
+  });
+
+  it('ranked series never repeat a colour within the palette', () => {
+    const colors = Array.from({ length: 10 }, (_, i) => rankedColor(i));
+    expect(new Set(colors).size).toBe(10);
+    expect(rankedColor(10)).toBe(rankedColor(0));
   });
 });

@@ -4,7 +4,26 @@ import type { ChartColor } from './types';
 export const OTHER_CATEGORY = 'other';
 const OTHER_COLOR: ChartColor = 'gray';
 
-/** Termination reasons whose meaning is clear from the name get a colour that says it. */
+/**
+ * Reasons common in RL logs get fixed, mutually distinct colours, so two kinds of failure never share a colour in a
+ * stacked chart.
+ */
+const KNOWN_COLORS: Record<string, ChartColor> = {
+  success: 'emerald',
+  wrong_answer: 'orange',
+  failure: 'rose',
+  tool_error: 'rose',
+  format_error: 'fuchsia',
+  timeout: 'amber',
+  max_turns: 'violet',
+  max_steps: 'violet',
+  context_length: 'indigo',
+  user_stop: 'sky',
+  transfer_to_human: 'cyan',
+  unknown: 'slate',
+};
+
+/** Other termination reasons whose meaning is clear from the name get a colour that says it. */
 const SEMANTIC_COLORS: { pattern: RegExp; color: ChartColor }[] = [
   { pattern: /error|exception|crash|fail|invalid/i, color: 'rose' },
   { pattern: /time_?out|timed_?out|time_limit|deadline/i, color: 'amber' },
@@ -61,12 +80,32 @@ function hash(text: string): number {
  */
 export function categoryColor(name: string): ChartColor {
   if (name === OTHER_CATEGORY) return OTHER_COLOR;
+  if (Object.hasOwn(KNOWN_COLORS, name)) return KNOWN_COLORS[name];
   const semantic = SEMANTIC_COLORS.find(({ pattern }) => pattern.test(name));
   return semantic ? semantic.color : HASHED_COLORS[hash(name) % HASHED_COLORS.length];
 }
 
 export function categoryColors(names: readonly string[]): ChartColor[] {
   return names.map(categoryColor);
+}
+
+/** Colours for series ranked by size (tools by calls): neighbours in the ranking never look alike. */
+const RANKED_COLORS: readonly ChartColor[] = [
+  'blue',
+  'amber',
+  'emerald',
+  'fuchsia',
+  'cyan',
+  'orange',
+  'lime',
+  'pink',
+  'teal',
+  'indigo',
+];
+
+/** The colour of the i-th series of a ranking. */
+export function rankedColor(index: number): ChartColor {
+  return RANKED_COLORS[index % RANKED_COLORS.length];
 }
 
 /** Run colours follow the order the runs were picked in: the baseline is always blue. */

@@ -1,5 +1,5 @@
 import type { EpochProgression, EpochProgressionPoint } from '@/lib/analysis/epoch-progression';
-import { categoryColor, categoryColors } from './colors';
+import { categoryColors, rankedColor } from './colors';
 import { bucketValues, MAX_CATEGORIES, sumByName, topCategories } from './top-categories';
 import type { ChartColor, ChartSeries, SeriesRow } from './types';
 
@@ -82,7 +82,7 @@ export function toolFailureSeries(progression: EpochProgression, maxTools = MAX_
     [ALL_TOOLS]: point.tool_failure_rate,
     ...Object.fromEntries(tools.map((tool) => [tool, point.tools[tool]?.failure_rate ?? null])),
   }));
-  const colors: ChartColor[] = ['slate', ...tools.map(categoryColor)];
+  const colors: ChartColor[] = ['slate', ...tools.map((_, i) => rankedColor(i))];
   return { index: EPOCH_KEY, categories: [ALL_TOOLS, ...tools], colors, rows };
 }
 

@@ -2,7 +2,12 @@ import * as lancedb from '@lancedb/lancedb';
 import { Field, Float64, Schema, Utf8 } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDb } from '../test-support/fixture';
-import { dbConfigFromEnv, IncompatibleSchemaError, openOrCreateTrajectories, openTrajectories } from './connection';
+import {
+  dbConfigFromEnv,
+  IncompatibleSchemaError,
+  openOrCreateTrajectories,
+  openTrajectories,
+} from './connection';
 import { ensureIndexes } from './indexes';
 import { TABLE_NAME, trajectorySchema } from './schema';
 
@@ -16,7 +21,11 @@ afterAll(() => dbs.forEach((db) => db.cleanup()));
 
 describe('configuration from the environment', () => {
   it('defaults to ./data/lancedb with a short read-consistency interval', () => {
-    expect(dbConfigFromEnv({})).toEqual({ uri: './data/lancedb', storageOptions: undefined, readConsistencyInterval: 2 });
+    expect(dbConfigFromEnv({})).toEqual({
+      uri: './data/lancedb',
+      storageOptions: undefined,
+      readConsistencyInterval: 2,
+    });
   });
 
   it('takes an object-store URI with JSON storage options', () => {
@@ -92,7 +101,9 @@ describe('the trajectories table', () => {
       },
     ]);
     await ensureIndexes(table);
-    const indexed = (await table.listIndices()).map((index) => `${index.columns[0]}:${index.indexType}`).sort();
+    const indexed = (await table.listIndices())
+      .map((index) => `${index.columns[0]}:${index.indexType}`)
+      .sort();
     expect(indexed).toEqual([
       'agent_name:Bitmap',
       'data_id:BTree',

@@ -110,5 +110,6 @@ export async function loadFixture(config: DbConfig): Promise<void> {
 
 export async function loadTauBench(config: DbConfig): Promise<void> {
   const summary = await ingestFiles([TAU_BENCH_FILE], { db: config });
-  if (summary.rejected > 0) throw new Error(`tau-bench rejected: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+  if (summary.rejected > 0)
+    throw new Error(`tau-bench rejected: ${JSON.stringify(summary.errors.slice(0, 3))}`);
 }

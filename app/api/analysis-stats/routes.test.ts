@@ -102,7 +102,11 @@ describe('figures through the API', () => {
     expect(f.total).toBe(2);
     expect(f.data).toHaveLength(1);
     expect(f.data[0].epoch_id).toBe(1);
-    expect(f.filters_applied).toEqual({ training_id: ['alpha'], termination_reason: ['timeout'], reward_max: 0.5 });
+    expect(f.filters_applied).toEqual({
+      training_id: ['alpha'],
+      termination_reason: ['timeout'],
+      reward_max: 0.5,
+    });
   });
 
   it('a trajectory by id, and 404 for an unknown one', async () => {
@@ -123,7 +127,17 @@ describe('figures through the API', () => {
 });
 
 const HOSTILE_NAMES = ["' OR 1=1 --", "x') OR ('1'='1", 'a\\', '"; DROP TABLE trajectories; --', '%', '_'];
-const HOSTILE_NUMBERS = ["' OR 1=1 --", '1e999', '-1', '99999999999999999999', 'NaN', 'Infinity', '0x10', '1.5.2', ' '];
+const HOSTILE_NUMBERS = [
+  "' OR 1=1 --",
+  '1e999',
+  '-1',
+  '99999999999999999999',
+  'NaN',
+  'Infinity',
+  '0x10',
+  '1.5.2',
+  ' ',
+];
 
 describe('hostile parameters get a 4xx naming the parameter, or an answer that is not wider', () => {
   const numeric = [
@@ -154,9 +168,11 @@ describe('hostile parameters get a 4xx naming the parameter, or an answer that i
     },
   );
 
-  it.each(['termination_reason', 'tools_any', 'tools_all', 'tool_failed', 'agent_name', 'q'].flatMap((param) =>
-    HOSTILE_NAMES.map((value) => [param, value]),
-  ))('%s=%j never widens', async (param, value) => {
+  it.each(
+    ['termination_reason', 'tools_any', 'tools_all', 'tool_failed', 'agent_name', 'q'].flatMap((param) =>
+      HOSTILE_NAMES.map((value) => [param, value]),
+    ),
+  )('%s=%j never widens', async (param, value) => {
     const { status, body } = await call(terminationStats, `?${param}=${encodeURIComponent(value)}`);
     expect(status).toBe(200);
     const total = schemas.terminationStatsSchema.parse(body).total_trajectories;
@@ -179,32 +195,34 @@ describe('hostile parameters get a 4xx naming the parameter, or an answer that i
     trainingComparison,
     trainingList,
   };
-  it.each([
-    [terminationStats, '?group_by=question', 'group_by'],
-    [terminationStats, '?tab=overview&nonsense=1', 'nonsense'],
-    [terminationStats, '?epoch_id=1&epoch_min=0', 'epoch_id'],
-    [terminationStats, '?reward_min=1&reward_max=0', 'reward_min'],
-    [terminationStats, '?k=0', 'k'],
-    [terminationStats, '?k=1&k=2', 'k'],
-    [terminationStats, `?q=${'x'.repeat(300)}`, 'q'],
-    [terminationStats, `?termination_reason=${'a,'.repeat(150)}`, 'termination_reason'],
-    [terminationStats, '?termination_reason=%00', 'termination_reason'],
-    [terminationStats, '?limit=5', 'limit'],
-    [failureCases, '?limit=-1', 'limit'],
-    [failureCases, '?limit=100000', 'limit'],
-    [failureCases, '?offset=-5', 'offset'],
-    [failureCases, '?sort=reward;drop', 'sort'],
-    [unexpectedToolContexts, '?offset=abc', 'offset'],
-    [epochProgression, '', 'training_id'],
-    [epochList, '?training_id=alpha,beta', 'training_id'],
-    [trainingComparison, '?training_ids=alpha', 'training_ids'],
-    [trainingComparison, '?training_ids=alpha,beta&training_id=alpha', 'training_id'],
-    [trainingList, '?training_id=alpha', 'training_id'],
-  ].map(([handler, query, param]) => [
-    Object.keys(handlers).find((name) => handlers[name] === handler)!,
-    query,
-    param,
-  ]) as [string, string, string][])('%s%s → 400 on %s', async (name, query, param) => {
+  it.each(
+    [
+      [terminationStats, '?group_by=question', 'group_by'],
+      [terminationStats, '?tab=overview&nonsense=1', 'nonsense'],
+      [terminationStats, '?epoch_id=1&epoch_min=0', 'epoch_id'],
+      [terminationStats, '?reward_min=1&reward_max=0', 'reward_min'],
+      [terminationStats, '?k=0', 'k'],
+      [terminationStats, '?k=1&k=2', 'k'],
+      [terminationStats, `?q=${'x'.repeat(300)}`, 'q'],
+      [terminationStats, `?termination_reason=${'a,'.repeat(150)}`, 'termination_reason'],
+      [terminationStats, '?termination_reason=%00', 'termination_reason'],
+      [terminationStats, '?limit=5', 'limit'],
+      [failureCases, '?limit=-1', 'limit'],
+      [failureCases, '?limit=100000', 'limit'],
+      [failureCases, '?offset=-5', 'offset'],
+      [failureCases, '?sort=reward;drop', 'sort'],
+      [unexpectedToolContexts, '?offset=abc', 'offset'],
+      [epochProgression, '', 'training_id'],
+      [epochList, '?training_id=alpha,beta', 'training_id'],
+      [trainingComparison, '?training_ids=alpha', 'training_ids'],
+      [trainingComparison, '?training_ids=alpha,beta&training_id=alpha', 'training_id'],
+      [trainingList, '?training_id=alpha', 'training_id'],
+    ].map(([handler, query, param]) => [
+      Object.keys(handlers).find((name) => handlers[name] === handler)!,
+      query,
+      param,
+    ]) as [string, string, string][],
+  )('%s%s → 400 on %s', async (name, query, param) => {
     const { status, body } = await call(handlers[name], query);
     expect(status).toBe(400);
     expect(schemas.errorSchema.parse(body).error.param).toBe(param);

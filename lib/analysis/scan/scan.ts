@@ -7,16 +7,29 @@ import { Utf8Interner } from './interner';
  * never read here.
  */
 
-export const INT_COLUMNS = ['epoch_id', 'sample_id', 'step_count', 'tool_call_count', 'tool_error_count'] as const;
+export const INT_COLUMNS = [
+  'epoch_id',
+  'sample_id',
+  'step_count',
+  'tool_call_count',
+  'tool_error_count',
+] as const;
 export const FLOAT_COLUMNS = ['reward', 'process_reward_mean'] as const;
-export const STRING_COLUMNS = ['training_id', 'data_id', 'termination_reason', 'agent_name', 'trajectory_id'] as const;
+export const STRING_COLUMNS = [
+  'training_id',
+  'data_id',
+  'termination_reason',
+  'agent_name',
+  'trajectory_id',
+] as const;
 export const LIST_COLUMNS = ['tool_call_names'] as const;
 
 export type IntColumn = (typeof INT_COLUMNS)[number];
 export type FloatColumn = (typeof FLOAT_COLUMNS)[number];
 export type StringColumn = (typeof STRING_COLUMNS)[number];
 export type ListColumn = (typeof LIST_COLUMNS)[number];
-export type ScanColumn = IntColumn | FloatColumn | StringColumn | ListColumn | 'tool_call_failed' | 'created_at';
+export type ScanColumn =
+  IntColumn | FloatColumn | StringColumn | ListColumn | 'tool_call_failed' | 'created_at';
 
 export interface StringData {
   /** Per row, an index into `values`; -1 for null. */
@@ -97,7 +110,9 @@ function readInts(data: ArrowData): Int32Array {
 }
 
 function readFloats(data: ArrowData): Float64Array {
-  const out = Float64Array.from((data.values as Float64Array).subarray(data.offset, data.offset + data.length));
+  const out = Float64Array.from(
+    (data.values as Float64Array).subarray(data.offset, data.offset + data.length),
+  );
   if (data.nullCount > 0) for (let i = 0; i < out.length; i++) if (!isValid(data, i)) out[i] = NaN;
   return out;
 }
@@ -122,7 +137,9 @@ function readStrings(data: ArrowData, interner: Utf8Interner): Int32Array {
   const offsets = data.valueOffsets;
   const bytes = data.values as Uint8Array;
   for (let i = 0; i < data.length; i++) {
-    out[i] = isValid(data, i) ? interner.code(bytes, offsets[data.offset + i], offsets[data.offset + i + 1]) : -1;
+    out[i] = isValid(data, i)
+      ? interner.code(bytes, offsets[data.offset + i], offsets[data.offset + i + 1])
+      : -1;
   }
   return out;
 }
@@ -171,16 +188,23 @@ export async function scanTable(table: Table, options: ScanOptions): Promise<Sca
   const ints = new Map<IntColumn, Growable<Int32Array>>();
   const floats = new Map<FloatColumn, Growable<Float64Array>>();
   const strings = new Map<StringColumn, { grow: Growable<Int32Array>; interner: Utf8Interner }>();
-  const lists = new Map<ListColumn, { lengths: Growable<Int32Array>; codes: Growable<Int32Array>; interner: Utf8Interner }>();
+  const lists = new Map<
+    ListColumn,
+    { lengths: Growable<Int32Array>; codes: Growable<Int32Array>; interner: Utf8Interner }
+  >();
   const failed = new Growable<Uint8Array>((n) => new Uint8Array(n));
   const created = new Growable<Float64Array>((n) => new Float64Array(n));
   const rowIds = new Growable((n) => new BigUint64Array(n));
   for (const column of columns) {
-    if ((INT_COLUMNS as readonly string[]).includes(column)) ints.set(column as IntColumn, new Growable((n) => new Int32Array(n)));
+    if ((INT_COLUMNS as readonly string[]).includes(column))
+      ints.set(column as IntColumn, new Growable((n) => new Int32Array(n)));
     else if ((FLOAT_COLUMNS as readonly string[]).includes(column))
       floats.set(column as FloatColumn, new Growable((n) => new Float64Array(n)));
     else if ((STRING_COLUMNS as readonly string[]).includes(column))
-      strings.set(column as StringColumn, { grow: new Growable((n) => new Int32Array(n)), interner: new Utf8Interner() });
+      strings.set(column as StringColumn, {
+        grow: new Growable((n) => new Int32Array(n)),
+        interner: new Utf8Interner(),
+      });
     else if ((LIST_COLUMNS as readonly string[]).includes(column))
       lists.set(column as ListColumn, {
         lengths: new Growable((n) => new Int32Array(n)),
@@ -210,14 +234,19 @@ export async function scanTable(table: Table, options: ScanOptions): Promise<Sca
     if (columns.includes('created_at')) created.push(readTimestamps(data('created_at')));
     if (options.withRowIds) {
       const ids = data('_rowid');
-      rowIds.push(BigUint64Array.from((ids.values as unknown as BigUint64Array).subarray(ids.offset, ids.offset + ids.length)));
+      rowIds.push(
+        BigUint64Array.from(
+          (ids.values as unknown as BigUint64Array).subarray(ids.offset, ids.offset + ids.length),
+        ),
+      );
     }
   }
 
   const scan: Scan = { length, ints: {}, floats: {}, strings: {}, lists: {} };
   for (const [column, grow] of ints) scan.ints[column] = grow.finish();
   for (const [column, grow] of floats) scan.floats[column] = grow.finish();
-  for (const [column, { grow, interner }] of strings) scan.strings[column] = { codes: grow.finish(), values: interner.values };
+  for (const [column, { grow, interner }] of strings)
+    scan.strings[column] = { codes: grow.finish(), values: interner.values };
   for (const [column, list] of lists) {
     const lengths = list.lengths.finish();
     const offsets = new Int32Array(lengths.length + 1);

@@ -1,0 +1,117 @@
+import type { Metadata } from 'next';
+import { createLoader } from 'nuqs/server';
+import { TabNav } from '@/components/analysis/tab-nav';
+import { FilterBar } from '@/components/filters/filter-bar';
+import { EmptyState, NoDataYet, NoMatches } from '@/components/ui/empty-state';
+import { AnalysisError } from '@/lib/analysis/errors';
+import { filterOptions } from '@/lib/analysis/filter-options';
+import { parseAnalysisQuery, type AnalysisQuery } from '@/lib/analysis/query';
+import { openSource, type Source } from '@/lib/analysis/source';
+import { runStat } from '@/lib/analysis/stat';
+import { summary, type Summary } from '@/lib/analysis/summary';
+import { listTrainings } from '@/lib/analysis/training-list';
+import { resetFiltersHref, type DashboardParams } from '@/lib/chart-data/dashboard-url';
+import { dashboardParsers } from '@/lib/search-params';
+import { ComparisonTab } from './_tabs/comparison-tab';
+import { FailuresTab } from './_tabs/failures-tab';
+import { OverviewTab } from './_tabs/overview-tab';
+import { ProgressTab } from './_tabs/progress-tab';
+import { ToolContextsTab } from './_tabs/tool-contexts-tab';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Analysis · RL Trajectory Dashboard' };
+
+const loadParams = createLoader(dashboardParsers);
+
+/** URL keys of the page besides the filters (tab, page and trajectory are view state, not analysis parameters). */
+const PAGE_KEYS = ['training_ids', 'sort', 'tool'] as const;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function AnalysisPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const raw = await searchParams;
+  const params = loadParams(raw);
+  let query: AnalysisQuery;
+  try {
+    query = parseAnalysisQuery(raw, PAGE_KEYS);
+  } catch (error) {
+    if (error instanceof AnalysisError) return <BadLink params={params} error={error} />;
+    throw error;
+  }
+  const source = await openSource();
+  const trainings = (await listTrainings(source)).trainings.map((t) => t.training_id);
+  if (trainings.length === 0) return <NoDataYet />;
+  const unknown = [...(query.training_id ?? []), ...(query.training_ids ?? [])].find(
+    (id) => !trainings.includes(id),
+  );
+  if (unknown !== undefined)
+    return (
+      <BadLink
+        params={params}
+        error={new AnalysisError(`unknown training "${unknown}"`, 'training_id', 404)}
+      />
+    );
+
+  const options = await filterOptions(source, trainings, query);
+  const tab = params.tab;
+  return (
+    <div className="space-y-4">
+      <FilterBar
+        options={{
+          trainings,
+          epochs: options.epochs,
+          terminationReasons: options.terminationReasons,
+          tools: options.tools,
+        }}
+        hideTraining={tab === 'comparison'}
+      />
+      <TabNav params={params} />
+      <TabContent tab={tab} query={query} source={source} params={params} trainings={trainings} />
+    </div>
+  );
+}
+
+interface TabContentProps {
+  tab: DashboardParams['tab'];
+  query: AnalysisQuery;
+  source: Source;
+  params: DashboardParams;
+  trainings: string[];
+}
+
+async function TabContent({ tab, query, source, params, trainings }: TabContentProps) {
+  if (tab === 'comparison') return <ComparisonTab query={query} source={source} trainings={trainings} />;
+  const matching = (await runStat(summary, query, source)) as Summary;
+  if (matching.trajectory_count === 0) return <NoMatches resetHref={resetFiltersHref(params)} />;
+  switch (tab) {
+    case 'progress':
+      return <ProgressTab query={query} source={source} params={params} trainings={trainings} />;
+    case 'failures':
+      return <FailuresTab query={query} source={source} params={params} />;
+    case 'tool-contexts':
+      return <ToolContextsTab query={query} source={source} params={params} />;
+    default:
+      return <OverviewTab query={query} source={source} />;
+  }
+}
+
+/** A pasted link with a bad or unknown value: say which parameter, and offer the view without filters. */
+function BadLink({ params, error }: { params: DashboardParams; error: AnalysisError }) {
+  return (
+    <EmptyState
+      title={error.status === 404 ? 'Not found' : 'This link has a bad parameter'}
+      body={
+        <span data-testid="bad-link">
+          {error.message}
+          {error.param ? (
+            <>
+              {' '}
+              (parameter <code className="font-mono">{error.param}</code>)
+            </>
+          ) : null}
+        </span>
+      }
+      action={{ href: resetFiltersHref({ ...params, training_ids: null }), label: 'Open without filters' }}
+    />
+  );
+}
