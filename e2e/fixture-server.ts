@@ -22,7 +22,8 @@ async function build(): Promise<void> {
     await ingestFiles([TAU_BENCH_FILE], { db }),
     await ingestText(JSON.stringify(XSS_RECORD), { db }),
   ];
-  for (const result of results) if (result.rejected > 0) throw new Error(`fixture rejected ${JSON.stringify(result.errors[0])}`);
+  for (const result of results)
+    if (result.rejected > 0) throw new Error(`fixture rejected ${JSON.stringify(result.errors[0])}`);
   console.log(`e2e fixture: ${results.reduce((n, r) => n + r.inserted, 0)} trajectories in ${dir}`);
 }
 

@@ -2,7 +2,14 @@
 export const XSS_TRAJECTORY_ID = 'xss-probe';
 export const XSS_TRAINING = 'xss-run';
 export const TAU_TRAINING = 'tau-bench-gpt-4o-airline';
-export const DEMO_CAMPAIGN = { trainings: 3, epochs: 6, questions: 24, samples: 4, lean: false, longObservationRate: 0 };
+export const DEMO_CAMPAIGN = {
+  trainings: 3,
+  epochs: 6,
+  questions: 24,
+  samples: 4,
+  lean: false,
+  longObservationRate: 0,
+};
 export const DEMO_TRAININGS = ['grpo-baseline', 'grpo-curriculum', 'ppo-lr3e-6'];
 
 /** A trajectory whose every text field tries to run script; the UI must show it as text. */

@@ -33,12 +33,19 @@ async function prepare(): Promise<number> {
   if (values.fresh) fs.rmSync(dir, { recursive: true, force: true });
   const existing = await openTrajectories(db);
   if (existing && (await existing.countRows()) > 0) return existing.countRows();
-  console.log(`building ${dir}: ${TRAININGS} trainings × ${EPOCHS} epochs × ${questions} questions × ${SAMPLES} samples`);
+  console.log(
+    `building ${dir}: ${TRAININGS} trainings × ${EPOCHS} epochs × ${questions} questions × ${SAMPLES} samples`,
+  );
   const summary = await ingestRecords(
-    demoRawRecords({ trainings: TRAININGS, epochs: EPOCHS, questions, samples: SAMPLES, lean: true }, 'bench'),
+    demoRawRecords(
+      { trainings: TRAININGS, epochs: EPOCHS, questions, samples: SAMPLES, lean: true },
+      'bench',
+    ),
     { db, batchSize: 10_000 },
   );
-  console.log(`ingested ${summary.inserted} rows in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rowsPerSecond)} rows/s)`);
+  console.log(
+    `ingested ${summary.inserted} rows in ${summary.seconds.toFixed(1)} s (${Math.round(summary.rowsPerSecond)} rows/s)`,
+  );
   return summary.inserted;
 }
 
@@ -106,7 +113,10 @@ async function main() {
     const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Performance\n';
     const section = `${marker}\n${table}\n${marker}`;
     const pattern = new RegExp(`${marker}[\\s\\S]*?${marker}`);
-    fs.writeFileSync(file, pattern.test(previous) ? previous.replace(pattern, section) : `${previous.trimEnd()}\n\n${section}\n`);
+    fs.writeFileSync(
+      file,
+      pattern.test(previous) ? previous.replace(pattern, section) : `${previous.trimEnd()}\n\n${section}\n`,
+    );
     console.log(`written to ${file}`);
   }
 }
