@@ -1,0 +1,35 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** Collects console errors and uncaught exceptions of a page; `expectNone` fails the test when there were any. */
+export function watchConsole(page: Page) {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return {
+    errors,
+    expectNone: () => expect(errors, errors.join('\n')).toEqual([]),
+  };
+}
+
+/** A full-page screenshot kept with the test results (and attached to the report). */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** Waits until a chart inside `scope` has drawn marks, not just an empty container. */
+export async function expectDrawn(page: Page, testId: string, marks: string): Promise<void> {
+  const card = page.getByTestId(testId);
+  await expect(card).toBeVisible();
+  await expect(card.locator(marks).first()).toBeVisible();
+  expect(await card.locator(marks).count()).toBeGreaterThan(0);
+}
+
+/** The number shown in a KPI tile, as a number. */
+export async function tileNumber(page: Page, testId: string): Promise<number> {
+  const text = await page.getByTestId(testId).locator('dd').first().innerText();
+  return Number(text.replace(/[^0-9.\-]/g, ''));
+}
