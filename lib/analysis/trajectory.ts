@@ -1,29 +1,18 @@
-import type { Step } from '../db';
+import type { Step, TrajectoryRow } from '../db';
 import { AnalysisError } from './errors';
 import { parseSteps } from './rows';
 import { openSource, type Source } from './source';
 import { sqlString } from './where';
 
-export interface TrajectoryDetail {
-  trajectory_id: string;
-  training_id: string;
-  epoch_id: number;
-  iteration_id: number;
-  sample_id: number;
-  data_id: string;
-  question: string | null;
-  reward: number;
-  termination_reason: string;
-  agent_name: string | null;
+/** A trajectory as the viewer shows it: the stored row with its steps parsed and per-call lists left out. */
+export type TrajectoryDetail = Omit<
+  TrajectoryRow,
+  'steps_json' | 'tool_call_names' | 'tool_call_failed' | 'created_at'
+> & {
+  /** ISO 8601, or null when not recorded. */
   created_at: string | null;
-  step_count: number;
-  tool_call_count: number;
-  tool_error_count: number;
-  tools_used: string[];
-  tools_failed: string[];
-  process_reward_mean: number | null;
   steps: Step[];
-}
+};
 
 export interface SiblingSample {
   trajectory_id: string;

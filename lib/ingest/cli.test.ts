@@ -4,13 +4,14 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runIngestCli, USAGE, type CliIo } from './cli';
-import { fixturePath, makeTempDb, openTable, readBack, TAU_BENCH_JSONL, type TempDb } from './test-db';
+import { fixturePath, openTable, readBack } from './test-db';
+import { tempDb, TAU_BENCH_FILE, type TempDb } from '../test-support/fixture';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 let db: TempDb;
 beforeEach(() => {
-  db = makeTempDb();
+  db = tempDb();
 });
 afterEach(() => db.cleanup());
 
@@ -95,7 +96,7 @@ describe('runIngestCli', () => {
 
   it('draws a single progress line on a TTY and clears it', async () => {
     const { io, out } = makeIo({ tty: true });
-    expect(await runIngestCli(['--batch-size', '50', TAU_BENCH_JSONL], io)).toBe(0);
+    expect(await runIngestCli(['--batch-size', '50', TAU_BENCH_FILE], io)).toBe(0);
     expect(out.stderr).toMatch(/\r\x1b\[Kingest: [\d,]+ read, [\d,]+ ok, 0 rejected, [\d,]+ rows\/s/);
     expect(out.stderr.endsWith('\r\x1b[K')).toBe(true);
     expect(out.stderr).not.toContain('\n');
@@ -113,12 +114,12 @@ describe('npx tsx scripts/ingest.ts (subprocess)', () => {
         encoding: 'utf8',
       });
 
-    const fromFile = run([TAU_BENCH_JSONL]);
+    const fromFile = run([TAU_BENCH_FILE]);
     expect(fromFile.stderr).toBe('');
     expect(fromFile.status).toBe(0);
     expect(fromFile.stdout).toMatch(/^inserted 200, updated 0, rejected 0 in /);
 
-    const fromStdin = run(['-'], fs.readFileSync(TAU_BENCH_JSONL, 'utf8'));
+    const fromStdin = run(['-'], fs.readFileSync(TAU_BENCH_FILE, 'utf8'));
     expect(fromStdin.status).toBe(0);
     expect(fromStdin.stdout).toMatch(/^inserted 0, updated 200, rejected 0 in /);
 

@@ -1,4 +1,4 @@
-import type { Step } from '../db/schema';
+import type { Step, TrajectoryRow } from '../db/schema';
 
 /**
  * Actions that end or answer a turn rather than call a tool (compared case-insensitively). Every other action is a
@@ -12,16 +12,17 @@ export function isToolCall(step: Pick<Step, 'action'>): boolean {
 }
 
 /** Columns derived from the steps at ingest so that filters and aggregates never parse `steps_json`. */
-export interface DerivedColumns {
-  step_count: number;
-  tool_call_count: number;
-  tool_error_count: number;
-  tools_used: string[];
-  tools_failed: string[];
-  tool_call_names: string[];
-  tool_call_failed: boolean[];
-  process_reward_mean: number | null;
-}
+export type DerivedColumns = Pick<
+  TrajectoryRow,
+  | 'step_count'
+  | 'tool_call_count'
+  | 'tool_error_count'
+  | 'tools_used'
+  | 'tools_failed'
+  | 'tool_call_names'
+  | 'tool_call_failed'
+  | 'process_reward_mean'
+>;
 
 export function deriveColumns(steps: readonly Step[]): DerivedColumns {
   const names: string[] = [];

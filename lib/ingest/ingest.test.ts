@@ -5,19 +5,12 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTrajectories } from '../db/connection';
 import { ingestFiles, IngestInputError, ingestRecords, ingestText } from './ingest';
-import {
-  fixturePath,
-  makeTempDb,
-  makeTempDir,
-  openTable,
-  readBack,
-  TAU_BENCH_JSONL,
-  type TempDb,
-} from './test-db';
+import { fixturePath, openTable, readBack } from './test-db';
+import { tempDb, tempDir, TAU_BENCH_FILE, type TempDb } from '../test-support/fixture';
 
 let db: TempDb;
 beforeEach(() => {
-  db = makeTempDb();
+  db = tempDb();
 });
 afterEach(() => db.cleanup());
 
@@ -29,8 +22,8 @@ function countBy(values: unknown[]): Record<string, number> {
 
 describe('tau-bench gpt-4o airline (real data)', () => {
   it('comes out exactly, read back from LanceDB, and a second load adds nothing', async () => {
-    expect(fs.existsSync(TAU_BENCH_JSONL), `missing ${TAU_BENCH_JSONL} (set TAU_BENCH_JSONL)`).toBe(true);
-    const first = await ingestFiles([TAU_BENCH_JSONL], { db: db.config });
+    expect(fs.existsSync(TAU_BENCH_FILE), `missing ${TAU_BENCH_FILE} (set TAU_BENCH_FILE)`).toBe(true);
+    const first = await ingestFiles([TAU_BENCH_FILE], { db: db.config });
     expect(first).toMatchObject({
       read: 200,
       accepted: 200,
@@ -85,7 +78,7 @@ describe('tau-bench gpt-4o airline (real data)', () => {
     expect(new Set(rows.flatMap((r) => r.tools_used as string[])).size).toBe(14);
     expect((await table.listIndices()).length).toBeGreaterThanOrEqual(10);
 
-    const second = await ingestFiles([TAU_BENCH_JSONL], { db: db.config });
+    const second = await ingestFiles([TAU_BENCH_FILE], { db: db.config });
     expect(second).toMatchObject({ read: 200, inserted: 0, updated: 200, rejected: 0 });
     expect(await (await openTable(db.config)).countRows()).toBe(200);
   });
@@ -112,7 +105,7 @@ describe('ingestRecords', () => {
   });
 
   it('reads a JSON array file and a gzipped JSONL file in one run', async () => {
-    const tmp = makeTempDir();
+    const tmp = tempDir();
     try {
       const gz = path.join(tmp.dir, 'steps.jsonl.gz');
       fs.writeFileSync(gz, gzipSync(fs.readFileSync(fixturePath('steps.jsonl'))));

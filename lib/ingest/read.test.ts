@@ -4,8 +4,9 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readRecords, readRecordsFromText } from './read';
-import { fixturePath, makeTempDir } from './test-db';
+import { fixturePath } from './test-db';
 import type { RawRecordOrError } from './types';
+import { tempDir } from '../test-support/fixture';
 
 async function collect(iterable: AsyncIterable<RawRecordOrError>): Promise<RawRecordOrError[]> {
   const out: RawRecordOrError[] = [];
@@ -20,7 +21,7 @@ function chunked(bytes: Buffer, size: number): Readable {
   return Readable.from(chunks);
 }
 
-const tmp = makeTempDir();
+const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 describe('readRecords', () => {

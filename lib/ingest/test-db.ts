@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Table } from '@lancedb/lancedb';
 import type { DbConfig } from '../db/connection';
@@ -18,32 +17,6 @@ export function fixtureRecords(name: string): Record<string, unknown>[] {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
-/** The tau-bench reference file (`TAU_BENCH_JSONL` overrides the path beside the clone). */
-export const TAU_BENCH_JSONL =
-  process.env.TAU_BENCH_JSONL ??
-  path.resolve(import.meta.dirname, '../../../shared/datasets/tau-bench/tau-bench-gpt-4o-airline.jsonl');
-
-export interface TempDb {
-  dir: string;
-  config: DbConfig;
-  cleanup(): void;
-}
-
-/** A LanceDB directory under the OS temp dir; `cleanup()` removes it. */
-export function makeTempDb(prefix = 'ingest-test-'): TempDb {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  return {
-    dir,
-    config: { uri: dir, readConsistencyInterval: 0 },
-    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-export function makeTempDir(prefix = 'ingest-files-'): { dir: string; cleanup(): void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 export type ReadBackRow = Record<string, unknown>;

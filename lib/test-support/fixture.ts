@@ -4,21 +4,28 @@ import path from 'node:path';
 import type { DbConfig } from '../db';
 import { ingestFiles, ingestText } from '../ingest';
 
-/** A LanceDB directory in the OS temp folder, removed by `cleanup`. */
-export function tempDb(): { config: DbConfig; dir: string; cleanup: () => void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-dash-'));
-  return {
-    dir,
-    config: { uri: path.join(dir, 'lancedb'), readConsistencyInterval: 0 },
-    cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
+/** A folder in the OS temp folder, removed by `cleanup`. */
+export function tempDir(prefix = 'rl-dash-files-'): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The real tau-bench file in ../shared beside the repository. */
-export const TAU_BENCH_FILE = path.resolve(
-  import.meta.dirname,
-  '../../../shared/datasets/tau-bench/tau-bench-gpt-4o-airline.jsonl',
-);
+export interface TempDb {
+  dir: string;
+  config: DbConfig;
+  cleanup: () => void;
+}
+
+/** A LanceDB database in a fresh temp folder (the folder is the URI), removed by `cleanup`. */
+export function tempDb(prefix = 'rl-dash-db-'): TempDb {
+  const { dir, cleanup } = tempDir(prefix);
+  return { dir, config: { uri: dir, readConsistencyInterval: 0 }, cleanup };
+}
+
+/** The real tau-bench file in ../shared beside the repository (`TAU_BENCH_JSONL` overrides the path). */
+export const TAU_BENCH_FILE =
+  process.env.TAU_BENCH_JSONL ??
+  path.resolve(import.meta.dirname, '../../../shared/datasets/tau-bench/tau-bench-gpt-4o-airline.jsonl');
 
 /**
  * A small campaign whose figures are computed by hand in the tests. Each row: training, epoch, question, sample,

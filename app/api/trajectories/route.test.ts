@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/trajectories/route';
 import { errorResponseSchema, ingestResponseSchema } from '@/lib/ingest/http';
-import { fixturePath, makeTempDb, openTable, readBack, type TempDb } from '@/lib/ingest/test-db';
+import { fixturePath, openTable, readBack } from '@/lib/ingest/test-db';
+import { tempDb, type TempDb } from '@/lib/test-support/fixture';
 
 const URL_BASE = 'http://localhost/api/trajectories';
 const TOKEN = 'test-token-123';
@@ -18,7 +19,7 @@ let saved: Partial<Record<(typeof ENV_KEYS)[number], string>>;
 
 beforeEach(() => {
   saved = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
-  db = makeTempDb();
+  db = tempDb();
   process.env.LANCEDB_URI = db.dir;
   process.env.LANCEDB_READ_CONSISTENCY_SECONDS = '0';
   process.env.INGEST_TOKEN = TOKEN;
