@@ -47,7 +47,14 @@ export function commonK(scan: Scan, rows: Int32Array, successThreshold: number):
   return Number.isFinite(min) ? min : null;
 }
 
-export function computeEpochPoints(scan: Scan, rows: Int32Array, query: AnalysisQuery, k: number | null) {
+/** Per epoch (ascending): its rows and headline figures at a fixed k; `withCi` adds the average reward's CI. */
+export function computeEpochPoints(
+  scan: Scan,
+  rows: Int32Array,
+  query: AnalysisQuery,
+  k: number | null,
+  { withCi = false }: { withCi?: boolean } = {},
+) {
   const epochs = ints(scan, 'epoch_id');
   const byEpoch = new Map<number, number[]>();
   for (const i of rows) {
@@ -62,7 +69,7 @@ export function computeEpochPoints(scan: Scan, rows: Int32Array, query: Analysis
       return {
         epoch,
         rows: epochRows,
-        summary: computeSummary(scan, epochRows, { ...query, k: k ?? undefined }),
+        summary: computeSummary(scan, epochRows, { ...query, k: k ?? undefined }, { withCi }),
       };
     });
 }
@@ -75,7 +82,7 @@ export function computeEpochProgression(
   const rows = Int32Array.from({ length: scan.length }, (_, i) => i);
   const k = query.k ?? commonK(scan, rows, query.success_threshold);
   const stepCount = ints(scan, 'step_count');
-  const epochs = computeEpochPoints(scan, rows, query, k).map(({ epoch, rows: epochRows, summary }) => {
+  const epochs = computeEpochPoints(scan, rows, query, k, { withCi: true }).map(({ epoch, rows: epochRows, summary }) => {
     const tools = computeToolReturnStats(scan, epochRows);
     let steps = 0;
     for (const i of epochRows) steps += stepCount[i];

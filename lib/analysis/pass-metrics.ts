@@ -102,7 +102,8 @@ export interface RewardSummary {
   avg_reward_ci: { low: number; high: number } | null;
 }
 
-export function rewardSummary(table: QuestionTable): RewardSummary {
+/** Average reward of a group; the bootstrap CI (the costly part) is skipped when the caller does not show it. */
+export function rewardSummary(table: QuestionTable, withCi = true): RewardSummary {
   let total = 0;
   let sum = 0;
   const questionMeans = new Float64Array(table.n.length);
@@ -111,7 +112,7 @@ export function rewardSummary(table: QuestionTable): RewardSummary {
     sum += table.rewardSum[q];
     questionMeans[q] = table.rewardSum[q] / table.n[q];
   }
-  const ci: MeanCI | null = bootstrapMeanCI(questionMeans, { resamples: 1000, seed: 1 });
+  const ci: MeanCI | null = withCi ? bootstrapMeanCI(questionMeans, { resamples: 1000, seed: 1 }) : null;
   return {
     trajectory_count: total,
     avg_reward: total > 0 ? sum / total : null,

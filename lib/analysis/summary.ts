@@ -17,10 +17,11 @@ export function computeSummary(
   scan: Scan,
   rows: Int32Array,
   query: Pick<AnalysisQuery, 'success_threshold' | 'k'>,
+  { withCi = true }: { withCi?: boolean } = {},
 ): Summary {
   const table = questionTable(scan, rows, query.success_threshold);
   return {
-    ...rewardSummary(table),
+    ...rewardSummary(table, withCi),
     ...passMetrics(table, query.k),
     success_threshold: query.success_threshold,
   };
@@ -29,5 +30,5 @@ export function computeSummary(
 export const summary: StatDefinition<Summary> = {
   name: 'summary',
   columns: PASS_COLUMNS,
-  compute: computeSummary,
+  compute: (scan, rows, query) => computeSummary(scan, rows, query),
 };

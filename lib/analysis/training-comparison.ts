@@ -101,7 +101,7 @@ export function pairedDifference(
     else if (delta < 0) losses++;
     else ties++;
   }
-  const ci = bootstrapMeanCI(deltas, { resamples: 2000, seed: 3 });
+  const ci = bootstrapMeanCI(deltas, { resamples: 1000, seed: 3 });
   return {
     training_id: other.id,
     baseline: baseline.id,
