@@ -172,18 +172,21 @@ test('tool contexts show each failed call between its neighbours, by tool', asyn
 
 test('trajectory text is rendered as text, never as HTML', async ({ page }, testInfo) => {
   const console = watchConsole(page);
+  const id = encodeURIComponent(XSS_TRAJECTORY_ID);
   for (const url of [
-    `/trajectories/${XSS_TRAJECTORY_ID}`,
-    `/analysis?tab=failures&training_id=${XSS_TRAINING}&trajectory=${XSS_TRAJECTORY_ID}`,
+    `/trajectories/${id}`,
+    `/analysis?tab=failures&training_id=${XSS_TRAINING}&trajectory=${id}`,
   ]) {
-    await page.goto(url);
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByText(XSS_TRAJECTORY_ID).first()).toBeVisible();
     await expect(page.getByText('<script>window.__xss=1</script> thinking').first()).toBeVisible();
     await expect(page.getByText(/Question with <img src=x onerror=/).first()).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('main img[src="x"], main b[onmouseover]').count()).toBe(0);
   }
   await screenshot(page, testInfo, 'trajectory-drawer');
-  await page.goto(`/trajectories/${XSS_TRAJECTORY_ID}`);
+  await page.goto(`/trajectories/${id}`);
   await screenshot(page, testInfo, 'trajectory');
   console.expectNone();
 });

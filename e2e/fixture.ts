@@ -1,5 +1,6 @@
 /** What the e2e fixture database holds; shared by the fixture server and the specs. */
-export const XSS_TRAJECTORY_ID = 'xss-probe';
+// Spaces, a percent sign, a slash and a non-ASCII letter: the id must survive URLs both as a path segment and a query value.
+export const XSS_TRAJECTORY_ID = 'xss probe %/ü';
 export const XSS_TRAINING = 'xss-run';
 export const TAU_TRAINING = 'tau-bench-gpt-4o-airline';
 export const DEMO_CAMPAIGN = {

@@ -4,6 +4,7 @@ import { StepList } from '../trajectory/step-list';
 import { TrajectoryMeta } from '../trajectory/trajectory-meta';
 import { EmptyState } from '../ui/empty-state';
 import { DrawerDialog } from './drawer-dialog';
+import { trajectoryHref } from '@/lib/chart-data/dashboard-url';
 
 export interface TrajectoryDrawerProps {
   /** The trajectory named by the `trajectory` URL parameter, fetched by the page; null keeps the drawer shut. */
@@ -31,7 +32,7 @@ export function TrajectoryDrawer({ detail, notFoundId = null }: TrajectoryDrawer
       headerAction={
         <Link
           prefetch={false}
-          href={`/trajectories/${encodeURIComponent(detail.trajectory_id)}`}
+          href={trajectoryHref(detail.trajectory_id)}
           className="text-xs font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand-emphasis"
         >
           Open full page →

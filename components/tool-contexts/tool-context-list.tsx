@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { UnexpectedToolContexts } from '@/lib/analysis/unexpected-tool-contexts';
 import type { DashboardParams } from '@/lib/chart-data/dashboard-url';
+import { trajectoryHref } from '@/lib/chart-data/dashboard-url';
 import { formatReward } from '@/lib/chart-data/format';
 import { TerminationBadge } from '../ui/badge';
 import { EmptyState } from '../ui/empty-state';
@@ -42,7 +43,7 @@ export function ToolContextList({ contexts, params, pathname }: ToolContextListP
               <header className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
                 <Link
                   prefetch={false}
-                  href={`/trajectories/${encodeURIComponent(context.trajectory_id)}`}
+                  href={trajectoryHref(context.trajectory_id)}
                   className="font-mono font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand-emphasis"
                 >
                   {context.trajectory_id}

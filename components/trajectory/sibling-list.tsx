@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { SiblingSample } from '@/lib/analysis/trajectory';
 import { formatReward } from '@/lib/chart-data/format';
 import { TerminationBadge } from '../ui/badge';
+import { trajectoryHref } from '@/lib/chart-data/dashboard-url';
 
 export interface SiblingListProps {
   siblings: SiblingSample[];
@@ -31,7 +32,7 @@ export function SiblingList({ siblings, currentId }: SiblingListProps) {
             ) : (
               <Link
                 prefetch={false}
-                href={`/trajectories/${encodeURIComponent(sibling.trajectory_id)}`}
+                href={trajectoryHref(sibling.trajectory_id)}
                 className="w-24 text-tremor-brand hover:underline dark:text-dark-tremor-brand-emphasis"
               >
                 {label}

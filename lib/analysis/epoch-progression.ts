@@ -82,27 +82,29 @@ export function computeEpochProgression(
   const rows = Int32Array.from({ length: scan.length }, (_, i) => i);
   const k = query.k ?? commonK(scan, rows, query.success_threshold);
   const stepCount = ints(scan, 'step_count');
-  const epochs = computeEpochPoints(scan, rows, query, k, { withCi: true }).map(({ epoch, rows: epochRows, summary }) => {
-    const tools = computeToolReturnStats(scan, epochRows);
-    let steps = 0;
-    for (const i of epochRows) steps += stepCount[i];
-    return {
-      epoch_id: epoch,
-      ...summary,
-      termination_stats: computeTerminationStats(scan, epochRows).termination_stats,
-      reward_distribution: computeRewardCategoryStats(scan, epochRows, query).reward_distribution,
-      avg_step_count: epochRows.length > 0 ? steps / epochRows.length : null,
-      tool_calls: tools.total_calls,
-      tool_failures: tools.total_failures,
-      tool_failure_rate: tools.failure_rate,
-      tools: Object.fromEntries(
-        tools.tools.map((t) => [
-          t.tool,
-          { calls: t.calls, failures: t.failures, failure_rate: t.failure_rate },
-        ]),
-      ),
-    };
-  });
+  const epochs = computeEpochPoints(scan, rows, query, k, { withCi: true }).map(
+    ({ epoch, rows: epochRows, summary }) => {
+      const tools = computeToolReturnStats(scan, epochRows);
+      let steps = 0;
+      for (const i of epochRows) steps += stepCount[i];
+      return {
+        epoch_id: epoch,
+        ...summary,
+        termination_stats: computeTerminationStats(scan, epochRows).termination_stats,
+        reward_distribution: computeRewardCategoryStats(scan, epochRows, query).reward_distribution,
+        avg_step_count: epochRows.length > 0 ? steps / epochRows.length : null,
+        tool_calls: tools.total_calls,
+        tool_failures: tools.total_failures,
+        tool_failure_rate: tools.failure_rate,
+        tools: Object.fromEntries(
+          tools.tools.map((t) => [
+            t.tool,
+            { calls: t.calls, failures: t.failures, failure_rate: t.failure_rate },
+          ]),
+        ),
+      };
+    },
+  );
   return { training_id: trainingId, k, success_threshold: query.success_threshold, epochs };
 }
 

@@ -1,7 +1,15 @@
 import { createLoader } from 'nuqs/server';
 import { describe, expect, it } from 'vitest';
 import { dashboardParsers } from '@/lib/search-params';
-import { dashboardHref, nextSort, pageHref, resetFiltersHref, sortDirection, tabHref } from './dashboard-url';
+import {
+  dashboardHref,
+  nextSort,
+  pageHref,
+  resetFiltersHref,
+  sortDirection,
+  tabHref,
+  trajectoryHref,
+} from './dashboard-url';
 
 const load = createLoader(dashboardParsers);
 
@@ -43,5 +51,11 @@ describe('sorting', () => {
     expect(sortDirection(null, 'reward')).toBe('ascending');
     expect(sortDirection('-epoch_id', 'epoch_id')).toBe('descending');
     expect(sortDirection('-epoch_id', 'reward')).toBe('none');
+  });
+});
+
+describe('trajectoryHref', () => {
+  it('encodes every character an id may hold', () => {
+    expect(trajectoryHref('a b%/ü')).toBe('/trajectories/a%20b%25%2F%C3%BC');
   });
 });

@@ -59,3 +59,8 @@ export function sortDirection(
   if (active === `-${column}`) return 'descending';
   return 'none';
 }
+
+/** The full page of one trajectory (ids may hold any character). */
+export function trajectoryHref(id: string): string {
+  return `/trajectories/${encodeURIComponent(id)}`;
+}

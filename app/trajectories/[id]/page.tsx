@@ -13,14 +13,23 @@ export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ id: string }> };
 
+/** Page params arrive percent-encoded (route handlers get them decoded); a malformed escape stays as it is. */
+function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { id } = await params;
-  return { title: `Trajectory ${decodeURIComponent(id)} · RL Trajectory Dashboard` };
+  const id = decodeSegment((await params).id);
+  return { title: `Trajectory ${id} · RL Trajectory Dashboard` };
 }
 
 /** One trajectory, every step, with the other samples of the same question one click away. */
 export default async function TrajectoryPage({ params }: Props) {
-  const id = decodeURIComponent((await params).id);
+  const id = decodeSegment((await params).id);
   const source = await openSource();
   let detail: TrajectoryDetail;
   try {
@@ -44,6 +53,9 @@ export default async function TrajectoryPage({ params }: Props) {
       >
         ← Failures of {detail.training_id}, epoch {detail.epoch_id}
       </Link>
+      <h1 className="break-all font-mono text-lg font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
+        {detail.trajectory_id}
+      </h1>
       <TrajectoryMeta detail={detail} />
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_18rem]">
         <StepList steps={detail.steps} />
