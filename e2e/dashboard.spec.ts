@@ -10,6 +10,8 @@ test('the home page lists every training and leads to its analysis', async ({ pa
   await page.goto('/');
   const list = page.getByTestId('training-list');
   for (const id of [...DEMO_TRAININGS, TAU_TRAINING, XSS_TRAINING]) await expect(list).toContainText(id);
+  // One pass@1 sparkline per training with several epochs.
+  await expect(list.locator('.recharts-line-curve[d]')).toHaveCount(DEMO_TRAININGS.length);
   await screenshot(page, testInfo, 'home');
   await list.getByRole('link', { name: TAU_TRAINING, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`training_id=${TAU_TRAINING}`));

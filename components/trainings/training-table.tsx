@@ -1,0 +1,107 @@
+import Link from 'next/link';
+import type { TrainingSummary } from '@/lib/analysis/training-list';
+import { formatInteger, formatPercent, formatPercentPoints, formatReward } from '@/lib/chart-data/format';
+import type { TrainingTrend } from '@/lib/chart-data/training-trend';
+import { serializeDashboard } from '@/lib/search-params';
+import { PassSparkline } from './pass-sparkline';
+
+export interface TrainingRow {
+  training: TrainingSummary;
+  trend: TrainingTrend;
+}
+
+/** A dashboard view of one training. */
+function analysisHref(trainingId: string, tab?: 'progress' | 'failures'): string {
+  return `/analysis${serializeDashboard({ tab: tab ?? null, training_id: [trainingId] })}`;
+}
+
+function changeClass(change: number | null): string {
+  if (change === null || Math.abs(change) < 0.005) return 'text-tremor-content dark:text-dark-tremor-content';
+  return change > 0 ? 'text-emerald-600 dark:text-emerald-400' : 'text-rose-600 dark:text-rose-400';
+}
+
+/** Every run with where it stands now and how it got there: the morning check in one table. */
+export function TrainingTable({ rows }: { rows: TrainingRow[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-tremor-border bg-tremor-background shadow-tremor-card dark:border-dark-tremor-border dark:bg-dark-tremor-background">
+      <table className="w-full whitespace-nowrap text-left text-sm" data-testid="training-list">
+        <thead className="border-b border-tremor-border text-xs uppercase tracking-wide text-tremor-content dark:border-dark-tremor-border dark:text-dark-tremor-content">
+          <tr>
+            <th className="px-3 py-3 font-medium">Training</th>
+            <th className="px-3 py-3 text-right font-medium">Trajectories</th>
+            <th className="px-3 py-3 text-right font-medium">Epochs</th>
+            <th className="px-3 py-3 font-medium">Pass@1 by epoch</th>
+            <th className="px-3 py-3 text-right font-medium" title="pass@1 of the last epoch">
+              Pass@1 now
+            </th>
+            <th
+              className="px-3 py-3 text-right font-medium"
+              title="pass@1 of the last epoch minus that of the first"
+            >
+              Change
+            </th>
+            <th className="px-3 py-3 text-right font-medium" title="average reward of the last epoch">
+              Reward now
+            </th>
+            <th className="px-3 py-3 font-medium">Started</th>
+            <th className="px-3 py-3 font-medium">Views</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ training: t, trend }) => (
+            <tr
+              key={t.training_id}
+              className="border-b border-tremor-border last:border-0 dark:border-dark-tremor-border"
+            >
+              <td className="px-3 py-3">
+                <Link
+                  prefetch={false}
+                  className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand"
+                  href={analysisHref(t.training_id)}
+                >
+                  {t.training_id}
+                </Link>
+                {t.agent_name ? (
+                  <div className="text-xs text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
+                    {t.agent_name}
+                  </div>
+                ) : null}
+              </td>
+              <td className="px-3 py-3 text-right tabular-nums">{formatInteger(t.trajectory_count)}</td>
+              <td className="px-3 py-3 text-right tabular-nums">
+                {t.epoch_range[0] === t.epoch_range[1]
+                  ? t.epoch_range[0]
+                  : `${t.epoch_range[0]}–${t.epoch_range[1]}`}
+              </td>
+              <td className="px-3 py-2">
+                <PassSparkline rows={trend.rows} label={`Pass@1 by epoch of ${t.training_id}`} />
+              </td>
+              <td className="px-3 py-3 text-right tabular-nums">{formatPercent(trend.latest?.pass_at_1)}</td>
+              <td className={`px-3 py-3 text-right tabular-nums ${changeClass(trend.change)}`}>
+                {trend.change === null ? '—' : formatPercentPoints(trend.change)}
+              </td>
+              <td className="px-3 py-3 text-right tabular-nums">{formatReward(trend.latest?.avg_reward)}</td>
+              <td className="px-3 py-3 tabular-nums">{t.created_at ? t.created_at.slice(0, 10) : '—'}</td>
+              <td className="space-x-3 whitespace-nowrap px-3 py-3">
+                <Link
+                  prefetch={false}
+                  className="hover:underline"
+                  href={analysisHref(t.training_id, 'progress')}
+                >
+                  Progress
+                </Link>
+                <Link
+                  prefetch={false}
+                  className="hover:underline"
+                  href={analysisHref(t.training_id, 'failures')}
+                >
+                  Failures
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
