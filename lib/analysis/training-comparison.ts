@@ -40,6 +40,19 @@ export interface PairedDifference {
   wins: number;
   ties: number;
   losses: number;
+  /** The same difference epoch by epoch (questions shared within that epoch). */
+  per_epoch: EpochDifference[];
+  /** First epoch from which this run is better in every later epoch (CI above 0 each time); null if never. */
+  better_from_epoch: number | null;
+  /** First epoch from which this run is worse in every later epoch (CI below 0 each time); null if never. */
+  worse_from_epoch: number | null;
+}
+
+export interface EpochDifference {
+  epoch_id: number;
+  common_questions: number;
+  delta_pass_at_1: number | null;
+  delta_ci: { low: number; high: number } | null;
 }
 
 export interface TrainingComparison {
@@ -65,19 +78,47 @@ export function comparedIds(query: AnalysisQuery): string[] {
 }
 
 /** Per question (epoch × data_id) success rate of the given rows. */
-function successRates(scan: Scan, rows: Int32Array, threshold: number): Map<string, number> {
+function successRates(
+  scan: Scan,
+  rows: Int32Array,
+  threshold: number,
+): Map<string, { epoch: number; rate: number }> {
   const epoch = ints(scan, 'epoch_id');
   const data = strings(scan, 'data_id');
   const reward = floats(scan, 'reward');
-  const counts = new Map<string, [number, number]>();
+  const counts = new Map<string, { epoch: number; n: number; c: number }>();
   for (const i of rows) {
     const key = `${epoch[i]}\u0000${data.codes[i]}`;
-    const entry = counts.get(key) ?? [0, 0];
-    entry[0]++;
-    if (reward[i] > threshold) entry[1]++;
+    const entry = counts.get(key) ?? { epoch: epoch[i], n: 0, c: 0 };
+    entry.n++;
+    if (reward[i] > threshold) entry.c++;
     counts.set(key, entry);
   }
-  return new Map([...counts].map(([key, [n, c]]) => [key, c / n]));
+  return new Map([...counts].map(([key, { epoch: e, n, c }]) => [key, { epoch: e, rate: c / n }]));
+}
+
+const RESAMPLES = 1000;
+
+function meanDifference(deltas: number[], seed: number) {
+  const ci = bootstrapMeanCI(deltas, { resamples: RESAMPLES, seed });
+  return {
+    common_questions: deltas.length,
+    delta_pass_at_1: ci ? ci.mean : null,
+    delta_ci: ci ? { low: ci.low, high: ci.high } : null,
+  };
+}
+
+/**
+ * The first epoch from which `holds` is true for that epoch and every later one; null when the last epoch already
+ * fails it. Epochs must be ascending.
+ */
+export function sustainedFrom(
+  epochs: readonly EpochDifference[],
+  holds: (e: EpochDifference) => boolean,
+): number | null {
+  let from: number | null = null;
+  for (let i = epochs.length - 1; i >= 0 && holds(epochs[i]); i--) from = epochs[i].epoch_id;
+  return from;
 }
 
 export function pairedDifference(
@@ -89,28 +130,36 @@ export function pairedDifference(
   const base = successRates(scan, baseline.rows, threshold);
   const mine = successRates(scan, other.rows, threshold);
   const deltas: number[] = [];
+  const byEpoch = new Map<number, number[]>();
   let wins = 0;
   let ties = 0;
   let losses = 0;
-  for (const [key, rate] of mine) {
+  for (const [key, { epoch, rate }] of mine) {
     const before = base.get(key);
     if (before === undefined) continue;
-    const delta = rate - before;
+    const delta = rate - before.rate;
     deltas.push(delta);
+    byEpoch.set(epoch, [...(byEpoch.get(epoch) ?? []), delta]);
     if (delta > 0) wins++;
     else if (delta < 0) losses++;
     else ties++;
   }
-  const ci = bootstrapMeanCI(deltas, { resamples: 1000, seed: 3 });
+  const perEpoch = [...byEpoch.keys()]
+    .sort((a, b) => a - b)
+    .map((epoch): EpochDifference => ({
+      epoch_id: epoch,
+      ...meanDifference(byEpoch.get(epoch)!, 3 + epoch),
+    }));
   return {
     training_id: other.id,
     baseline: baseline.id,
-    common_questions: deltas.length,
-    delta_pass_at_1: ci ? ci.mean : null,
-    delta_ci: ci ? { low: ci.low, high: ci.high } : null,
+    ...meanDifference(deltas, 3),
     wins,
     ties,
     losses,
+    per_epoch: perEpoch,
+    better_from_epoch: sustainedFrom(perEpoch, (e) => (e.delta_ci?.low ?? 0) > 0),
+    worse_from_epoch: sustainedFrom(perEpoch, (e) => (e.delta_ci?.high ?? 0) < 0),
   };
 }
 

@@ -183,6 +183,18 @@ export const trainingComparisonSchema = z
           wins: z.number().int().nonnegative(),
           ties: z.number().int().nonnegative(),
           losses: z.number().int().nonnegative(),
+          per_epoch: z.array(
+            z
+              .object({
+                epoch_id: z.number().int(),
+                common_questions: z.number().int().nonnegative(),
+                delta_pass_at_1: nullableNum,
+                delta_ci: ci,
+              })
+              .strict(),
+          ),
+          better_from_epoch: z.number().int().nullable(),
+          worse_from_epoch: z.number().int().nullable(),
         })
         .strict(),
     ),

@@ -126,6 +126,16 @@ describe('pairedVerdict', () => {
       text: 'no clear difference',
     });
   });
+  it('says from which epoch on the difference holds in every epoch', () => {
+    expect(pairedVerdict(paired({ delta_ci: { low: 0.01, high: 0.2 }, better_from_epoch: 3 })).text).toBe(
+      'better (CI excludes 0), from epoch 3 on',
+    );
+    expect(
+      pairedVerdict(
+        paired({ delta_pass_at_1: -0.1, delta_ci: { low: -0.2, high: -0.01 }, worse_from_epoch: 6 }),
+      ).text,
+    ).toBe('worse (CI excludes 0), from epoch 6 on');
+  });
   it('says so when the runs share no questions', () => {
     expect(pairedVerdict(paired({ common_questions: 0, delta_pass_at_1: null, delta_ci: null })).text).toBe(
       'no shared questions to compare',

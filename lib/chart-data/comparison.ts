@@ -118,7 +118,10 @@ export function pairedVerdict(pd: PairedDifference): Verdict {
   if (pd.common_questions === 0 || pd.delta_pass_at_1 === null) {
     return { tone: 'unclear', text: 'no shared questions to compare' };
   }
-  if (pd.delta_ci && pd.delta_ci.low > 0) return { tone: 'better', text: 'better (CI excludes 0)' };
-  if (pd.delta_ci && pd.delta_ci.high < 0) return { tone: 'worse', text: 'worse (CI excludes 0)' };
+  const since = (epoch: number | null) => (epoch === null ? '' : `, from epoch ${epoch} on`);
+  if (pd.delta_ci && pd.delta_ci.low > 0)
+    return { tone: 'better', text: `better (CI excludes 0)${since(pd.better_from_epoch)}` };
+  if (pd.delta_ci && pd.delta_ci.high < 0)
+    return { tone: 'worse', text: `worse (CI excludes 0)${since(pd.worse_from_epoch)}` };
   return { tone: 'unclear', text: 'no clear difference' };
 }

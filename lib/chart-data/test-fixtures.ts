@@ -78,6 +78,9 @@ export function paired(overrides: Partial<PairedDifference> = {}): PairedDiffere
     wins: 20,
     ties: 20,
     losses: 10,
+    per_epoch: [],
+    better_from_epoch: null,
+    worse_from_epoch: null,
     ...overrides,
   };
 }
