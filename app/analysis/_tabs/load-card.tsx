@@ -10,7 +10,8 @@ interface LoadCardProps<T> {
   children: (data: T) => ReactNode;
 }
 
-async function Loaded<T>({ title, load, children }: Omit<LoadCardProps<T>, 'size'>) {
+/** The card body once its data is in; exported for tests. */
+export async function LoadedCard<T>({ title, load, children }: Omit<LoadCardProps<T>, 'size'>) {
   let data: T;
   try {
     data = await load();
@@ -30,7 +31,7 @@ async function Loaded<T>({ title, load, children }: Omit<LoadCardProps<T>, 'size
 export function LoadCard<T>({ size, ...props }: LoadCardProps<T>) {
   return (
     <Suspense fallback={<CardSkeleton size={size} title={props.title} />}>
-      <Loaded {...props} />
+      <LoadedCard {...props} />
     </Suspense>
   );
 }
