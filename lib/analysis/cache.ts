@@ -3,10 +3,6 @@ export class ResultCache {
   private readonly entries = new Map<string, Promise<unknown>>();
   constructor(private readonly maxEntries = 500) {}
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   /** The cached value for key, computing (once, even under concurrent calls) when absent. Failures are not kept. */
   getOrCompute<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);

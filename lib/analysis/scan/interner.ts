@@ -49,12 +49,6 @@ export class Utf8Interner {
     else this.buckets.set(hash, [code]);
     return (this.lastCode = code);
   }
-
-  /** The code of an already-decoded string (for values that did not come from Arrow buffers). */
-  codeOf(value: string): number {
-    const encoded = new TextEncoder().encode(value);
-    return this.code(encoded, 0, encoded.length);
-  }
 }
 
 function equalBytes(known: Uint8Array, data: Uint8Array, start: number, end: number): boolean {
