@@ -1,14 +1,7 @@
 import { IncompatibleSchemaError } from '../db';
 import { AnalysisError } from '../analysis/errors';
 import { parseAnalysisQuery, type AnalysisQuery } from '../analysis/query';
-
-export interface ErrorBody {
-  error: { message: string; param: string | null };
-}
-
-export function errorResponse(message: string, param: string | null, status: number): Response {
-  return Response.json({ error: { message, param } } satisfies ErrorBody, { status });
-}
+import { errorResponse } from './error-response';
 
 /** Maps a thrown error to the one error shape: client errors keep their status, the rest are logged 500s. */
 export function toErrorResponse(error: unknown): Response {

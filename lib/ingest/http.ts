@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { errorResponse } from '../api/error-response';
 import { dbConfigFromEnv } from '../db/connection';
 import { ingestText, type IngestSummary } from './ingest';
 import { FORMATS, INT32_MAX } from './types';
@@ -49,15 +50,8 @@ export type IngestResponse = z.output<typeof ingestResponseSchema>;
 
 /** Error body of every non-200 response. */
 export const errorResponseSchema = z
-  .object({ error: z.object({ message: z.string(), param: z.string().optional() }).strict() })
+  .object({ error: z.object({ message: z.string(), param: z.string().nullable() }).strict() })
   .strict();
-
-function errorResponse(status: number, message: string, param?: string, headers?: HeadersInit): Response {
-  return Response.json(
-    { error: param === undefined ? { message } : { message, param } },
-    { status, headers },
-  );
-}
 
 /** Constant-time comparison (both sides hashed first, so lengths never leak either). */
 export function tokensEqual(given: string, expected: string): boolean {
@@ -109,21 +103,22 @@ export async function handleIngestRequest(
   const token = env.INGEST_TOKEN;
   if (!token) {
     return errorResponse(
-      403,
       'Ingest over HTTP is disabled. Set the INGEST_TOKEN environment variable on the server to enable it, ' +
         'then send "Authorization: Bearer <token>".',
+      null,
+      403,
     );
   }
   const auth = request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(.+)$/i.exec(auth.trim());
   if (!match || !tokensEqual(match[1], token)) {
-    return errorResponse(401, 'Missing or wrong bearer token.', undefined, { 'WWW-Authenticate': 'Bearer' });
+    return errorResponse('Missing or wrong bearer token.', null, 401, { 'WWW-Authenticate': 'Bearer' });
   }
 
   const url = new URL(request.url);
   const params: Record<string, string> = {};
   for (const [key, value] of url.searchParams) {
-    if (key in params) return errorResponse(400, `Query parameter ${key} is given more than once.`, key);
+    if (key in params) return errorResponse(`Query parameter ${key} is given more than once.`, key, 400);
     params[key] = value;
   }
   const query = ingestQuerySchema.safeParse(params);
@@ -134,23 +129,23 @@ export async function handleIngestRequest(
       issue.code === 'unrecognized_keys'
         ? `Unknown query parameter ${param}; expected format, training_id, epoch_id or dry_run.`
         : `Query parameter ${param} ${issue.message}.`;
-    return errorResponse(400, message, param);
+    return errorResponse(message, param, 400);
   }
 
   const maxBytes = maxBytesFromEnv(env);
   const tooLarge = `The body is larger than ${maxBytes} bytes (INGEST_MAX_BYTES); split it into several requests.`;
   const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) return errorResponse(413, tooLarge);
+  if (Number.isFinite(declared) && declared > maxBytes) return errorResponse(tooLarge, null, 413);
   let body: Uint8Array;
   try {
     body = await readBody(request, maxBytes);
   } catch (error) {
-    if (error instanceof PayloadTooLarge) return errorResponse(413, tooLarge);
+    if (error instanceof PayloadTooLarge) return errorResponse(tooLarge, null, 413);
     throw error;
   }
   const text = new TextDecoder('utf-8').decode(body);
   if (text.trim() === '')
-    return errorResponse(400, 'The body is empty; send NDJSON or a JSON array of records.');
+    return errorResponse('The body is empty; send NDJSON or a JSON array of records.', null, 400);
 
   const { format, training_id, epoch_id, dry_run } = query.data;
   let summary: IngestSummary;
@@ -165,13 +160,14 @@ export async function handleIngestRequest(
     });
   } catch (error) {
     // The caller is authenticated; the message (e.g. an incompatible table schema) helps them more than a bare 500.
-    return errorResponse(500, `Ingest failed: ${(error as Error).message}`);
+    return errorResponse(`Ingest failed: ${(error as Error).message}`, null, 500);
   }
   if (summary.read > 0 && summary.parseErrors === summary.read) {
     const first = summary.errors[0];
     return errorResponse(
-      400,
       `The body is not JSON: line ${first?.line ?? 1}: ${first?.reason ?? 'invalid JSON'}`,
+      null,
+      400,
     );
   }
   const response: IngestResponse = {
