@@ -3,12 +3,11 @@ import { createLoader } from 'nuqs/server';
 import { TabNav } from '@/components/analysis/tab-nav';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { EmptyState, NoDataYet, NoMatches } from '@/components/ui/empty-state';
+import { countMatching } from '@/lib/analysis/count-matching';
 import { AnalysisError } from '@/lib/analysis/errors';
 import { filterOptions } from '@/lib/analysis/filter-options';
 import { parseAnalysisQuery, type AnalysisQuery } from '@/lib/analysis/query';
 import { openSource, type Source } from '@/lib/analysis/source';
-import { runStat } from '@/lib/analysis/stat';
-import { summary, type Summary } from '@/lib/analysis/summary';
 import { listTrainings } from '@/lib/analysis/training-list';
 import { resetFiltersHref, type DashboardParams } from '@/lib/chart-data/dashboard-url';
 import { dashboardParsers } from '@/lib/search-params';
@@ -81,8 +80,7 @@ interface TabContentProps {
 
 async function TabContent({ tab, query, source, params, trainings }: TabContentProps) {
   if (tab === 'comparison') return <ComparisonTab query={query} source={source} trainings={trainings} />;
-  const matching = (await runStat(summary, query, source)) as Summary;
-  if (matching.trajectory_count === 0) return <NoMatches resetHref={resetFiltersHref(params)} />;
+  if ((await countMatching(source, query)) === 0) return <NoMatches resetHref={resetFiltersHref(params)} />;
   switch (tab) {
     case 'progress':
       return <ProgressTab query={query} source={source} params={params} trainings={trainings} />;

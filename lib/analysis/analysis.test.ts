@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureRecords, loadFixture, tempDb } from '../test-support/fixture';
+import { countMatching } from './count-matching';
 import { epochList } from './epoch-list';
 import { epochProgression } from './epoch-progression';
 import { AnalysisError } from './errors';
@@ -224,6 +225,12 @@ describe('filters', () => {
     { agent_name: "beta-agent\\' OR 1=1 --" },
   ])('hostile value %j never widens the selection', async (params) => {
     expect(await count(params)).toBe(0);
+  });
+
+  it('counts the selection without reading it, with the same filters', async () => {
+    expect(await countMatching(source, q({ tools_none: 'search' }))).toBe(15);
+    expect(await countMatching(source, q({ q: "' OR 1=1 --" }))).toBe(0);
+    expect(await countMatching(source, q())).toBe(28);
   });
 
   it('answers 404 for an unknown training, including an injection attempt', async () => {
