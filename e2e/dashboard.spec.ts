@@ -193,6 +193,13 @@ test('trajectory text is rendered as text, never as HTML', async ({ page }, test
   console.expectNone();
 });
 
+test('pages are sent with protective headers', async ({ request }) => {
+  const response = await request.get('/analysis');
+  expect(response.headers()['x-content-type-options']).toBe('nosniff');
+  expect(response.headers()['x-frame-options']).toBe('SAMEORIGIN');
+  expect(response.headers()['x-powered-by']).toBeUndefined();
+});
+
 test('unknown ids and bad parameters get a clear page, not a crash', async ({ page }) => {
   const notFound = await page.goto('/trajectories/does-not-exist');
   expect(notFound?.status()).toBe(404);
