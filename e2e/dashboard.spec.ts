@@ -102,6 +102,26 @@ test('a pasted failures link reproduces the exact view', async ({ page, request 
   console.expectNone();
 });
 
+test('clicking a failure category filters the failures on it', async ({ page }) => {
+  const console = watchConsole(page);
+  await page.goto(`/analysis?tab=failures&training_id=${DEMO_TRAININGS[2]}`);
+  await page.waitForLoadState('networkidle');
+  const card = page.getByTestId('card-termination');
+  // A slice of the donut…
+  await card.locator('.recharts-pie-sector path').first().dispatchEvent('click');
+  await expect(page).toHaveURL(/termination_reason=/);
+  const reason = new URL(page.url()).searchParams.get('termination_reason')!;
+  await expect(page.getByTestId('filter-chips')).toContainText(reason);
+  for (const row of await page.getByTestId('failure-row').all()) await expect(row).toContainText(reason);
+  // …or an entry of its legend.
+  await page.goto(`/analysis?tab=failures&training_id=${DEMO_TRAININGS[2]}`);
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: 'Filter termination_reason: timeout' }).click();
+  await expect(page).toHaveURL(/termination_reason=timeout/);
+  await expect(page.getByTestId('failure-row').first()).toContainText('timeout');
+  console.expectNone();
+});
+
 test('changing a filter changes the URL and the figures; back restores the view', async ({ page }) => {
   const console = watchConsole(page);
   await page.goto(`/analysis?training_id=${DEMO_TRAININGS[0]}`);
