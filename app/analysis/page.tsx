@@ -51,19 +51,11 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Pro
       />
     );
 
-  const options = await filterOptions(source, trainings, query);
+  const options = await filterOptions(source, query);
   const tab = params.tab;
   return (
     <div className="space-y-4">
-      <FilterBar
-        options={{
-          trainings,
-          epochs: options.epochs,
-          terminationReasons: options.terminationReasons,
-          tools: options.tools,
-        }}
-        hideTraining={tab === 'comparison'}
-      />
+      <FilterBar options={{ trainings, ...options }} hideTraining={tab === 'comparison'} />
       <TabNav params={params} />
       <TabContent tab={tab} query={query} source={source} params={params} trainings={trainings} />
     </div>

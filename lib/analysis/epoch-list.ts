@@ -1,4 +1,5 @@
 import { commonK, computeEpochPoints, singleTraining } from './epoch-progression';
+import { allRows } from './grouping';
 import { PASS_COLUMNS } from './pass-metrics';
 import type { AnalysisQuery } from './query';
 import { cached, openSource, type Source } from './source';
@@ -28,7 +29,7 @@ export async function epochList(query: AnalysisQuery, source?: Source): Promise<
   await assertTrainingsExist(src, query.training_id);
   return cached(src, 'epoch-list', query, async () => {
     const scan = await scanFiltered(src, query, PASS_COLUMNS);
-    const rows = Int32Array.from({ length: scan.length }, (_, i) => i);
+    const rows = allRows(scan.length);
     const k = query.k ?? commonK(scan, rows, query.success_threshold);
     const epochs = computeEpochPoints(scan, rows, query, k).map(({ epoch, summary }) => ({
       epoch_id: epoch,

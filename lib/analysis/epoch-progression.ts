@@ -1,4 +1,5 @@
 import { AnalysisError } from './errors';
+import { allRows, groupRows } from './grouping';
 import { type CountRatio } from './metrics';
 import { PASS_COLUMNS, questionTable } from './pass-metrics';
 import type { AnalysisQuery } from './query';
@@ -55,23 +56,11 @@ export function computeEpochPoints(
   k: number | null,
   { withCi = false }: { withCi?: boolean } = {},
 ) {
-  const epochs = ints(scan, 'epoch_id');
-  const byEpoch = new Map<number, number[]>();
-  for (const i of rows) {
-    const bucket = byEpoch.get(epochs[i]);
-    if (bucket) bucket.push(i);
-    else byEpoch.set(epochs[i], [i]);
-  }
-  return [...byEpoch.keys()]
-    .sort((a, b) => a - b)
-    .map((epoch) => {
-      const epochRows = Int32Array.from(byEpoch.get(epoch)!);
-      return {
-        epoch,
-        rows: epochRows,
-        summary: computeSummary(scan, epochRows, { ...query, k: k ?? undefined }, { withCi }),
-      };
-    });
+  return [...groupRows(scan, 'epoch_id', rows)].map(([epoch, epochRows]) => ({
+    epoch: Number(epoch),
+    rows: epochRows,
+    summary: computeSummary(scan, epochRows, { ...query, k: k ?? undefined }, { withCi }),
+  }));
 }
 
 export function computeEpochProgression(
@@ -79,7 +68,7 @@ export function computeEpochProgression(
   query: AnalysisQuery,
   trainingId: string,
 ): EpochProgression {
-  const rows = Int32Array.from({ length: scan.length }, (_, i) => i);
+  const rows = allRows(scan.length);
   const k = query.k ?? commonK(scan, rows, query.success_threshold);
   const stepCount = ints(scan, 'step_count');
   const epochs = computeEpochPoints(scan, rows, query, k, { withCi: true }).map(

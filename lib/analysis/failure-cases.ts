@@ -1,10 +1,10 @@
 import type { FailureSort } from '../search-params';
-import type { AnalysisQuery } from './query';
+import { allRows } from './grouping';
 import { parseSteps, stepsPreview, takeRows } from './rows';
 import { floats, ints, scanTable } from './scan/scan';
 import { cached, openSource, type Source } from './source';
 import { assertTrainingsExist } from './stat';
-import { pickFilters } from './query';
+import { pickFilters, type AnalysisQuery } from './query';
 import { compileWhere } from './where';
 
 export const FAILURE_REWARD_MAX = 0.5;
@@ -80,12 +80,12 @@ export async function failureCases(query: AnalysisQuery, source?: Source): Promi
     const { column, descending } = SORT_KEY[sort];
     const scan = await scanTable(table, {
       where: compileWhere(filters),
-      columns: [column === 'reward' ? 'reward' : column, 'reward'],
+      columns: [column],
       withRowIds: true,
     });
     const key = column === 'reward' ? floats(scan, 'reward') : ints(scan, column);
     const rowIds = scan.rowIds!;
-    const order = Int32Array.from({ length: scan.length }, (_, i) => i).sort((a, b) => {
+    const order = allRows(scan.length).sort((a, b) => {
       const d = descending ? key[b] - key[a] : key[a] - key[b];
       return d !== 0 ? d : rowIds[a] < rowIds[b] ? -1 : rowIds[a] > rowIds[b] ? 1 : 0;
     });

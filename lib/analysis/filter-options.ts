@@ -3,18 +3,17 @@ import { emptyScan, ints, list, scanTable, strings } from './scan/scan';
 import { cached, type Source } from './source';
 import { compileWhere } from './where';
 
+/** What the filter bar offers besides the trainings (which the training list already has). */
 export interface FilterOptions {
-  trainings: string[];
   /** Epochs of the selected trainings (all trainings when none is selected), ascending. */
   epochs: number[];
   /** Termination reasons, most frequent first. */
   terminationReasons: string[];
   /** Tools, most called first. */
   tools: string[];
-  agents: string[];
 }
 
-const COLUMNS = ['epoch_id', 'termination_reason', 'tool_call_names', 'agent_name'] as const;
+const COLUMNS = ['epoch_id', 'termination_reason', 'tool_call_names'] as const;
 
 function byCount(values: string[], counts: Float64Array): string[] {
   return [...counts.keys()]
@@ -26,11 +25,10 @@ function byCount(values: string[], counts: Float64Array): string[] {
 /** The values the filter bar offers, discovered from the data of the selected trainings (never hard-coded). */
 export function filterOptions(
   source: Source,
-  trainings: string[],
   query: Pick<AnalysisQuery, 'training_id'>,
-) {
+): Promise<FilterOptions> {
   const selection = { training_id: query.training_id };
-  return cached(source, 'filter-options', selection, async (): Promise<FilterOptions> => {
+  return cached(source, 'filter-options', selection, async () => {
     const scan = source.table
       ? await scanTable(source.table, { where: compileWhere(pickFilters(selection)), columns: COLUMNS })
       : emptyScan(COLUMNS);
@@ -41,13 +39,10 @@ export function filterOptions(
     const tools = list(scan, 'tool_call_names');
     const toolCounts = new Float64Array(tools.values.length);
     for (const code of tools.codes) toolCounts[code]++;
-    const agents = strings(scan, 'agent_name');
     return {
-      trainings,
       epochs: [...epochs].sort((a, b) => a - b),
       terminationReasons: byCount(reasons.values, reasonCounts),
       tools: byCount(tools.values, toolCounts),
-      agents: [...agents.values].sort(),
     };
   });
 }

@@ -9,16 +9,20 @@ export function allRows(length: number): Int32Array {
 }
 
 /**
- * Splits scanned rows into groups keyed by training id or epoch, in a stable order (training ids as first seen in
- * sorted order, epochs ascending).
+ * Splits scanned rows (all of them, or the subset `rows`) into groups keyed by training id or epoch, in a stable
+ * order: training ids sorted, epochs ascending.
  */
-export function groupRows(scan: Scan, groupBy: GroupBy): Map<string, Int32Array> {
+export function groupRows(
+  scan: Scan,
+  groupBy: GroupBy,
+  rows: Int32Array = allRows(scan.length),
+): Map<string, Int32Array> {
   const keyOf: (i: number) => number =
     groupBy === 'training_id'
       ? (i) => strings(scan, 'training_id').codes[i]
       : (i) => ints(scan, 'epoch_id')[i];
   const buckets = new Map<number, number[]>();
-  for (let i = 0; i < scan.length; i++) {
+  for (const i of rows) {
     const key = keyOf(i);
     const bucket = buckets.get(key);
     if (bucket) bucket.push(i);

@@ -4,7 +4,7 @@ import { pickFilters, type AnalysisQuery } from './query';
 import { emptyScan, scanTable, type Scan, type ScanColumn } from './scan/scan';
 import { cached, openSource, type Source } from './source';
 import { listTrainings } from './training-list';
-import { compileWhere } from './where';
+import { andWhere, compileWhere } from './where';
 
 /** A statistic computed from a projected scan: its name (shared by lib file, route and card), columns, and math. */
 export interface StatDefinition<R> {
@@ -38,13 +38,7 @@ export async function scanFiltered(
   extraWhere?: string,
 ): Promise<Scan> {
   if (!source.table) return emptyScan(columns);
-  const filterWhere = compileWhere(pickFilters(query));
-  const where =
-    [filterWhere, extraWhere]
-      .filter(Boolean)
-      .map((c) => `(${c})`)
-      .join(' AND ') || undefined;
-  return scanTable(source.table, { where, columns });
+  return scanTable(source.table, { where: andWhere(compileWhere(pickFilters(query)), extraWhere), columns });
 }
 
 /**

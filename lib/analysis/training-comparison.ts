@@ -1,6 +1,6 @@
 import { AnalysisError } from './errors';
 import { commonK, computeEpochPoints } from './epoch-progression';
-import { groupRows } from './grouping';
+import { allRows, groupRows } from './grouping';
 import { bootstrapMeanCI, type CountRatio } from './metrics';
 import { PASS_COLUMNS } from './pass-metrics';
 import type { AnalysisQuery } from './query';
@@ -139,7 +139,9 @@ export function pairedDifference(
     if (before === undefined) continue;
     const delta = rate - before.rate;
     deltas.push(delta);
-    byEpoch.set(epoch, [...(byEpoch.get(epoch) ?? []), delta]);
+    const epochDeltas = byEpoch.get(epoch);
+    if (epochDeltas) epochDeltas.push(delta);
+    else byEpoch.set(epoch, [delta]);
     if (delta > 0) wins++;
     else if (delta < 0) losses++;
     else ties++;
@@ -168,7 +170,7 @@ export function computeTrainingComparison(
   query: AnalysisQuery,
   ids: string[],
 ): TrainingComparison {
-  const all = Int32Array.from({ length: scan.length }, (_, i) => i);
+  const all = allRows(scan.length);
   const k = query.k ?? commonK(scan, all, query.success_threshold);
   const groups = groupRows(scan, 'training_id');
   const rowsOf = (id: string) => groups.get(id) ?? new Int32Array(0);
