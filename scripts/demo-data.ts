@@ -6,7 +6,8 @@
  * envelope with a `steps` body (DESIGN §5); the same options always give the same records.
  */
 import { buildQuestionBank, type DemoQuestion } from './demo-questions';
-import { Rng, hashString, mixSeed, sigmoid } from './demo-random';
+import { fnv1a } from '../lib/fnv1a';
+import { Rng, mixSeed, sigmoid } from './demo-random';
 import { epochState, trainingProfiles, type TerminationReason } from './demo-story';
 import { buildTrajectory, type DemoStep } from './demo-trajectory';
 
@@ -111,7 +112,7 @@ export function* generateDemoCampaign(options: DemoCampaignOptions = {}): Genera
   const trajectoryOptions = { lean: o.lean, maxTurns: o.maxTurns, longObservation: false };
 
   for (const profile of trainingProfiles(o.trainings)) {
-    const trainingSeed = mixSeed(o.seed, hashString(profile.id));
+    const trainingSeed = mixSeed(o.seed, fnv1a(profile.id));
     const affinityRng = new Rng(mixSeed(trainingSeed, 0xaff1));
     // How much better or worse than its skill this training does on each question (what it happened to learn).
     const affinity = questions.map(() => 0.35 * affinityRng.normal());

@@ -2,6 +2,7 @@
  * Seeded randomness for the demo campaign. Everything the generator draws comes from here, so the same seed gives
  * byte-identical output on every machine (no Math.random, no clock).
  */
+import { mulberry32 } from '../lib/analysis/metrics/random';
 
 /** Mixes any number of 32-bit integers into one well-spread 32-bit seed (murmur3 finaliser per part). */
 export function mixSeed(...parts: number[]): number {
@@ -21,30 +22,17 @@ export function mixSeed(...parts: number[]): number {
   return h >>> 0;
 }
 
-/** FNV-1a hash of a string, for turning names into seeds. */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32: small, fast, good enough for synthetic data. */
+/** The analysis module's seeded mulberry32, with the draws the generator needs. */
 export class Rng {
-  private state: number;
+  private readonly draw: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.draw = mulberry32(seed);
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.draw();
   }
 
   /** Integer in [min, max], both inclusive. */

@@ -3,7 +3,8 @@
  * skill and failure mix per epoch. Curves are defined on a progress scale x ∈ [0, 11] (the default 12 epochs), so a
  * campaign with more or fewer epochs tells the same story stretched or compressed.
  */
-import { Rng, clamp, hashString, mixSeed, sigmoid, smoothstep } from './demo-random';
+import { fnv1a } from '../lib/fnv1a';
+import { Rng, clamp, mixSeed, sigmoid, smoothstep } from './demo-random';
 
 export const TERMINATION_REASONS = [
   'success',
@@ -134,7 +135,7 @@ export function epochState(
   seed: number,
 ): EpochState {
   const x = progressOf(epoch, epochs);
-  const noise = new Rng(mixSeed(seed, hashString(profile.id), epoch, 0xe90c)).normal();
+  const noise = new Rng(mixSeed(seed, fnv1a(profile.id), epoch, 0xe90c)).normal();
   const passRate = clamp(profile.passRate(x) + 0.012 * noise, 0.02, 0.98);
   const toolErrorMultiplier = profile.toolErrorMultiplier(x);
   const c = profile.collapse(x);

@@ -1,3 +1,4 @@
+import { fnv1a } from '../fnv1a';
 import type { ChartColor } from './types';
 
 /** The bucket that collects categories beyond a chart's top N. */
@@ -64,16 +65,6 @@ const RUN_COLORS: readonly ChartColor[] = [
   'pink',
 ];
 
-/** FNV-1a: a small, stable string hash (the same in every browser and on the server). */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /**
  * The colour of a category (a termination reason, a tool): fixed per name, whichever chart or page shows it, so
  * "timeout" is the same colour in the donut, the stacked bars and the badges.
@@ -82,7 +73,7 @@ export function categoryColor(name: string): ChartColor {
   if (name === OTHER_CATEGORY) return OTHER_COLOR;
   if (Object.hasOwn(KNOWN_COLORS, name)) return KNOWN_COLORS[name];
   const semantic = SEMANTIC_COLORS.find(({ pattern }) => pattern.test(name));
-  return semantic ? semantic.color : HASHED_COLORS[hash(name) % HASHED_COLORS.length];
+  return semantic ? semantic.color : HASHED_COLORS[fnv1a(name) % HASHED_COLORS.length];
 }
 
 export function categoryColors(names: readonly string[]): ChartColor[] {
