@@ -1,0 +1,128 @@
+import { groupAdvantages } from './group-advantages';
+import { compareDataIds } from './question-cells';
+import { floats, ints, list, strings, type Scan } from './scan/scan';
+
+/** One GRPO group: every sample of one question in one epoch of one training, side by side. */
+
+export interface GroupToolCall {
+  tool: string;
+  failed: boolean;
+}
+
+export interface GroupSample {
+  trajectory_id: string;
+  sample_id: number;
+  reward: number;
+  success: boolean;
+  /** (reward − group mean) / group std; 0 for every sample when the group has no spread. */
+  advantage: number;
+  termination_reason: string;
+  step_count: number;
+  tool_path: GroupToolCall[];
+}
+
+export interface GroupNeighbours {
+  /** The questions before and after this one in the same epoch (natural data_id order). */
+  previous_data_id: string | null;
+  next_data_id: string | null;
+  /** The epochs before and after this one in which the question has samples. */
+  previous_epoch: number | null;
+  next_epoch: number | null;
+}
+
+export interface GroupDetail extends GroupNeighbours {
+  training_id: string;
+  epoch_id: number;
+  data_id: string;
+  question: string | null;
+  success_threshold: number;
+  samples: GroupSample[];
+  mean_reward: number;
+  reward_std: number;
+  min_reward: number;
+  max_reward: number;
+  success_rate: number;
+  /** False when every sample got the same reward (all advantages 0). */
+  learning_signal: boolean;
+}
+
+export const GROUP_SAMPLE_COLUMNS = [
+  'trajectory_id',
+  'sample_id',
+  'reward',
+  'termination_reason',
+  'step_count',
+  'tool_call_names',
+  'tool_call_failed',
+] as const;
+
+export const GROUP_NEIGHBOUR_COLUMNS = ['epoch_id', 'data_id'] as const;
+
+/** The group's samples (all scanned rows), by sample id, with their advantages. */
+export function groupSamples(scan: Scan, successThreshold: number): GroupSample[] {
+  const ids = strings(scan, 'trajectory_id');
+  const sample = ints(scan, 'sample_id');
+  const reward = floats(scan, 'reward');
+  const reason = strings(scan, 'termination_reason');
+  const steps = ints(scan, 'step_count');
+  const calls = list(scan, 'tool_call_names');
+  const failed = scan.toolCallFailed;
+  if (!failed) throw new Error('scan: column tool_call_failed was not selected');
+
+  const order = Array.from({ length: scan.length }, (_, i) => i).sort(
+    (a, b) => sample[a] - sample[b] || (ids.values[ids.codes[a]] < ids.values[ids.codes[b]] ? -1 : 1),
+  );
+  const { advantages } = groupAdvantages(order.map((i) => reward[i]));
+  return order.map((i, at) => {
+    const tool_path: GroupToolCall[] = [];
+    for (let j = calls.offsets[i]; j < calls.offsets[i + 1]; j++)
+      tool_path.push({ tool: calls.values[calls.codes[j]], failed: failed[j] === 1 });
+    return {
+      trajectory_id: ids.values[ids.codes[i]],
+      sample_id: sample[i],
+      reward: reward[i],
+      success: reward[i] > successThreshold,
+      advantage: advantages[at],
+      termination_reason: reason.values[reason.codes[i]],
+      step_count: steps[i],
+      tool_path,
+    };
+  });
+}
+
+/** Mean, spread and success rate of a group's samples. */
+export function groupFigures(samples: readonly GroupSample[]) {
+  const rewards = samples.map((s) => s.reward);
+  const { mean, std, learning_signal } = groupAdvantages(rewards);
+  return {
+    mean_reward: mean,
+    reward_std: std,
+    min_reward: Math.min(...rewards),
+    max_reward: Math.max(...rewards),
+    success_rate: samples.filter((s) => s.success).length / samples.length,
+    learning_signal,
+  };
+}
+
+/** Where the keyboard goes from (epoch, dataId), given the training's (epoch, data_id) rows. */
+export function groupNeighbours(scan: Scan, epoch: number, dataId: string): GroupNeighbours {
+  const epochOf = ints(scan, 'epoch_id');
+  const data = strings(scan, 'data_id');
+  const sameEpoch = new Set<string>();
+  const sameQuestion = new Set<number>();
+  for (let i = 0; i < scan.length; i++) {
+    const id = data.values[data.codes[i]];
+    if (epochOf[i] === epoch) sameEpoch.add(id);
+    if (id === dataId) sameQuestion.add(epochOf[i]);
+  }
+  const questions = [...sameEpoch].sort(compareDataIds);
+  const epochs = [...sameQuestion].sort((a, b) => a - b);
+  const q = questions.indexOf(dataId);
+  const e = epochs.indexOf(epoch);
+  return {
+    previous_data_id: q > 0 ? questions[q - 1] : null,
+    next_data_id: q >= 0 && q + 1 < questions.length ? questions[q + 1] : null,
+    previous_epoch: e > 0 ? epochs[e - 1] : null,
+    next_epoch: e >= 0 && e + 1 < epochs.length ? epochs[e + 1] : null,
+  };
+}
