@@ -56,6 +56,14 @@ describe('SeriesLineChart', () => {
     expect(props.onValueChange).toBeUndefined();
   });
 
+  it('hands the chart a domain whose five ticks are round: 0 .. 25 % for a rate of 20 %', () => {
+    const { wrapper } = withUrl('');
+    render(<SeriesLineChart series={series} format="percent" label="Pass@1 by epoch" />, { wrapper });
+    // 0.2 / 4 = 0.05 → step 0.05 from 0 ends at 0.2
+    expect([lineChartProps.current!.minValue, lineChartProps.current!.maxValue]).toEqual([0, 0.2]);
+    expect(lineChartProps.current!.autoMinValue).toBeFalsy();
+  });
+
   it('narrows the URL to a clicked epoch and ignores legend clicks', async () => {
     const { wrapper, lastUrl, onUrlUpdate } = withUrl('?tab=progress&epoch_min=1&page=2');
     render(<SeriesLineChart series={series} format="percent" label="Pass@1 by epoch" selectEpoch />, {
@@ -103,6 +111,38 @@ describe('TerminationDonutFilter', () => {
     render(<TerminationDonutFilter slices={donutData(stats)} total={55} />, { wrapper });
     await userEvent.click(screen.getByRole('button', { name: 'Filter termination_reason: timeout' }));
     expect(lastUrl()!.searchParams.has('termination_reason')).toBe(false);
+  });
+
+  it('keeps every reason drawn when one is filtered on: the chosen one marked, the others dimmed', () => {
+    const { wrapper } = withUrl('?tab=failures&termination_reason=timeout');
+    render(<TerminationDonutFilter slices={donutData(stats)} total={55} />, { wrapper });
+    const marks = [...screen.getByTestId('termination-donut').querySelectorAll('path')].map((p) => [
+      p.querySelector('title')!.textContent,
+      p.getAttribute('data-mark'),
+    ]);
+    expect(marks).toEqual([
+      ['success: 10 (18.2%)', 'dimmed'],
+      ['timeout: 9 (16.4%)', 'active'],
+      ['error: 8 (14.5%)', 'dimmed'],
+      ['r3: 7 (12.7%)', 'dimmed'],
+      ['r4: 6 (10.9%)', 'dimmed'],
+      ['r5: 5 (9.1%)', 'dimmed'],
+      ['r6: 4 (7.3%)', 'dimmed'],
+      ['other: 5 (9.1%)', 'dimmed'],
+    ]);
+    expect(screen.getByTestId('donut-selection').textContent).toContain('Filtered on timeout');
+  });
+
+  it('filters on a clicked slice of the donut itself', async () => {
+    const { wrapper, lastUrl } = withUrl('?tab=failures');
+    render(<TerminationDonutFilter slices={donutData(stats)} total={55} />, { wrapper });
+    const slice = [...screen.getByTestId('termination-donut').querySelectorAll('path')].find(
+      (p) => p.querySelector('title')!.textContent === 'error: 8 (14.5%)',
+    )!;
+    expect(slice.getAttribute('data-mark')).toBe('plain');
+    await userEvent.click(slice);
+    expect(lastUrl()!.queryString).toBe('?tab=failures&termination_reason=error');
+    expect(screen.queryByTestId('donut-selection')).toBeNull();
   });
 
   it('lists counts and shares, and does not offer "other" as a filter', () => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { BarChart } from '@tremor/react';
-import { barAxisMin } from '@/lib/chart-data/extent';
+import { valueAxis } from '@/lib/chart-data/axis-ticks';
 import { formatValue } from '@/lib/chart-data/format';
 import type { ChartSeries, ValueFormat } from '@/lib/chart-data/types';
 import { CHART_HEIGHT, ChartFrame, type ChartHeight } from './chart-frame';
@@ -18,7 +18,7 @@ export interface SeriesBarChartProps {
   xAxisLabel?: string;
 }
 
-/** Bars per index value, one per category, side by side or stacked; the value axis starts at zero. */
+/** Bars per index value, one per category, side by side or stacked; the value axis starts at zero, ticks at round values. */
 export function SeriesBarChart({
   series,
   format,
@@ -28,6 +28,7 @@ export function SeriesBarChart({
   horizontal = false,
   xAxisLabel,
 }: SeriesBarChartProps) {
+  const axis = valueAxis(series, format, { fromZero: true, stacked: stack });
   return (
     <ChartFrame label={label}>
       <BarChart
@@ -39,8 +40,8 @@ export function SeriesBarChart({
         valueFormatter={(value: number) => formatValue(format, value)}
         stack={stack}
         layout={horizontal ? 'vertical' : 'horizontal'}
-        minValue={barAxisMin(series)}
-        maxValue={format === 'percent' ? 1 : undefined}
+        minValue={axis?.min}
+        maxValue={axis?.max}
         yAxisWidth={horizontal ? 112 : 56}
         xAxisLabel={xAxisLabel}
         showAnimation={false}

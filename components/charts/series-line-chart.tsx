@@ -1,6 +1,7 @@
 'use client';
 
 import { LineChart, type EventProps } from '@tremor/react';
+import { valueAxis } from '@/lib/chart-data/axis-ticks';
 import { formatValue } from '@/lib/chart-data/format';
 import type { ChartSeries, ValueFormat } from '@/lib/chart-data/types';
 import { useDashboardUrl } from '../hooks/use-dashboard-url';
@@ -27,6 +28,7 @@ export function SeriesLineChart({
   xAxisLabel,
 }: SeriesLineChartProps) {
   const { update } = useDashboardUrl();
+  const axis = valueAxis(series, format);
   const onValueChange = (event: EventProps) => {
     if (event?.eventType !== 'dot') return;
     const epoch = Number(event[series.index]);
@@ -44,9 +46,8 @@ export function SeriesLineChart({
         colors={series.colors}
         valueFormatter={(value: number) => formatValue(format, value)}
         connectNulls={false}
-        minValue={format === 'percent' ? 0 : undefined}
-        maxValue={format === 'percent' ? 1 : undefined}
-        autoMinValue={format !== 'percent'}
+        minValue={axis?.min}
+        maxValue={axis?.max}
         yAxisWidth={56}
         xAxisLabel={xAxisLabel}
         showAnimation={false}

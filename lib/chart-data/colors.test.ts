@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { categoryColor, categoryColors, OTHER_CATEGORY, rankedColor, runColors } from './colors';
 
 describe('categoryColor', () => {
-  it('is the same for the same name, whatever else is shown', () => {
+  it('is the same for the same name, and kept when nothing else shown wants it', () => {
     expect(categoryColor('weird_reason')).toBe(categoryColor('weird_reason'));
-    expect(categoryColors(['a', 'weird_reason'])[1]).toBe(categoryColors(['weird_reason'])[0]);
+    expect(categoryColors(['success', 'weird_reason'])[1]).toBe(categoryColors(['weird_reason'])[0]);
   });
   it('colours names by meaning where the name says it', () => {
-    expect(categoryColor('tool_error')).toBe('rose');
+    expect(categoryColor('api_error')).toBe('rose');
     expect(categoryColor('timeout')).toBe('amber');
     expect(categoryColor('max_steps')).toBe('violet');
     expect(categoryColor('context_length_exceeded')).toBe('violet');
@@ -21,6 +21,55 @@ describe('categoryColor', () => {
   });
   it('greys out the "other" bucket', () => {
     expect(categoryColor(OTHER_CATEGORY)).toBe('gray');
+  });
+});
+
+describe('categoryColors', () => {
+  it('keeps the fixed colours of known reasons', () => {
+    expect(categoryColors(['timeout', 'success', 'tool_error', 'failure', 'other'])).toEqual([
+      'amber',
+      'emerald',
+      'pink',
+      'rose',
+      'gray',
+    ]);
+  });
+
+  it('moves a meaningful name whose colour a known reason holds to a related colour', () => {
+    // both prefer rose; "failure" is known and keeps it, "api_error" takes rose's first relative that is free
+    expect(categoryColors(['api_error', 'failure'])).toEqual(['pink', 'rose']);
+    // pink is held by tool_error as well: the next relative
+    expect(categoryColors(['api_error', 'failure', 'tool_error'])).toEqual(['fuchsia', 'rose', 'pink']);
+    // two timeouts with a meaning: the first by name keeps amber, the other gets orange
+    expect(categoryColors(['time_limit', 'deadline_hit'])).toEqual(['orange', 'amber']);
+  });
+
+  it('never repeats a colour among up to 14 names shown together, whatever their order', () => {
+    const names = [
+      'success',
+      'failure',
+      'tool_error',
+      'api_error',
+      'crash',
+      'invalid_json',
+      'timeout',
+      'time_limit',
+      'max_steps',
+      'max_turns',
+      'budget_exceeded',
+      'alpha',
+      'beta',
+      'gamma',
+    ];
+    const colors = categoryColors(names);
+    expect(new Set(colors).size).toBe(names.length);
+    expect(colors).not.toContain('gray');
+    const reversed = categoryColors([...names].reverse());
+    expect(reversed).toEqual([...colors].reverse());
+  });
+
+  it('gives the same colour to a name listed twice', () => {
+    expect(categoryColors(['x_error', 'x_error'])).toEqual(['rose', 'rose']);
   });
 });
 
@@ -38,19 +87,22 @@ describe('runColors', () => {
 });
 
 describe('well-known termination reasons', () => {
-  it('get distinct colours, so stacked charts stay readable', () => {
+  it('all get different colours, so charts and badges agree and stay readable', () => {
     const reasons = [
       'success',
       'wrong_answer',
-      'max_turns',
-      'timeout',
+      'failure',
       'tool_error',
       'format_error',
+      'timeout',
+      'max_steps',
+      'max_turns',
       'context_length',
+      'user_stop',
+      'transfer_to_human',
+      'unknown',
     ];
     expect(new Set(reasons.map(categoryColor)).size).toBe(reasons.length);
-    const tau = ['user_stop', 'transfer_to_human', 'max_steps'];
-    expect(new Set(tau.map(categoryColor)).size).toBe(tau.length);
   });
 
   it('ranked series never repeat a colour within the palette', () => {

@@ -6,19 +6,19 @@ export const OTHER_CATEGORY = 'other';
 const OTHER_COLOR: ChartColor = 'gray';
 
 /**
- * Reasons common in RL logs get fixed, mutually distinct colours, so two kinds of failure never share a colour in a
- * stacked chart.
+ * Reasons common in RL logs get fixed colours, all different from one another, so they look the same in every chart
+ * and badge and never share a colour when shown together.
  */
 const KNOWN_COLORS: Record<string, ChartColor> = {
   success: 'emerald',
   wrong_answer: 'orange',
   failure: 'rose',
-  tool_error: 'rose',
+  tool_error: 'pink',
   format_error: 'fuchsia',
   timeout: 'amber',
-  max_turns: 'violet',
   max_steps: 'violet',
-  context_length: 'indigo',
+  max_turns: 'indigo',
+  context_length: 'blue',
   user_stop: 'sky',
   transfer_to_human: 'cyan',
   unknown: 'slate',
@@ -66,8 +66,9 @@ const RUN_COLORS: readonly ChartColor[] = [
 ];
 
 /**
- * The colour of a category (a termination reason, a tool): fixed per name, whichever chart or page shows it, so
- * "timeout" is the same colour in the donut, the stacked bars and the badges.
+ * The preferred colour of a category (a termination reason, a tool): fixed per name, whichever chart or page shows
+ * it, so "timeout" is the same colour in the donut, the stacked bars and the badges. Names shown together are
+ * coloured by {@link categoryColors}, which keeps them apart when two prefer the same colour.
  */
 export function categoryColor(name: string): ChartColor {
   if (name === OTHER_CATEGORY) return OTHER_COLOR;
@@ -76,8 +77,63 @@ export function categoryColor(name: string): ChartColor {
   return semantic ? semantic.color : HASHED_COLORS[fnv1a(name) % HASHED_COLORS.length];
 }
 
+/** Where a name stands when two want the same colour: known names first, then names with a meaning, then the rest. */
+function colorPriority(name: string): number {
+  if (Object.hasOwn(KNOWN_COLORS, name)) return 0;
+  return SEMANTIC_COLORS.some(({ pattern }) => pattern.test(name)) ? 1 : 2;
+}
+
+/** A colour that is taken goes to its nearest free relative, so a second kind of error still looks like an error. */
+const RELATED_COLORS: Partial<Record<ChartColor, readonly ChartColor[]>> = {
+  rose: ['pink', 'fuchsia', 'orange'],
+  amber: ['orange', 'lime'],
+  violet: ['indigo', 'fuchsia', 'blue'],
+  emerald: ['teal', 'lime'],
+};
+
+/** Every colour a category may get (gray is kept for "other"). */
+const CATEGORY_PALETTE: readonly ChartColor[] = [
+  'blue',
+  'emerald',
+  'amber',
+  'rose',
+  'violet',
+  'cyan',
+  'fuchsia',
+  'lime',
+  'indigo',
+  'teal',
+  'orange',
+  'pink',
+  'sky',
+  'slate',
+];
+
+/**
+ * Colours for names shown together (one chart, one legend): each name gets its preferred colour unless a name of
+ * higher priority (known, then meaningful, then by name) took it first; then the nearest free relative, then the
+ * first free colour from a place set by the name's hash. Distinct for up to 14 names (plus "other"); depends only on
+ * the set of names, not their order.
+ */
 export function categoryColors(names: readonly string[]): ChartColor[] {
-  return names.map(categoryColor);
+  const ranked = [...new Set(names)].sort(
+    (a, b) => colorPriority(a) - colorPriority(b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  const taken = new Set<ChartColor>();
+  const assigned = new Map<string, ChartColor>();
+  for (const name of ranked) {
+    const preferred = categoryColor(name);
+    const start = fnv1a(name) % CATEGORY_PALETTE.length;
+    const rotated = [...CATEGORY_PALETTE.slice(start), ...CATEGORY_PALETTE.slice(0, start)];
+    const color =
+      name === OTHER_CATEGORY
+        ? OTHER_COLOR
+        : ([preferred, ...(RELATED_COLORS[preferred] ?? []), ...rotated].find((c) => !taken.has(c)) ??
+          preferred);
+    taken.add(color);
+    assigned.set(name, color);
+  }
+  return names.map((name) => assigned.get(name)!);
 }
 
 /** Colours for series ranked by size (tools by calls): neighbours in the ranking never look alike. */

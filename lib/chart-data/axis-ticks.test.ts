@@ -1,0 +1,117 @@
+import { getTickValuesFixedDomain } from 'recharts-scale';
+import { describe, expect, it } from 'vitest';
+import { AXIS_TICK_COUNT, niceScale, seriesRange, valueAxis } from './axis-ticks';
+import type { ChartSeries } from './types';
+
+const series = (rows: ChartSeries['rows'], categories = ['a', 'b']): ChartSeries => ({
+  index: 'epoch',
+  categories,
+  colors: categories.map(() => 'blue' as const),
+  rows,
+});
+
+describe('niceScale', () => {
+  it('gives quarters for rates spanning 0..1', () => {
+    expect(niceScale(0, 0.93)).toEqual({ min: 0, max: 1, ticks: [0, 0.25, 0.5, 0.75, 1] });
+  });
+
+  it('gives tenths for rewards between 0.21 and 0.58', () => {
+    // span 0.37 / 4 = 0.0925 → step 0.1; start floor(0.21 / 0.1) · 0.1 = 0.2; end 0.2 + 0.4 = 0.6 ≥ 0.58
+    expect(niceScale(0.21, 0.58)).toEqual({ min: 0.2, max: 0.6, ticks: [0.2, 0.3, 0.4, 0.5, 0.6] });
+  });
+
+  it('takes the next step up when the first one starting at a multiple falls short', () => {
+    // span 0.36 / 4 = 0.09 → 0.1 from 0.2 ends at 0.6 < 0.61; 0.2 from 0.2 ends at 1.0
+    expect(niceScale(0.25, 0.61)).toEqual({ min: 0.2, max: 1, ticks: [0.2, 0.4, 0.6, 0.8, 1] });
+  });
+
+  it('handles small rates, large counts and negative rewards', () => {
+    expect(niceScale(0, 0.07).ticks).toEqual([0, 0.02, 0.04, 0.06, 0.08]);
+    expect(niceScale(0, 0.09).ticks).toEqual([0, 0.025, 0.05, 0.075, 0.1]);
+    expect(niceScale(0, 3456).ticks).toEqual([0, 1000, 2000, 3000, 4000]);
+    // 0.75 / 4 → 0.2 from -0.4 ends at 0.4 < 0.45; 0.25 from -0.5 ends at 0.5
+    expect(niceScale(-0.3, 0.45).ticks).toEqual([-0.5, -0.25, 0, 0.25, 0.5]);
+    // 9.6 / 4 = 2.4 → 5 (no 2.5 step at or above 1) from -5 ends at 15
+    expect(niceScale(-2.5, 7.1).ticks).toEqual([-5, 0, 5, 10, 15]);
+  });
+
+  it('widens a single value into a range around it', () => {
+    // width 0.42 · 0.2 = 0.084 over 4 steps → 0.025; from 0.378: start 0.375, end 0.475 ≥ 0.462
+    expect(niceScale(0.42, 0.42).ticks).toEqual([0.375, 0.4, 0.425, 0.45, 0.475]);
+    expect(niceScale(0, 0).ticks).toEqual([-0.5, -0.25, 0, 0.25, 0.5]);
+  });
+
+  it('is exactly what the chart library draws for the domain it gets', () => {
+    const random = (i: number) => (((Math.sin(i * 12.9898) * 43758.5453) % 1) + 1) % 1;
+    const ranges: [number, number][] = Array.from({ length: 300 }, (_, i) => {
+      const scale = 10 ** Math.floor(random(2 * i) * 8 - 4);
+      const a = (random(2 * i + 1) - 0.3) * scale;
+      const b = a + random(3 * i + 7) * scale;
+      return [a, b];
+    });
+    ranges.push([0, 1], [0.21, 0.58], [0, 0.09], [0.013, 0.0171], [-2.5, 7.1], [3, 17_000], [0.6, 0.99]);
+    for (const [low, high] of ranges) {
+      const { min, max, ticks } = niceScale(low, high);
+      expect(min).toBeLessThanOrEqual(low);
+      expect(max).toBeGreaterThanOrEqual(high);
+      expect(getTickValuesFixedDomain([min, max], AXIS_TICK_COUNT, true).map(Number)).toEqual(ticks);
+    }
+  });
+
+  it('rejects a reversed or infinite range', () => {
+    expect(() => niceScale(1, 0)).toThrow(/bad range/);
+    expect(() => niceScale(0, Infinity)).toThrow(/bad range/);
+  });
+});
+
+describe('seriesRange', () => {
+  it('spans the drawn categories only, skipping nulls', () => {
+    expect(
+      seriesRange(
+        series([
+          { epoch: 1, a: 0.4, b: null, c: 9 },
+          { epoch: 2, a: 0.2, b: 0.7 },
+        ]),
+      ),
+    ).toEqual([0.2, 0.7]);
+    expect(seriesRange(series([{ epoch: 1, a: null, b: null }]))).toBeNull();
+  });
+});
+
+describe('valueAxis', () => {
+  it('starts rates at zero and stops at 100 %', () => {
+    expect(valueAxis(series([{ epoch: 1, a: 0.55, b: 0.81 }]), 'percent')!.ticks).toEqual([
+      0, 0.25, 0.5, 0.75, 1,
+    ]);
+    expect(valueAxis(series([{ epoch: 1, a: 0.12, b: 0.31 }]), 'percent')!.ticks).toEqual([
+      0, 0.1, 0.2, 0.3, 0.4,
+    ]);
+  });
+
+  it('draws a rate that is 0 everywhere on a 0..100 % axis', () => {
+    expect(valueAxis(series([{ epoch: 1, a: 0, b: 0 }]), 'percent')!.ticks).toEqual([0, 0.25, 0.5, 0.75, 1]);
+  });
+
+  it('fits rewards to their data unless told to start at zero', () => {
+    const rewards = series([
+      { epoch: 1, a: 0.23, b: null },
+      { epoch: 2, a: 0.47, b: null },
+    ]);
+    expect(valueAxis(rewards, 'reward')!.ticks).toEqual([0.2, 0.3, 0.4, 0.5, 0.6]);
+    // 0.47 / 4 = 0.1175 → 0.2
+    expect(valueAxis(rewards, 'reward', { fromZero: true })!.ticks).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+  });
+
+  it('reaches the row totals of stacked bars', () => {
+    const stacked = series([
+      { epoch: 1, a: 0.6, b: 0.4 },
+      { epoch: 2, a: 0.5, b: 0.5 },
+    ]);
+    expect(valueAxis(stacked, 'percent', { stacked: true })!.ticks).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(valueAxis(series([{ epoch: 1, a: 30, b: 45 }]), 'count', { stacked: true })!.max).toBe(80);
+  });
+
+  it('is null when there is nothing to draw', () => {
+    expect(valueAxis(series([]), 'percent')).toBeNull();
+  });
+});
