@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { EpochTransitions } from '@/lib/analysis/question-learning';
 import type { QuestionRun } from '@/lib/analysis/question-across-runs';
 import {
+  cellTitle,
+  nextQuestionSort,
+  questionSortDirection,
   disagreementHref,
   groupHref,
   persistenceSeries,
@@ -32,7 +35,8 @@ describe('rate colour scale', () => {
     expect(rateStep(0.5).label).toBe('40–60%');
     expect(rateStep(0.79).label).toBe('60–80%');
     expect(rateStep(1).label).toBe('80–100%');
-    expect(RATE_STEPS).toHaveLength(5);
+    expect(RATE_STEPS.map((s) => s.step)).toEqual([0, 1, 2, 3, 4]);
+    expect(rateStep(0.6).step).toBe(3);
   });
 });
 
@@ -95,5 +99,24 @@ describe('question links', () => {
     expect(questionRunsHref('q1')).toBe('/questions/q1');
     expect(questionRunsHref('a:1', ['x', 'y'], 3)).toBe('/questions/a%3A1?training_id=x%2Cy&epoch_id=3');
     expect(disagreementHref('x', 'y')).toBe('/questions?training_ids=x%2Cy');
+  });
+});
+
+describe('grid sorting and cells', () => {
+  it('sorts a column ascending first, then flips it; data_id has one direction', () => {
+    expect(nextQuestionSort('data_id', 'difficulty')).toBe('difficulty');
+    expect(nextQuestionSort('difficulty', 'difficulty')).toBe('-difficulty');
+    expect(nextQuestionSort('-difficulty', 'difficulty')).toBe('difficulty');
+    expect(nextQuestionSort('-flips', 'data_id')).toBe('data_id');
+    expect(questionSortDirection('-flips', 'flips')).toBe('descending');
+    expect(questionSortDirection('flips', 'flips')).toBe('ascending');
+    expect(questionSortDirection('flips', 'difficulty')).toBe('none');
+  });
+
+  it('describes a cell in words', () => {
+    expect(cellTitle(3, { samples: 8, successes: 6, success_rate: 0.75, solved: true })).toBe(
+      'epoch 3: 6 of 8 samples succeeded (75.0%), solved',
+    );
+    expect(cellTitle(4, null)).toBe('epoch 4: no samples');
   });
 });

@@ -1,4 +1,4 @@
-import type { EpochTransitions } from '@/lib/analysis/question-learning';
+import type { EpochTransitions, QuestionCell, QuestionSort } from '@/lib/analysis/question-learning';
 import type { QuestionRun } from '@/lib/analysis/question-across-runs';
 import { categoryColors } from './colors';
 import type { ChartSeries } from './types';
@@ -10,45 +10,19 @@ import type { ChartSeries } from './types';
 
 /** One step of the grid's colour scale: rates in [from, to) (the last step includes 1). */
 export interface RateStep {
+  /** 0 (lowest rates) to 4 (highest): the component picks the colour. */
+  step: number;
   from: number;
   to: number;
   label: string;
-  /** Tailwind classes of the cell (background and a readable text colour). */
-  className: string;
 }
 
-export const RATE_STEPS: readonly RateStep[] = [
-  {
-    from: 0,
-    to: 0.2,
-    label: '0–20%',
-    className: 'bg-rose-200 text-rose-950 dark:bg-rose-900 dark:text-rose-50',
-  },
-  {
-    from: 0.2,
-    to: 0.4,
-    label: '20–40%',
-    className: 'bg-orange-200 text-orange-950 dark:bg-orange-800 dark:text-orange-50',
-  },
-  {
-    from: 0.4,
-    to: 0.6,
-    label: '40–60%',
-    className: 'bg-amber-200 text-amber-950 dark:bg-amber-700 dark:text-amber-50',
-  },
-  {
-    from: 0.6,
-    to: 0.8,
-    label: '60–80%',
-    className: 'bg-lime-200 text-lime-950 dark:bg-lime-700 dark:text-lime-50',
-  },
-  {
-    from: 0.8,
-    to: 1,
-    label: '80–100%',
-    className: 'bg-emerald-300 text-emerald-950 dark:bg-emerald-700 dark:text-emerald-50',
-  },
-];
+export const RATE_STEPS: readonly RateStep[] = [0, 1, 2, 3, 4].map((step) => ({
+  step,
+  from: step / 5,
+  to: (step + 1) / 5,
+  label: `${step * 20}–${(step + 1) * 20}%`,
+}));
 
 /** The colour step of a success rate. */
 export function rateStep(rate: number): RateStep {
@@ -130,4 +104,29 @@ export function questionRunsHref(
 /** The questions two runs disagree on most. */
 export function disagreementHref(first: string, second: string): string {
   return `/questions?${new URLSearchParams({ training_ids: `${first},${second}` }).toString()}`;
+}
+
+export type QuestionSortKey = 'data_id' | 'difficulty' | 'first_solved' | 'last_solved' | 'flips';
+
+/** Clicking a column header of the grid: sort by it ascending, or flip the direction when it is already the sort. */
+export function nextQuestionSort(current: QuestionSort, key: QuestionSortKey): QuestionSort {
+  if (key === 'data_id') return 'data_id';
+  return current === key ? `-${key}` : key;
+}
+
+/** aria-sort of a grid column. */
+export function questionSortDirection(
+  current: QuestionSort,
+  key: QuestionSortKey,
+): 'ascending' | 'descending' | 'none' {
+  if (current === key) return 'ascending';
+  if (current === `-${key}`) return 'descending';
+  return 'none';
+}
+
+/** The tooltip of a grid cell: "epoch 3: 6 of 8 samples succeeded (75.0%), solved". */
+export function cellTitle(epoch: number, cell: QuestionCell | null): string {
+  if (!cell) return `epoch ${epoch}: no samples`;
+  const rate = `${(cell.success_rate * 100).toFixed(1)}%`;
+  return `epoch ${epoch}: ${cell.successes} of ${cell.samples} samples succeeded (${rate}), ${cell.solved ? 'solved' : 'not solved'}`;
 }
