@@ -52,7 +52,7 @@ export function ProgressTab({ query, source, params, trainings }: ProgressTabPro
       size="chart"
       load={() => epochProgression(curveQuery, source)}
     >
-      {(progression) => <ProgressCards progression={progression} />}
+      {(progression) => <ProgressCards progression={progression} selectedEpoch={query.epoch_id ?? null} />}
     </LoadCard>
   );
 }
