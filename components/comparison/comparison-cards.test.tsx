@@ -3,16 +3,16 @@ import '../test-setup';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { withNuqsTestingAdapter } from 'nuqs/adapters/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { comparedTraining, comparison, paired, summary } from '@/lib/chart-data/test-fixtures';
+import { comparedTraining, comparison, paired } from '@/lib/chart-data/test-fixtures';
 import { ComparisonCards } from './comparison-cards';
 
 afterEach(cleanup);
 
 const runs = comparison(
   [
-    comparedTraining('run_a', { summary: summary({ pass_at_1: 0.4 }) }),
-    comparedTraining('run_b', { summary: summary({ pass_at_1: 0.5 }) }),
-    comparedTraining('run_c', { summary: summary({ pass_at_1: 0.41 }) }),
+    comparedTraining('run_a', { pass_at_1: 0.4 }),
+    comparedTraining('run_b', { pass_at_1: 0.5 }),
+    comparedTraining('run_c', { pass_at_1: 0.41 }),
   ],
   [
     paired({

@@ -72,7 +72,7 @@ export function ComparisonTable({ comparison }: ComparisonTableProps) {
           {comparison.trainings.map((training, i) => {
             const pd = paired.get(training.training_id);
             const verdict = pd ? pairedVerdict(pd) : null;
-            const s = training.summary;
+            const s = training;
             return (
               <tr
                 key={training.training_id}

@@ -23,7 +23,10 @@ const failure = (id: string, overrides: Partial<FailureCase> = {}): FailureCase 
   step_count: 4,
   tool_error_count: 1,
   agent_name: null,
-  steps_preview: 'search("x") ✓ → python("1/0") ✗ Error',
+  steps_preview: [
+    { step_id: 0, action: 'search', observation: 'ok', tool_status: 'success', action_input: '"x"' },
+    { step_id: 1, action: 'python', observation: 'Error', tool_status: 'error', action_input: '"1/0"' },
+  ],
   ...overrides,
 });
 

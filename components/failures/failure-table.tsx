@@ -12,7 +12,7 @@ import {
   sortDirection,
 } from '@/lib/chart-data/dashboard-url';
 import { formatInteger, formatReward } from '@/lib/chart-data/format';
-import { shortId } from '@/lib/chart-data/steps';
+import { shortId, stepsPreviewLine } from '@/lib/chart-data/steps';
 import { useDashboardUrl } from '../hooks/use-dashboard-url';
 import { TerminationBadge } from '../ui/badge';
 import { NoMatches } from '../ui/empty-state';
@@ -199,7 +199,7 @@ export function FailureTable({ failures, params, pathname }: FailureTableProps) 
                   <td className="px-2 py-2 text-right tabular-nums">{row.epoch_id}</td>
                   <td className="px-2 py-2">
                     <p className="line-clamp-2 font-mono [overflow-wrap:anywhere] text-[11px] text-tremor-content dark:text-dark-tremor-content">
-                      {row.steps_preview}
+                      {stepsPreviewLine(row.steps_preview, row.step_count)}
                     </p>
                   </td>
                 </tr>

@@ -10,7 +10,7 @@ import { processRewardCorrelation, type ProcessRewardCorrelation } from './proce
 import { parseAnalysisQuery, type AnalysisQuery } from './query';
 import { rewardCategoryStats, type RewardCategoryStats } from './reward-category-stats';
 import { openSource, type Source } from './source';
-import { runStat, type Grouped } from './stat';
+import { runStat, type Grouped, type Stat, type StatParam } from './stat';
 import { summary, type Summary } from './summary';
 import { terminationStats, type TerminationStats } from './termination-stats';
 import { toolReturnStats, type ToolReturnStats } from './tool-return-stats';
@@ -32,7 +32,7 @@ afterAll(() => db.cleanup());
 
 const q = (params: Record<string, string> = {}, allowed: (keyof AnalysisQuery)[] = []) =>
   parseAnalysisQuery(new URLSearchParams(params), allowed);
-const stat = async <R>(definition: Parameters<typeof runStat<R>>[0], params: Record<string, string> = {}) =>
+const stat = async <R>(definition: Stat<StatParam, R>, params: Record<string, string> = {}) =>
   (await runStat(definition, q(params, ['group_by']), source)) as R;
 const count = async (params: Record<string, string>) =>
   (await stat<TerminationStats>(terminationStats, params)).total_trajectories;
@@ -47,7 +47,9 @@ describe('training list', () => {
         epoch_range: [0, 1],
         epoch_count: 2,
         agent_name: 'alpha-agent',
-        created_at: '2026-01-01T00:00:00.000Z',
+        // Epoch 0 was written on 2026-01-01 (20,454 days after 1970-01-01), epoch 1 a day later.
+        created_at: 1_767_225_600,
+        date_range: [1_767_225_600, 1_767_312_000],
       },
       {
         training_id: 'beta',
@@ -55,7 +57,8 @@ describe('training list', () => {
         epoch_range: [0, 0],
         epoch_count: 1,
         agent_name: 'beta-agent',
-        created_at: '2026-01-01T00:00:00.000Z',
+        created_at: 1_767_225_600,
+        date_range: [1_767_225_600, 1_767_225_600],
       },
     ]);
   });
@@ -276,9 +279,19 @@ describe('per-epoch views', () => {
 describe('training comparison', () => {
   it('puts runs side by side at a common k and pairs them on shared questions', async () => {
     const c = await trainingComparison(q({ training_ids: 'alpha,beta' }, ['training_ids']), source);
-    expect(c.k).toBe(2);
+    // 6 questions of alpha have 4 samples, 2 of beta have 2: k is the most common count, 4.
+    expect(c.k).toBe(4);
     expect(c.trainings.map((t) => t.training_id)).toEqual(['alpha', 'beta']);
-    expect(c.trainings[1].summary.pass_at_k).toBeCloseTo(0.5, 12);
+    // alpha: pass@4 is 1 for every question with a success (5 of 6); beta's questions are too short for k = 4.
+    expect(c.trainings[0].pass_at_k).toBeCloseTo(5 / 6, 12);
+    expect(c.trainings[0].pass_at_k_questions).toBe(6);
+    expect(c.trainings[1].pass_at_k).toBeNull();
+    expect(c.trainings[1].pass_at_k_questions).toBe(0);
+    const atTwo = await trainingComparison(
+      q({ training_ids: 'alpha,beta', k: '2' }, ['training_ids']),
+      source,
+    );
+    expect(atTwo.trainings[1].pass_at_k).toBeCloseTo(0.5, 12);
     expect(c.trainings[0].epochs).toHaveLength(2);
     expect(c.paired).toEqual([
       expect.objectContaining({
@@ -310,7 +323,23 @@ describe('failure cases', () => {
     expect(f.data).toHaveLength(3);
     expect(f.data[0].reward).toBe(-0.5);
     expect(f.data[0].termination_reason).toBe('tool_error');
-    expect(f.data[0].steps_preview).toContain('python');
+    // alpha epoch 0 q2 sample 3: one failed python call, then the answer (step ids default to the position).
+    expect(f.data[0].steps_preview).toEqual([
+      {
+        step_id: 0,
+        action: 'python',
+        observation: 'Error: python failed on <script>alert(1)</script>',
+        tool_status: 'error',
+        action_input: '{"query":"q2-0"}',
+      },
+      {
+        step_id: 1,
+        action: 'respond',
+        observation: 'final',
+        tool_status: null,
+        action_input: '{"answer":"-0.5"}',
+      },
+    ]);
     const next = await failureCases(q({ limit: '3', offset: '12' }, ['limit', 'offset']), source);
     expect(next.data.map((d) => d.reward)).toEqual([0, 0.5]);
   });

@@ -1,9 +1,6 @@
-import { commonK, computeEpochPoints, singleTraining } from './epoch-progression';
-import { allRows } from './grouping';
+import { commonK, computeEpochPoints } from './epoch-progression';
 import { PASS_COLUMNS } from './pass-metrics';
-import type { AnalysisQuery } from './query';
-import { cached, openSource, type Source } from './source';
-import { assertTrainingsExist, scanFiltered } from './stat';
+import { defineStat } from './stat';
 
 export interface EpochListItem {
   epoch_id: number;
@@ -13,23 +10,27 @@ export interface EpochListItem {
   pass_at_1: number | null;
   pass_at_k: number | null;
   k: number | null;
+  /** Questions with at least k samples (those pass_at_k averages over). */
+  pass_at_k_questions: number;
   pass_at: Record<string, number | null>;
 }
 
 export interface EpochList {
-  training_id: string;
+  /** The training when exactly one is selected; null when the epochs pool several (or all) trainings. */
+  training_id: string | null;
   k: number | null;
   epochs: EpochListItem[];
 }
 
-/** The epochs of one training with their headline figures (the epoch selector's data). */
-export async function epochList(query: AnalysisQuery, source?: Source): Promise<EpochList> {
-  const trainingId = singleTraining(query);
-  const src = source ?? (await openSource());
-  await assertTrainingsExist(src, query.training_id);
-  return cached(src, 'epoch-list', query, async () => {
-    const scan = await scanFiltered(src, query, PASS_COLUMNS);
-    const rows = allRows(scan.length);
+/**
+ * The epochs of the selection with their headline figures (the epoch selector's data): of one training, or pooled over
+ * every training in scope when none (or several) is given. Questions stay per training and epoch either way.
+ */
+export const epochList = defineStat({
+  name: 'epoch-list',
+  columns: PASS_COLUMNS,
+  params: ['training_id', 'k', 'success_threshold'],
+  compute: ({ scan, rows }, query): EpochList => {
     const k = query.k ?? commonK(scan, rows, query.success_threshold);
     const epochs = computeEpochPoints(scan, rows, query, k).map(({ epoch, summary }) => ({
       epoch_id: epoch,
@@ -39,8 +40,10 @@ export async function epochList(query: AnalysisQuery, source?: Source): Promise<
       pass_at_1: summary.pass_at_1,
       pass_at_k: summary.pass_at_k,
       k: summary.k,
+      pass_at_k_questions: summary.pass_at_k_questions,
       pass_at: summary.pass_at,
     }));
-    return { training_id: trainingId, k, epochs };
-  });
-}
+    const ids = query.training_id ?? [];
+    return { training_id: ids.length === 1 ? ids[0] : null, k, epochs };
+  },
+});

@@ -1,12 +1,11 @@
 import { AnalysisError } from './errors';
-import { allRows, groupRows } from './grouping';
+import { groupRows } from './grouping';
 import { type CountRatio } from './metrics';
-import { PASS_COLUMNS, questionTable } from './pass-metrics';
+import { defaultK, PASS_COLUMNS, questionTable } from './pass-metrics';
 import type { AnalysisQuery } from './query';
 import { computeRewardCategoryStats, type RewardCategoryStats } from './reward-category-stats';
 import { ints, type Scan } from './scan/scan';
-import { openSource, cached, type Source } from './source';
-import { assertTrainingsExist, scanFiltered } from './stat';
+import { defineStat } from './stat';
 import { computeSummary, type Summary } from './summary';
 import { computeTerminationStats } from './termination-stats';
 import { computeToolReturnStats } from './tool-return-stats';
@@ -32,6 +31,11 @@ export interface EpochProgression {
   epochs: EpochProgressionPoint[];
 }
 
+type ProgressionQuery = Pick<
+  AnalysisQuery,
+  'k' | 'success_threshold' | 'perfect_threshold' | 'failure_threshold'
+>;
+
 export const PROGRESSION_COLUMNS = [
   ...PASS_COLUMNS,
   'termination_reason',
@@ -40,19 +44,16 @@ export const PROGRESSION_COLUMNS = [
   'tool_call_failed',
 ] as const;
 
-/** The smallest number of samples any question has in any epoch: the largest k computable everywhere. */
+/** One k for every epoch (or run) of a selection: the default k over all its questions, so the lines are comparable. */
 export function commonK(scan: Scan, rows: Int32Array, successThreshold: number): number | null {
-  const table = questionTable(scan, rows, successThreshold);
-  let min = Infinity;
-  for (const n of table.n) min = Math.min(min, n);
-  return Number.isFinite(min) ? min : null;
+  return defaultK(questionTable(scan, rows, successThreshold).n);
 }
 
 /** Per epoch (ascending): its rows and headline figures at a fixed k; `withCi` adds the average reward's CI. */
 export function computeEpochPoints(
   scan: Scan,
   rows: Int32Array,
-  query: AnalysisQuery,
+  query: Pick<AnalysisQuery, 'success_threshold'>,
   k: number | null,
   { withCi = false }: { withCi?: boolean } = {},
 ) {
@@ -65,10 +66,10 @@ export function computeEpochPoints(
 
 export function computeEpochProgression(
   scan: Scan,
-  query: AnalysisQuery,
+  rows: Int32Array,
+  query: ProgressionQuery,
   trainingId: string,
 ): EpochProgression {
-  const rows = allRows(scan.length);
   const k = query.k ?? commonK(scan, rows, query.success_threshold);
   const stepCount = ints(scan, 'step_count');
   const epochs = computeEpochPoints(scan, rows, query, k, { withCi: true }).map(
@@ -98,18 +99,20 @@ export function computeEpochProgression(
 }
 
 /** The one training an endpoint is about (training_id given exactly once). */
-export function singleTraining(query: AnalysisQuery): string {
+export function singleTraining(query: Pick<AnalysisQuery, 'training_id'>): string {
   const ids = query.training_id ?? [];
   if (ids.length !== 1) throw new AnalysisError('training_id: give exactly one training', 'training_id');
   return ids[0];
 }
 
 /** Per-epoch learning curve of one training: pass@k, reward, termination mix and tool failures. */
-export async function epochProgression(query: AnalysisQuery, source?: Source): Promise<EpochProgression> {
-  const trainingId = singleTraining(query);
-  const src = source ?? (await openSource());
-  await assertTrainingsExist(src, query.training_id);
-  return cached(src, 'epoch-progression', query, async () =>
-    computeEpochProgression(await scanFiltered(src, query, PROGRESSION_COLUMNS), query, trainingId),
-  );
-}
+export const epochProgression = defineStat({
+  name: 'epoch-progression',
+  columns: PROGRESSION_COLUMNS,
+  params: ['training_id', 'k', 'success_threshold', 'perfect_threshold', 'failure_threshold'],
+  prepare: (query) => {
+    singleTraining(query);
+    return query;
+  },
+  compute: ({ scan, rows }, query) => computeEpochProgression(scan, rows, query, singleTraining(query)),
+});

@@ -1,11 +1,8 @@
 import type { FailureSort } from '../search-params';
-import { allRows } from './grouping';
-import { parseSteps, stepsPreview, takeRows } from './rows';
-import { floats, ints, scanTable } from './scan/scan';
-import { cached, openSource, type Source } from './source';
-import { assertTrainingsExist } from './stat';
-import { pickFilters, type AnalysisQuery } from './query';
-import { compileWhere } from './where';
+import type { Filters } from './query';
+import { parseSteps, previewSteps, takeRows, type StepPreview } from './rows';
+import { floats, ints } from './scan/scan';
+import { defineStat } from './stat';
 
 export const FAILURE_REWARD_MAX = 0.5;
 export const DEFAULT_FAILURE_LIMIT = 100;
@@ -22,15 +19,20 @@ export interface FailureCase {
   step_count: number;
   tool_error_count: number;
   agent_name: string | null;
-  steps_preview: string;
+  /** The first steps, observations cut short. */
+  steps_preview: StepPreview[];
 }
+
+/** The filters as given: a list filter with one value is that value, with several the list. */
+export type FiltersApplied = Record<string, string | number | string[]>;
 
 export interface FailureCases {
   total: number;
   limit: number;
   offset: number;
   sort: FailureSort;
-  filters_applied: Record<string, unknown>;
+  /** The filters applied, reward_max included (FAILURE_REWARD_MAX unless given). */
+  filters_applied: FiltersApplied;
   data: FailureCase[];
 }
 
@@ -58,40 +60,35 @@ const PAGE_COLUMNS = [
   'steps_json',
 ];
 
+export function filtersApplied(filters: Filters): FiltersApplied {
+  const applied: FiltersApplied = {};
+  for (const [key, value] of Object.entries(filters) as [string, string | number | string[]][])
+    applied[key] = Array.isArray(value) && value.length === 1 ? value[0] : value;
+  return applied;
+}
+
 /** The failing trajectories of a selection, sorted and paged: sort keys are scanned, only the page is read in full. */
-export async function failureCases(query: AnalysisQuery, source?: Source): Promise<FailureCases> {
-  const src = source ?? (await openSource());
-  await assertTrainingsExist(src, query.training_id);
-  const effective: AnalysisQuery = { ...query, reward_max: query.reward_max ?? FAILURE_REWARD_MAX };
-  const sort = query.sort ?? 'reward';
-  const limit = query.limit ?? DEFAULT_FAILURE_LIMIT;
-  const filters = pickFilters(effective);
-  const base = {
-    total: 0,
-    limit,
-    offset: query.offset,
-    sort,
-    filters_applied: filters,
-    data: [] as FailureCase[],
-  };
-  if (!src.table) return base;
-  const table = src.table;
-  return cached(src, 'failure-cases', effective, async () => {
+export const failureCases = defineStat({
+  name: 'failure-cases',
+  columns: ['reward', 'step_count', 'epoch_id'],
+  params: ['limit', 'offset', 'sort'],
+  withRowIds: true,
+  // Failures are the trajectories at or below the failure reward bound, unless the filters set their own.
+  prepare: (query) => ({ ...query, reward_max: query.reward_max ?? FAILURE_REWARD_MAX }),
+  compute: async ({ scan, rows }, query, { source, filters }): Promise<FailureCases> => {
+    const sort = query.sort ?? 'reward';
+    const limit = query.limit ?? DEFAULT_FAILURE_LIMIT;
+    const offset = query.offset ?? 0;
     const { column, descending } = SORT_KEY[sort];
-    const scan = await scanTable(table, {
-      where: compileWhere(filters),
-      columns: [column],
-      withRowIds: true,
-    });
     const key = column === 'reward' ? floats(scan, 'reward') : ints(scan, column);
     const rowIds = scan.rowIds!;
-    const order = allRows(scan.length).sort((a, b) => {
+    const order = Int32Array.from(rows).sort((a, b) => {
       const d = descending ? key[b] - key[a] : key[a] - key[b];
       return d !== 0 ? d : rowIds[a] < rowIds[b] ? -1 : rowIds[a] > rowIds[b] ? 1 : 0;
     });
-    const page = Array.from(order.subarray(query.offset, query.offset + limit), (i) => rowIds[i]);
-    const rows = await takeRows(table, page, PAGE_COLUMNS);
-    const data = rows.map((row): FailureCase => ({
+    const page = Array.from(order.subarray(offset, offset + limit), (i) => rowIds[i]);
+    const fetched = source.table ? await takeRows(source.table, page, PAGE_COLUMNS) : [];
+    const data = fetched.map((row): FailureCase => ({
       trajectory_id: String(row.trajectory_id),
       training_id: String(row.training_id),
       epoch_id: Number(row.epoch_id),
@@ -103,8 +100,8 @@ export async function failureCases(query: AnalysisQuery, source?: Source): Promi
       step_count: Number(row.step_count),
       tool_error_count: Number(row.tool_error_count),
       agent_name: (row.agent_name as string | null) ?? null,
-      steps_preview: stepsPreview(parseSteps(row.steps_json)),
+      steps_preview: previewSteps(parseSteps(row.steps_json)),
     }));
-    return { ...base, total: scan.length, data };
-  });
-}
+    return { total: rows.length, limit, offset, sort, filters_applied: filtersApplied(filters), data };
+  },
+});

@@ -53,6 +53,8 @@ export interface PassMetrics {
   pass_at_1: number | null;
   pass_at_k: number | null;
   k: number | null;
+  /** How many questions pass_at_k averages over: those with at least k samples. */
+  pass_at_k_questions: number;
   /** pass@k for k = 1, 5, 10 and the chosen k; null where no question has k samples. */
   pass_at: Record<string, number | null>;
   /** How many questions each pass_at value averages over (those with n ≥ k). */
@@ -62,9 +64,24 @@ export interface PassMetrics {
 }
 
 /**
- * pass@1, pass@k and pass^k over the questions of a group. Without an explicit k, k is the smallest per-question sample
- * count, so the figure is always computable and covers every question.
+ * The default k: the most common number of samples per question (ties: the larger), so one short question or run
+ * does not pull k down to 1. Questions with fewer samples are left out of pass@k, never counted as solved.
  */
+export function defaultK(samples: ArrayLike<number>): number | null {
+  const counts = new Map<number, number>();
+  for (let q = 0; q < samples.length; q++) counts.set(samples[q], (counts.get(samples[q]) ?? 0) + 1);
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [n, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== null && n > best)) {
+      best = n;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** pass@1, pass@k and pass^k over the questions of a group; k defaults to `defaultK` of the group. */
 export function passMetrics(table: QuestionTable, requestedK?: number): PassMetrics {
   const count = table.n.length;
   let min = Infinity;
@@ -73,7 +90,7 @@ export function passMetrics(table: QuestionTable, requestedK?: number): PassMetr
     min = Math.min(min, table.n[q]);
     max = Math.max(max, table.n[q]);
   }
-  const k = requestedK ?? (count > 0 ? min : null);
+  const k = requestedK ?? defaultK(table.n);
   const ks = [...new Set([...REPORTED_K, ...(k === null ? [] : [k])])].sort((a, b) => a - b);
   const pass_at: Record<string, number | null> = {};
   const pass_at_questions: Record<string, number> = {};
@@ -88,6 +105,7 @@ export function passMetrics(table: QuestionTable, requestedK?: number): PassMetr
     pass_at_1: pass_at['1'],
     pass_at_k: k === null ? null : pass_at[String(k)],
     k,
+    pass_at_k_questions: k === null ? 0 : pass_at_questions[String(k)],
     pass_at,
     pass_at_questions,
     pass_hat_k: k === null ? null : meanPassAtK(table, k, 'pass^k').value,

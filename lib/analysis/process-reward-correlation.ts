@@ -1,6 +1,6 @@
 import { downsample, pearson, spearman } from './metrics';
 import { floats, type Scan } from './scan/scan';
-import type { StatDefinition } from './stat';
+import { defineStat } from './stat';
 
 export const SCATTER_POINTS = 500;
 
@@ -39,8 +39,10 @@ export function computeProcessRewardCorrelation(scan: Scan, rows: Int32Array): P
   };
 }
 
-export const processRewardCorrelation: StatDefinition<ProcessRewardCorrelation> = {
+export const processRewardCorrelation = defineStat({
   name: 'process-reward-correlation',
   columns: ['reward', 'process_reward_mean'],
-  compute: computeProcessRewardCorrelation,
-};
+  params: [],
+  groupable: true,
+  compute: ({ scan, rows }) => computeProcessRewardCorrelation(scan, rows),
+});

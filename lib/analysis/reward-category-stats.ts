@@ -7,7 +7,7 @@ import {
 } from './metrics';
 import type { AnalysisQuery } from './query';
 import { floats, type Scan } from './scan/scan';
-import type { StatDefinition } from './stat';
+import { defineStat } from './stat';
 
 export interface RewardCategoryStats {
   total_trajectories: number;
@@ -39,8 +39,10 @@ export function computeRewardCategoryStats(
   };
 }
 
-export const rewardCategoryStats: StatDefinition<RewardCategoryStats> = {
+export const rewardCategoryStats = defineStat({
   name: 'reward-category-stats',
   columns: ['reward'],
-  compute: computeRewardCategoryStats,
-};
+  params: ['perfect_threshold', 'failure_threshold'],
+  groupable: true,
+  compute: ({ scan, rows }, query) => computeRewardCategoryStats(scan, rows, query),
+});

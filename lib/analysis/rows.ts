@@ -40,14 +40,28 @@ function clip(value: string, max: number): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** A one-line summary of the first steps: `search("…") ✓ → python("…") ✗ Error: … → respond`. */
-export function stepsPreview(steps: Step[], maxSteps = 4, maxChars = 300): string {
-  const parts = steps.slice(0, maxSteps).map((step) => {
-    const status = step.tool_status === 'error' ? ' ✗' : step.tool_status === 'success' ? ' ✓' : '';
-    const args = text(step.action_input);
-    const detail = step.tool_status === 'error' ? ` ${clip(text(step.observation), 60)}` : '';
-    return `${step.action}${args ? `(${clip(args, 40)})` : ''}${status}${detail}`;
-  });
-  if (steps.length > maxSteps) parts.push(`… +${steps.length - maxSteps} steps`);
-  return clip(parts.join(' → '), maxChars);
+/** A step as a failure list previews it: its action, what came back (cut short), and whether the tool failed. */
+export interface StepPreview {
+  step_id: number;
+  action: string;
+  /** The observation on one line, at most PREVIEW_OBSERVATION_CHARS characters ("" when none). */
+  observation: string;
+  tool_status: Step['tool_status'];
+  /** The tool arguments on one line, at most PREVIEW_INPUT_CHARS characters ("" when none). */
+  action_input: string;
+}
+
+export const PREVIEW_STEPS = 4;
+export const PREVIEW_OBSERVATION_CHARS = 200;
+export const PREVIEW_INPUT_CHARS = 80;
+
+/** The first steps of a trajectory, each cut to a sane length. */
+export function previewSteps(steps: Step[]): StepPreview[] {
+  return steps.slice(0, PREVIEW_STEPS).map((step, index) => ({
+    step_id: typeof step.step_id === 'number' ? step.step_id : index,
+    action: step.action,
+    observation: clip(text(step.observation), PREVIEW_OBSERVATION_CHARS),
+    tool_status: step.tool_status ?? null,
+    action_input: clip(text(step.action_input), PREVIEW_INPUT_CHARS),
+  }));
 }

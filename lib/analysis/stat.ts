@@ -1,64 +1,147 @@
+import type { GroupBy } from '../search-params';
 import { AnalysisError } from './errors';
-import { groupColumns, groupRows, allRows } from './grouping';
-import { pickFilters, type AnalysisQuery } from './query';
+import { allRows, groupColumns, groupRows } from './grouping';
+import { pickFilters, type AnalysisQuery, type Filters } from './query';
 import { emptyScan, scanTable, type Scan, type ScanColumn } from './scan/scan';
 import { cached, openSource, type Source } from './source';
-import { listTrainings } from './training-list';
-import { andWhere, compileWhere } from './where';
+import { compileWhere } from './where';
 
-/** A statistic computed from a projected scan: its name (shared by lib file, route and card), columns, and math. */
-export interface StatDefinition<R> {
+/** The rows a query selects: `rows` are indices into `scan` (never assume they are 0..n-1). */
+export interface Selection {
+  scan: Scan;
+  rows: Int32Array;
+}
+
+/**
+ * The one function through which every statistic obtains its data: the rows the filters select, with the given
+ * columns (and LanceDB row ids when a stat fetches full rows for a page afterwards). An empty selection when the table
+ * does not exist yet.
+ */
+export async function selectRows(
+  source: Source,
+  filters: Filters,
+  columns: readonly ScanColumn[],
+  { withRowIds = false }: { withRowIds?: boolean } = {},
+): Promise<Selection> {
+  if (!source.table) {
+    const scan = emptyScan(columns);
+    if (withRowIds) scan.rowIds = new BigUint64Array(0);
+    return { scan, rows: new Int32Array(0) };
+  }
+  const scan = await scanTable(source.table, { where: compileWhere(filters), columns, withRowIds });
+  return { scan, rows: allRows(scan.length) };
+}
+
+/** A query parameter a statistic may read. */
+export type StatParam = keyof AnalysisQuery;
+
+/** What a stat's compute receives besides the selection: the source (to fetch full rows) and the filters applied. */
+export interface StatContext {
+  source: Source;
+  filters: Filters;
+}
+
+/** How a statistic is declared: its name, what it reads, and its math. */
+export interface StatSpec<P extends StatParam, R> {
+  /** Shared by lib/analysis/<name>.ts, app/api/analysis-stats/<name>/route.ts and its card. */
   name: string;
+  /** The columns `compute` reads. */
   columns: readonly ScanColumn[];
-  compute(scan: Scan, rows: Int32Array, query: AnalysisQuery): R;
+  /**
+   * The query parameters `compute` reads besides the filters. `compute` sees only these, and the cache key holds only
+   * the filters and these, so an unrelated parameter (a page offset, a sort) never recomputes the stat.
+   */
+  params: readonly P[];
+  /** Accepts `group_by=training_id|epoch_id` and then answers `{ group_by, groups: { key: R } }`. */
+  groupable?: boolean;
+  /** Whether the row filters apply (false: the stat always reads the whole table and rejects filter parameters). */
+  filters?: boolean;
+  /** The parameter naming trainings that must exist (404 otherwise); `training_id` unless said. */
+  trainingsParam?: 'training_id' | 'training_ids';
+  /** Fetches LanceDB row ids with the selection (for stats that read a page of full rows). */
+  withRowIds?: boolean;
+  /** Checks the combination of parameters and fills defaults before anything is read; throws AnalysisError. */
+  prepare?: (query: AnalysisQuery) => AnalysisQuery;
+  compute(selection: Selection, query: Pick<AnalysisQuery, P>, context: StatContext): R | Promise<R>;
+}
+
+/** A declared statistic: call it for its ungrouped result (what the pages show); `runStat` also groups. */
+export interface Stat<P extends StatParam = StatParam, R = unknown> {
+  (query: AnalysisQuery, source?: Source): Promise<R>;
+  readonly spec: StatSpec<P, R>;
+}
+
+/** Declares a statistic. Every stat, grouped or not, goes through this and `runStat`. */
+export function defineStat<P extends StatParam, R>(spec: StatSpec<P, R>): Stat<P, R> {
+  const run = async (query: AnalysisQuery, source?: Source): Promise<R> =>
+    (await runStat(stat, { ...query, group_by: undefined }, source)) as R;
+  const stat = Object.assign(run, { spec });
+  return stat;
 }
 
 export interface Grouped<R> {
-  group_by: 'training_id' | 'epoch_id';
+  group_by: GroupBy;
   groups: Record<string, R>;
+}
+
+/** The parameters an endpoint of this stat accepts besides the filters and metric options. */
+export function statParams({ spec }: Stat): StatParam[] {
+  return [...spec.params, ...(spec.groupable ? (['group_by'] as const) : [])];
+}
+
+function pickParams<P extends StatParam>(query: AnalysisQuery, params: readonly P[]): Pick<AnalysisQuery, P> {
+  const picked = {} as Pick<AnalysisQuery, P>;
+  for (const param of params) picked[param] = query[param];
+  return picked;
+}
+
+const TRAINING_LIST_COLUMNS = ['training_id'] as const;
+
+/** The training ids present in the table (cached per table version). */
+function knownTrainings(source: Source): Promise<Set<string>> {
+  return cached(source, 'known-trainings', {}, async () => {
+    const { scan } = await selectRows(source, {}, TRAINING_LIST_COLUMNS);
+    return new Set(scan.strings.training_id?.values ?? []);
+  });
 }
 
 /** An unknown training id is a 404, not an empty answer, so a typo in a shared link is visible. */
 export async function assertTrainingsExist(
   source: Source,
   ids: readonly string[] | undefined,
-  param = 'training_id',
-) {
+  param: 'training_id' | 'training_ids' = 'training_id',
+): Promise<void> {
   if (!ids?.length || !source.table) return;
-  const known = new Set((await listTrainings(source)).trainings.map((t) => t.training_id));
+  const known = await knownTrainings(source);
   const missing = ids.find((id) => !known.has(id));
   if (missing !== undefined) throw new AnalysisError(`unknown training "${missing}"`, param, 404);
 }
 
-/** Scans the filtered rows with the given columns (an empty scan when the table does not exist yet). */
-export async function scanFiltered(
-  source: Source,
-  query: AnalysisQuery,
-  columns: readonly ScanColumn[],
-  extraWhere?: string,
-): Promise<Scan> {
-  if (!source.table) return emptyScan(columns);
-  return scanTable(source.table, { where: andWhere(compileWhere(pickFilters(query)), extraWhere), columns });
-}
-
 /**
- * Runs a statistic over the filtered rows, grouped when the query says so, and caches the result by table version.
- * Without group_by the result has the stat's own shape; with it, `{ group_by, groups: { key: result } }`.
+ * Runs a statistic for a query: checks the trainings it names exist, selects the rows, computes (per group when the
+ * query says `group_by` and the stat allows it), and caches the result under the table version, the filters and the
+ * parameters the stat reads.
  */
-export async function runStat<R>(
-  definition: StatDefinition<R>,
+export async function runStat<P extends StatParam, R>(
+  { spec: stat }: Stat<P, R>,
   query: AnalysisQuery,
   source?: Source,
 ): Promise<R | Grouped<R>> {
+  const prepared = stat.prepare ? stat.prepare(query) : query;
   const src = source ?? (await openSource());
-  await assertTrainingsExist(src, query.training_id);
-  return cached(src, definition.name, query, async () => {
-    const columns = [...definition.columns, ...groupColumns(query.group_by)];
-    const scan = await scanFiltered(src, query, columns);
-    if (!query.group_by) return definition.compute(scan, allRows(scan.length), query);
+  const trainingsParam = stat.trainingsParam ?? 'training_id';
+  await assertTrainingsExist(src, prepared[trainingsParam], trainingsParam);
+  const filters = stat.filters === false ? {} : pickFilters(prepared);
+  const params = pickParams(prepared, stat.params);
+  const groupBy = stat.groupable ? prepared.group_by : undefined;
+  return cached(src, stat.name, { filters, params, group_by: groupBy }, async () => {
+    const context = { source: src, filters };
+    const columns = [...stat.columns, ...groupColumns(groupBy)];
+    const selection = await selectRows(src, filters, columns, { withRowIds: stat.withRowIds });
+    if (!groupBy) return stat.compute(selection, params, context);
     const groups: Record<string, R> = {};
-    for (const [key, rows] of groupRows(scan, query.group_by))
-      groups[key] = definition.compute(scan, rows, query);
-    return { group_by: query.group_by, groups };
+    for (const [key, rows] of groupRows(selection.scan, groupBy, selection.rows))
+      groups[key] = await stat.compute({ scan: selection.scan, rows }, params, context);
+    return { group_by: groupBy, groups };
   });
 }

@@ -8,7 +8,7 @@ import {
 } from './pass-metrics';
 import type { AnalysisQuery } from './query';
 import type { Scan } from './scan/scan';
-import type { StatDefinition } from './stat';
+import { defineStat } from './stat';
 
 /** Headline figures of a selection: size, pass@1 / pass@k and average reward with its CI. */
 export type Summary = RewardSummary & PassMetrics & { success_threshold: number };
@@ -27,8 +27,10 @@ export function computeSummary(
   };
 }
 
-export const summary: StatDefinition<Summary> = {
+export const summary = defineStat({
   name: 'summary',
   columns: PASS_COLUMNS,
-  compute: (scan, rows, query) => computeSummary(scan, rows, query),
-};
+  params: ['success_threshold', 'k'],
+  groupable: true,
+  compute: ({ scan, rows }, query) => computeSummary(scan, rows, query),
+});

@@ -1,6 +1,6 @@
 import { countsToRatios, type CountRatio } from './metrics';
 import { strings, type Scan } from './scan/scan';
-import type { StatDefinition } from './stat';
+import { defineStat } from './stat';
 
 export interface TerminationStats {
   total_trajectories: number;
@@ -21,8 +21,10 @@ export function computeTerminationStats(scan: Scan, rows: Int32Array): Terminati
   return { total_trajectories: rows.length, termination_stats: countsToRatios(ordered) };
 }
 
-export const terminationStats: StatDefinition<TerminationStats> = {
+export const terminationStats = defineStat({
   name: 'termination-stats',
   columns: ['termination_reason'],
-  compute: computeTerminationStats,
-};
+  params: [],
+  groupable: true,
+  compute: ({ scan, rows }) => computeTerminationStats(scan, rows),
+});

@@ -1,5 +1,5 @@
 import { list, type Scan } from './scan/scan';
-import type { StatDefinition } from './stat';
+import { defineStat } from './stat';
 
 export interface ToolReturn {
   tool: string;
@@ -67,8 +67,10 @@ export function computeToolReturnStats(scan: Scan, rows: Int32Array): ToolReturn
   };
 }
 
-export const toolReturnStats: StatDefinition<ToolReturnStats> = {
+export const toolReturnStats = defineStat({
   name: 'tool-return-stats',
   columns: ['tool_call_names', 'tool_call_failed'],
-  compute: computeToolReturnStats,
-};
+  params: [],
+  groupable: true,
+  compute: ({ scan, rows }) => computeToolReturnStats(scan, rows),
+});

@@ -1,20 +1,18 @@
 import { AnalysisError } from './errors';
 import { commonK, computeEpochPoints } from './epoch-progression';
-import { allRows, groupRows } from './grouping';
+import { groupRows } from './grouping';
 import { bootstrapMeanCI, type CountRatio } from './metrics';
 import { PASS_COLUMNS } from './pass-metrics';
 import type { AnalysisQuery } from './query';
 import { computeRewardCategoryStats, type RewardCategoryStats } from './reward-category-stats';
 import { floats, ints, strings, type Scan } from './scan/scan';
-import { cached, openSource, type Source } from './source';
-import { assertTrainingsExist, scanFiltered } from './stat';
+import { defineStat } from './stat';
 import { computeSummary, type Summary } from './summary';
 import { computeTerminationStats } from './termination-stats';
-import { sqlString } from './where';
 
-export interface ComparedTraining {
+/** One compared run: the plan's fields (training_id, pass_at_1, pass_at_k, avg_reward, …) at the top level. */
+export interface ComparedTraining extends Summary {
   training_id: string;
-  summary: Summary;
   termination_stats: Record<string, CountRatio>;
   reward_distribution: RewardCategoryStats['reward_distribution'];
   epochs: {
@@ -66,7 +64,7 @@ export interface TrainingComparison {
 const MAX_COMPARED = 12;
 const COLUMNS = [...PASS_COLUMNS, 'termination_reason'] as const;
 
-export function comparedIds(query: AnalysisQuery): string[] {
+export function comparedIds(query: Pick<AnalysisQuery, 'training_ids'> & Partial<AnalysisQuery>): string[] {
   const ids = [...new Set(query.training_ids ?? [])];
   if (ids.length < 2)
     throw new AnalysisError('training_ids: give at least two trainings, comma-separated', 'training_ids');
@@ -165,23 +163,28 @@ export function pairedDifference(
   };
 }
 
+type ComparisonQuery = Pick<
+  AnalysisQuery,
+  'k' | 'success_threshold' | 'perfect_threshold' | 'failure_threshold'
+>;
+
 export function computeTrainingComparison(
   scan: Scan,
-  query: AnalysisQuery,
+  rows: Int32Array,
+  query: ComparisonQuery,
   ids: string[],
 ): TrainingComparison {
-  const all = allRows(scan.length);
-  const k = query.k ?? commonK(scan, all, query.success_threshold);
-  const groups = groupRows(scan, 'training_id');
+  const k = query.k ?? commonK(scan, rows, query.success_threshold);
+  const groups = groupRows(scan, 'training_id', rows);
   const rowsOf = (id: string) => groups.get(id) ?? new Int32Array(0);
   const trainings = ids.map((id): ComparedTraining => {
-    const rows = rowsOf(id);
+    const runRows = rowsOf(id);
     return {
       training_id: id,
-      summary: computeSummary(scan, rows, { success_threshold: query.success_threshold, k: k ?? undefined }),
-      termination_stats: computeTerminationStats(scan, rows).termination_stats,
-      reward_distribution: computeRewardCategoryStats(scan, rows, query).reward_distribution,
-      epochs: computeEpochPoints(scan, rows, query, k).map(({ epoch, summary }) => ({
+      ...computeSummary(scan, runRows, { success_threshold: query.success_threshold, k: k ?? undefined }),
+      termination_stats: computeTerminationStats(scan, runRows).termination_stats,
+      reward_distribution: computeRewardCategoryStats(scan, runRows, query).reward_distribution,
+      epochs: computeEpochPoints(scan, runRows, query, k).map(({ epoch, summary }) => ({
         epoch_id: epoch,
         trajectory_count: summary.trajectory_count,
         avg_reward: summary.avg_reward,
@@ -198,12 +201,12 @@ export function computeTrainingComparison(
 }
 
 /** Two or more runs side by side, with per-epoch curves and a paired test against the first run. */
-export async function trainingComparison(query: AnalysisQuery, source?: Source): Promise<TrainingComparison> {
-  const ids = comparedIds(query);
-  const src = source ?? (await openSource());
-  await assertTrainingsExist(src, ids, 'training_ids');
-  return cached(src, 'training-comparison', query, async () => {
-    const scan = await scanFiltered(src, query, COLUMNS, `training_id IN (${ids.map(sqlString).join(', ')})`);
-    return computeTrainingComparison(scan, query, ids);
-  });
-}
+export const trainingComparison = defineStat({
+  name: 'training-comparison',
+  columns: COLUMNS,
+  params: ['training_ids', 'k', 'success_threshold', 'perfect_threshold', 'failure_threshold'],
+  trainingsParam: 'training_ids',
+  // The compared runs are the selection: the other filters still narrow each of them.
+  prepare: (query) => ({ ...query, training_id: comparedIds(query) }),
+  compute: ({ scan, rows }, query) => computeTrainingComparison(scan, rows, query, comparedIds(query)),
+});

@@ -1,10 +1,7 @@
 import type { Step } from '../db';
-import { pickFilters, type AnalysisQuery } from './query';
 import { parseSteps, takeRows } from './rows';
-import { list, scanTable } from './scan/scan';
-import { cached, openSource, type Source } from './source';
-import { assertTrainingsExist } from './stat';
-import { andWhere, compileWhere } from './where';
+import { list } from './scan/scan';
+import { defineStat } from './stat';
 
 export const DEFAULT_CONTEXT_LIMIT = 50;
 
@@ -48,50 +45,41 @@ const PAGE_COLUMNS = [
 ];
 
 /** Each failed tool call with the step before and after it, paged over calls. */
-export async function unexpectedToolContexts(
-  query: AnalysisQuery,
-  source?: Source,
-): Promise<UnexpectedToolContexts> {
-  const src = source ?? (await openSource());
-  await assertTrainingsExist(src, query.training_id);
-  const limit = query.limit ?? DEFAULT_CONTEXT_LIMIT;
-  const tool = query.tool ?? null;
-  const base = { total: 0, limit, offset: query.offset, tool, tools: {}, data: [] as ToolContext[] };
-  if (!src.table) return base;
-  const table = src.table;
-  return cached(src, 'unexpected-tool-contexts', query, async () => {
-    const scan = await scanTable(table, {
-      where: andWhere(compileWhere(pickFilters(query)), 'tool_error_count > 0'),
-      columns: ['tool_call_names', 'tool_call_failed'],
-      withRowIds: true,
-    });
+export const unexpectedToolContexts = defineStat({
+  name: 'unexpected-tool-contexts',
+  columns: ['tool_call_names', 'tool_call_failed'],
+  params: ['tool', 'limit', 'offset'],
+  withRowIds: true,
+  // Only trajectories with a failed call can hold one (a named tool_failed already implies it).
+  prepare: (query) => ({ ...query, tool_failed: query.tool_failed ?? 'any' }),
+  compute: async ({ scan, rows }, query, { source }): Promise<UnexpectedToolContexts> => {
+    const limit = query.limit ?? DEFAULT_CONTEXT_LIMIT;
+    const offset = query.offset ?? 0;
+    const tool = query.tool ?? null;
     const names = list(scan, 'tool_call_names');
     const failed = scan.toolCallFailed!;
     const wanted = tool === null ? -1 : names.values.indexOf(tool);
     const perTool = new Float64Array(names.values.length);
-    const matching = new Int32Array(scan.length);
-    for (let i = 0; i < scan.length; i++) {
-      for (let at = names.offsets[i]; at < names.offsets[i + 1]; at++) {
-        if (!failed[at]) continue;
-        perTool[names.codes[at]]++;
-        if (tool === null || names.codes[at] === wanted) matching[i]++;
-      }
-    }
     // Rows holding the calls offset .. offset+limit-1, and how many matching calls precede the first of them.
     const pageRows: bigint[] = [];
     let seen = 0;
     let skipInFirst = 0;
-    let total = 0;
-    for (let i = 0; i < scan.length; i++) {
-      if (matching[i] > 0 && seen + matching[i] > query.offset && seen < query.offset + limit) {
-        if (pageRows.length === 0) skipInFirst = query.offset - seen;
+    for (const i of rows) {
+      let matching = 0;
+      for (let at = names.offsets[i]; at < names.offsets[i + 1]; at++) {
+        if (!failed[at]) continue;
+        perTool[names.codes[at]]++;
+        if (tool === null || names.codes[at] === wanted) matching++;
+      }
+      if (matching > 0 && seen + matching > offset && seen < offset + limit) {
+        if (pageRows.length === 0) skipInFirst = offset - seen;
         pageRows.push(scan.rowIds![i]);
       }
-      seen += matching[i];
-      total += matching[i];
+      seen += matching;
     }
     const contexts: ToolContext[] = [];
-    for (const row of await takeRows(table, pageRows, PAGE_COLUMNS)) {
+    const fetched = source.table ? await takeRows(source.table, pageRows, PAGE_COLUMNS) : [];
+    for (const row of fetched) {
       const steps = parseSteps(row.steps_json);
       steps.forEach((step, index) => {
         if (step.tool_status !== 'error' || (tool !== null && step.action !== tool)) return;
@@ -118,6 +106,13 @@ export async function unexpectedToolContexts(
         .sort((a, b) => perTool[b] - perTool[a] || (names.values[a] < names.values[b] ? -1 : 1))
         .map((t) => [names.values[t], perTool[t]]),
     );
-    return { ...base, total, tools, data: contexts.slice(skipInFirst, skipInFirst + limit) };
-  });
-}
+    return {
+      total: seen,
+      limit,
+      offset,
+      tool,
+      tools,
+      data: contexts.slice(skipInFirst, skipInFirst + limit),
+    };
+  },
+});

@@ -1,6 +1,7 @@
 import { IncompatibleSchemaError } from '../db';
 import { AnalysisError } from '../analysis/errors';
-import { parseAnalysisQuery, type AnalysisQuery } from '../analysis/query';
+import { parseAnalysisQuery } from '../analysis/query';
+import { runStat, statParams, type Stat, type StatParam } from '../analysis/stat';
 import { errorResponse } from './error-response';
 
 /** Maps a thrown error to the one error shape: client errors keep their status, the rest are logged 500s. */
@@ -11,21 +12,27 @@ export function toErrorResponse(error: unknown): Response {
   return errorResponse('internal error', null, 500);
 }
 
+/** Runs a request handler body, answering any thrown error in the one error shape. */
+export async function answer(run: () => Promise<unknown>): Promise<Response> {
+  try {
+    return Response.json(await run());
+  } catch (error) {
+    return toErrorResponse(error);
+  }
+}
+
 /**
- * Every analysis route has this shape: parse the query (400 naming the parameter), call one lib function, return
- * its result as JSON.
+ * The route handler of a stat: parse the query (400 naming the parameter; the stat's own parameters allowed besides
+ * the filters and metric options), run the stat, answer JSON.
  */
-export function analysisRoute<R>(
-  run: (query: AnalysisQuery) => Promise<R>,
-  allowed: readonly (keyof AnalysisQuery)[] = [],
-  options: { filters?: boolean } = {},
-): (request: Request) => Promise<Response> {
-  return async (request: Request) => {
-    try {
-      const query = parseAnalysisQuery(new URL(request.url).searchParams, allowed, options);
-      return Response.json(await run(query));
-    } catch (error) {
-      return toErrorResponse(error);
-    }
-  };
+export function statRoute<P extends StatParam, R>(stat: Stat<P, R>): (request: Request) => Promise<Response> {
+  return (request) =>
+    answer(() =>
+      runStat(
+        stat,
+        parseAnalysisQuery(new URL(request.url).searchParams, statParams(stat), {
+          filters: stat.spec.filters !== false,
+        }),
+      ),
+    );
 }

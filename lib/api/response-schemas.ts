@@ -29,6 +29,7 @@ export const summaryFields = {
   pass_at_1: nullableNum,
   pass_at_k: nullableNum,
   k: z.number().int().positive().nullable(),
+  pass_at_k_questions: z.number().int().nonnegative(),
   pass_at: passAt,
   pass_at_questions: passAtQuestions,
   pass_hat_k: nullableNum,
@@ -93,7 +94,8 @@ export const trainingListSchema = z
           epoch_range: z.tuple([z.number().int(), z.number().int()]),
           epoch_count: z.number().int().positive(),
           agent_name: z.string().nullable(),
-          created_at: z.string().datetime().nullable(),
+          created_at: num.nullable(),
+          date_range: z.tuple([num, num]).nullable(),
         })
         .strict(),
     ),
@@ -102,7 +104,7 @@ export const trainingListSchema = z
 
 export const epochListSchema = z
   .object({
-    training_id: z.string(),
+    training_id: z.string().nullable(),
     k: z.number().int().positive().nullable(),
     epochs: z.array(
       z
@@ -114,6 +116,7 @@ export const epochListSchema = z
           pass_at_1: nullableNum,
           pass_at_k: nullableNum,
           k: z.number().int().positive().nullable(),
+          pass_at_k_questions: z.number().int().nonnegative(),
           pass_at: passAt,
         })
         .strict(),
@@ -155,7 +158,7 @@ export const trainingComparisonSchema = z
       z
         .object({
           training_id: z.string(),
-          summary: summarySchema,
+          ...summaryFields,
           termination_stats: ratios,
           reward_distribution: rewardDistribution,
           epochs: z.array(
@@ -207,7 +210,7 @@ export const failureCasesSchema = z
     limit: z.number().int().positive(),
     offset: z.number().int().nonnegative(),
     sort: z.string(),
-    filters_applied: z.record(z.string(), z.unknown()),
+    filters_applied: z.record(z.string(), z.union([z.string(), num, z.array(z.string())])),
     data: z.array(
       z
         .object({
@@ -222,7 +225,17 @@ export const failureCasesSchema = z
           step_count: z.number().int().nonnegative(),
           tool_error_count: z.number().int().nonnegative(),
           agent_name: z.string().nullable(),
-          steps_preview: z.string(),
+          steps_preview: z.array(
+            z
+              .object({
+                step_id: z.number().int(),
+                action: z.string(),
+                observation: z.string(),
+                tool_status: z.enum(['success', 'error']).nullable(),
+                action_input: z.string(),
+              })
+              .strict(),
+          ),
         })
         .strict(),
     ),

@@ -7,7 +7,7 @@ import {
   freeKey,
   pairedVerdict,
 } from './comparison';
-import { comparedTraining, comparison, paired, summary } from './test-fixtures';
+import { comparedTraining, comparison, paired } from './test-fixtures';
 
 const epoch = (epoch_id: number, pass_at_1: number | null, avg_reward: number | null = 0.5) => ({
   epoch_id,
@@ -52,8 +52,8 @@ describe('comparisonMetricBars', () => {
   it('puts pass@1 and pass@k side by side per run and average reward apart', () => {
     const { pass, reward } = comparisonMetricBars(
       comparison([
-        comparedTraining('a', { summary: summary({ pass_at_1: 0.4, pass_at_k: 0.7, avg_reward: 0.4 }) }),
-        comparedTraining('b', { summary: summary({ pass_at_1: 0.5, pass_at_k: null, avg_reward: null }) }),
+        comparedTraining('a', { pass_at_1: 0.4, pass_at_k: 0.7, avg_reward: 0.4 }),
+        comparedTraining('b', { pass_at_1: 0.5, pass_at_k: null, avg_reward: null }),
       ]),
     );
     expect(pass.rows).toEqual([

@@ -47,12 +47,9 @@ export function comparisonMetricBars(comparison: TrainingComparison): {
 } {
   const runs = runIds(comparison);
   const index = freeKey('metric', runs);
-  const row = (
-    label: string,
-    pick: (s: TrainingComparison['trainings'][number]['summary']) => number | null,
-  ) => ({
+  const row = (label: string, pick: (t: TrainingComparison['trainings'][number]) => number | null) => ({
     [index]: label,
-    ...Object.fromEntries(comparison.trainings.map((t) => [t.training_id, pick(t.summary)])),
+    ...Object.fromEntries(comparison.trainings.map((t) => [t.training_id, pick(t)])),
   });
   const passK = passAtKLabel(comparison.k);
   const passRows: SeriesRow[] = [row(PASS_AT_1, (s) => s.pass_at_1)];

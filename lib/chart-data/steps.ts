@@ -1,3 +1,5 @@
+import type { StepPreview } from '@/lib/analysis/rows';
+
 /** Observations longer than this (characters or lines) are collapsed behind "show more". */
 const COLLAPSE_CHARS = 1500;
 const COLLAPSE_LINES = 20;
@@ -44,4 +46,25 @@ export function prettyArguments(input: unknown): string {
 /** A short form of a trajectory id for tables: long hashes keep their head and tail. */
 export function shortId(id: string, head = 8, tail = 4): string {
   return id.length <= head + tail + 1 ? id : `${id.slice(0, head)}…${id.slice(-tail)}`;
+}
+
+/** How much of a failed step's observation the one-line preview keeps. */
+const LINE_ERROR_CHARS = 60;
+
+/** The first steps of a failing trajectory as one line: `search(…) ✓ → python(…) ✗ Error: … → … +3 steps`. */
+export function stepsPreviewLine(preview: readonly StepPreview[], stepCount: number): string {
+  const parts = preview.map((step) => {
+    const args = step.action_input ? `(${step.action_input})` : '';
+    if (step.tool_status === 'error') {
+      const error =
+        step.observation.length > LINE_ERROR_CHARS
+          ? `${step.observation.slice(0, LINE_ERROR_CHARS - 1)}…`
+          : step.observation;
+      return `${step.action}${args} ✗ ${error}`.trimEnd();
+    }
+    return `${step.action}${args}${step.tool_status === 'success' ? ' ✓' : ''}`;
+  });
+  const rest = stepCount - preview.length;
+  if (rest > 0) parts.push(`… +${rest} step${rest === 1 ? '' : 's'}`);
+  return parts.join(' → ');
 }

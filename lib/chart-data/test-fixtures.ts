@@ -18,6 +18,7 @@ export function summary(overrides: Partial<Summary> = {}): Summary {
     pass_at_1: 0.42,
     pass_at_k: 0.72,
     k: 4,
+    pass_at_k_questions: 10,
     pass_at: { '1': 0.42, '4': 0.72 },
     pass_at_questions: { '1': 10, '4': 10 },
     pass_hat_k: 0.1,
@@ -60,7 +61,7 @@ export function comparedTraining(
 ): ComparedTraining {
   return {
     training_id,
-    summary: summary(),
+    ...summary(),
     termination_stats: {},
     reward_distribution: noRewards,
     epochs: [],

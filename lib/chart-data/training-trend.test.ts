@@ -14,6 +14,7 @@ const epoch = (
   pass_at_1,
   pass_at_k: null,
   k: 4,
+  pass_at_k_questions: 0,
   pass_at: {},
 });
 

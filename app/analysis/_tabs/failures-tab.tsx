@@ -5,7 +5,6 @@ import { AnalysisError } from '@/lib/analysis/errors';
 import { FAILURE_REWARD_MAX, failureCases, type FailureCases } from '@/lib/analysis/failure-cases';
 import type { AnalysisQuery } from '@/lib/analysis/query';
 import type { Source } from '@/lib/analysis/source';
-import { runStat } from '@/lib/analysis/stat';
 import { terminationStats, type TerminationStats } from '@/lib/analysis/termination-stats';
 import { getTrajectory, type TrajectoryDetail } from '@/lib/analysis/trajectory';
 import type { DashboardParams } from '@/lib/chart-data/dashboard-url';
@@ -41,7 +40,8 @@ export async function FailuresTab({ query, source, params }: FailuresTabProps) {
         <LoadCard<TerminationStats>
           title="Failure categories"
           size="chart"
-          load={async () => (await runStat(terminationStats, failing, source)) as TerminationStats}
+          // Every category, whichever is filtered on: the donut marks the chosen one instead of shrinking to it.
+          load={() => terminationStats({ ...failing, termination_reason: undefined }, source)}
         >
           {(stats) => <TerminationCard stats={stats} filterOnClick title="Failure categories" />}
         </LoadCard>

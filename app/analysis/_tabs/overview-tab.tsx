@@ -10,49 +10,43 @@ import {
 import type { AnalysisQuery } from '@/lib/analysis/query';
 import { rewardCategoryStats, type RewardCategoryStats } from '@/lib/analysis/reward-category-stats';
 import type { Source } from '@/lib/analysis/source';
-import { runStat, type StatDefinition } from '@/lib/analysis/stat';
 import { summary, type Summary } from '@/lib/analysis/summary';
 import { terminationStats, type TerminationStats } from '@/lib/analysis/termination-stats';
 import { toolReturnStats, type ToolReturnStats } from '@/lib/analysis/tool-return-stats';
 import { LoadCard } from './load-card';
 
-/** An ungrouped stat (the overview never groups). */
-function ungrouped<R>(definition: StatDefinition<R>, query: AnalysisQuery, source: Source): () => Promise<R> {
-  return async () => (await runStat(definition, { ...query, group_by: undefined }, source)) as R;
-}
-
 export function OverviewTab({ query, source }: { query: AnalysisQuery; source: Source }) {
   return (
     <div className="space-y-4">
-      <LoadCard<Summary> title="Headline figures" size="tile" load={ungrouped(summary, query, source)}>
+      <LoadCard<Summary> title="Headline figures" size="tile" load={() => summary(query, source)}>
         {(data) => <KpiTiles summary={data} />}
       </LoadCard>
       <div className="grid gap-4 lg:grid-cols-2">
         <LoadCard<TerminationStats>
           title="Termination reasons"
           size="chart"
-          load={ungrouped(terminationStats, query, source)}
+          load={() => terminationStats(query, source)}
         >
           {(data) => <TerminationCard stats={data} />}
         </LoadCard>
         <LoadCard<RewardCategoryStats>
           title="Reward categories"
           size="chart"
-          load={ungrouped(rewardCategoryStats, query, source)}
+          load={() => rewardCategoryStats(query, source)}
         >
           {(data) => <RewardCategoriesCard stats={data} />}
         </LoadCard>
         <LoadCard<ToolReturnStats>
           title="Tool returns"
           size="chart"
-          load={ungrouped(toolReturnStats, query, source)}
+          load={() => toolReturnStats(query, source)}
         >
           {(data) => <ToolReturnsCard stats={data} />}
         </LoadCard>
         <LoadCard<ProcessRewardCorrelation>
           title="Process reward vs. reward"
           size="chart"
-          load={ungrouped(processRewardCorrelation, query, source)}
+          load={() => processRewardCorrelation(query, source)}
         >
           {(data) => <ProcessRewardCard correlation={data} />}
         </LoadCard>

@@ -103,8 +103,8 @@ describe('figures through the API', () => {
     expect(f.data).toHaveLength(1);
     expect(f.data[0].epoch_id).toBe(1);
     expect(f.filters_applied).toEqual({
-      training_id: ['alpha'],
-      termination_reason: ['timeout'],
+      training_id: 'alpha',
+      termination_reason: 'timeout',
       reward_max: 0.5,
     });
   });
@@ -204,7 +204,11 @@ describe('hostile parameters get a 4xx naming the parameter, or an answer that i
       [terminationStats, '?k=0', 'k'],
       [terminationStats, '?k=1&k=2', 'k'],
       [terminationStats, `?q=${'x'.repeat(300)}`, 'q'],
-      [terminationStats, `?termination_reason=${'a,'.repeat(150)}`, 'termination_reason'],
+      [
+        terminationStats,
+        `?termination_reason=${Array.from({ length: 101 }, (_, i) => `r${i}`).join(',')}`,
+        'termination_reason',
+      ],
       [terminationStats, '?termination_reason=%00', 'termination_reason'],
       [terminationStats, '?limit=5', 'limit'],
       [failureCases, '?limit=-1', 'limit'],
@@ -213,7 +217,7 @@ describe('hostile parameters get a 4xx naming the parameter, or an answer that i
       [failureCases, '?sort=reward;drop', 'sort'],
       [unexpectedToolContexts, '?offset=abc', 'offset'],
       [epochProgression, '', 'training_id'],
-      [epochList, '?training_id=alpha,beta', 'training_id'],
+      [epochList, '?training_ids=alpha,beta', 'training_ids'],
       [trainingComparison, '?training_ids=alpha', 'training_ids'],
       [trainingComparison, '?training_ids=alpha,beta&training_id=alpha', 'training_id'],
       [trainingList, '?training_id=alpha', 'training_id'],

@@ -1,7 +1,6 @@
-import { openSource } from '@/lib/analysis/source';
-import { listTrainings } from '@/lib/analysis/training-list';
-import { analysisRoute } from '@/lib/api/analysis-route';
+import { trainingList } from '@/lib/analysis/training-list';
+import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = analysisRoute(async () => listTrainings(await openSource()), [], { filters: false });
+export const GET = statRoute(trainingList);

@@ -1,5 +1,5 @@
 import { getTrajectory } from '@/lib/analysis/trajectory';
-import { toErrorResponse } from '@/lib/api/analysis-route';
+import { answer } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,10 +7,5 @@ export async function GET(
   _request: Request,
   context: { params: Promise<{ id: string }> },
 ): Promise<Response> {
-  try {
-    const { id } = await context.params;
-    return Response.json(await getTrajectory(id));
-  } catch (error) {
-    return toErrorResponse(error);
-  }
+  return answer(async () => getTrajectory((await context.params).id));
 }
