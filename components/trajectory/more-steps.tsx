@@ -2,18 +2,20 @@
 
 import { useState } from 'react';
 import { formatInteger } from '@/lib/chart-data/format';
-import { StepItem, type Step } from './step-item';
+import type { StepView } from '@/lib/chart-data/step-view';
+import { StepItem } from './step-item';
 
 export interface MoreStepsProps {
   /** The steps not rendered up front. */
-  steps: Step[];
+  steps: StepView[];
   /** Index of the first of them in the trajectory. */
   offset: number;
   total: number;
+  recordHref?: string;
 }
 
 /** The tail of a very long trajectory, rendered only on request. */
-export function MoreSteps({ steps, offset, total }: MoreStepsProps) {
+export function MoreSteps({ steps, offset, total, recordHref }: MoreStepsProps) {
   const [shown, setShown] = useState(false);
   if (!shown) {
     return (
@@ -28,5 +30,7 @@ export function MoreSteps({ steps, offset, total }: MoreStepsProps) {
       </li>
     );
   }
-  return steps.map((step, i) => <StepItem key={offset + i} step={step} index={offset + i} />);
+  return steps.map((step, i) => (
+    <StepItem key={offset + i} step={step} index={offset + i} recordHref={recordHref} />
+  ));
 }

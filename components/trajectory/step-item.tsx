@@ -1,23 +1,26 @@
 import type { TrajectoryDetail } from '@/lib/analysis/trajectory';
+import type { StepView } from '@/lib/chart-data/step-view';
 import { formatReward } from '@/lib/chart-data/format';
-import { prettyArguments } from '@/lib/chart-data/steps';
 import { ToolStatusBadge } from '../ui/badge';
 import { CollapsibleText } from './collapsible-text';
+import { JsonTreeView } from './json-tree-view';
 
+/** A step as stored (parsed from steps_json). */
 export type Step = TrajectoryDetail['steps'][number];
 
 const SECTION_LABEL =
   'mb-1 text-[11px] font-medium uppercase tracking-wide text-tremor-content-subtle dark:text-dark-tremor-content-subtle';
 
 export interface StepItemProps {
-  step: Step;
+  step: StepView;
   /** 0-based position in the trajectory. */
   index: number;
+  /** Where the whole record is, for texts too long to send. */
+  recordHref?: string;
 }
 
 /** One step: thought, tool call with its arguments, the tool's answer, status and process reward. */
-export function StepItem({ step, index }: StepItemProps) {
-  const args = prettyArguments(step.action_input);
+export function StepItem({ step, index, recordHref }: StepItemProps) {
   const failed = step.tool_status === 'error';
   return (
     <li
@@ -32,7 +35,7 @@ export function StepItem({ step, index }: StepItemProps) {
         <span className="font-semibold tabular-nums text-tremor-content dark:text-dark-tremor-content">
           Step {index + 1}
         </span>
-        <span className="font-mono font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
+        <span className="break-all font-mono font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
           {step.action}
         </span>
         <ToolStatusBadge status={step.tool_status} />
@@ -47,26 +50,31 @@ export function StepItem({ step, index }: StepItemProps) {
           <section>
             <h4 className={SECTION_LABEL}>Thought</h4>
             <CollapsibleText
-              text={step.thought}
+              text={step.thought.text}
+              totalLength={step.thought.length}
+              recordHref={recordHref}
               className="text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis"
             />
           </section>
         ) : null}
-        {args ? (
+        {step.arguments ? (
           <section>
             <h4 className={SECTION_LABEL}>Arguments</h4>
-            <CollapsibleText
-              text={args}
-              mono
-              className="rounded bg-tremor-background-muted p-2 dark:bg-dark-tremor-background-muted"
-            />
+            <div
+              data-testid="step-arguments"
+              className="overflow-x-auto rounded bg-tremor-background-muted p-2 font-mono text-xs leading-relaxed dark:bg-dark-tremor-background-muted"
+            >
+              <JsonTreeView node={step.arguments} recordHref={recordHref} />
+            </div>
           </section>
         ) : null}
         {step.observation ? (
           <section>
             <h4 className={SECTION_LABEL}>Observation</h4>
             <CollapsibleText
-              text={step.observation}
+              text={step.observation.text}
+              totalLength={step.observation.length}
+              recordHref={recordHref}
               mono
               className={`rounded p-2 ${
                 failed

@@ -1,0 +1,28 @@
+import { connect, dbConfigFromEnv, TABLE_NAME, type DbConfig } from './db';
+
+/** Whether the database answers and holds the trajectories table; nothing about its contents. */
+export type DatabaseState = 'ready' | 'empty' | 'unreachable';
+
+export interface Health {
+  status: 'ok' | 'unavailable';
+  database: DatabaseState;
+}
+
+const TIMEOUT_MS = 2000;
+
+/** Lists the database's tables (one round trip to the store), giving up after 2 s. */
+export async function checkHealth(config?: DbConfig): Promise<Health> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), TIMEOUT_MS);
+  });
+  try {
+    const db = await Promise.race([connect(config ?? dbConfigFromEnv()), timeout]);
+    const names = await Promise.race([db.tableNames(), timeout]);
+    return { status: 'ok', database: names.includes(TABLE_NAME) ? 'ready' : 'empty' };
+  } catch {
+    return { status: 'unavailable', database: 'unreachable' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
