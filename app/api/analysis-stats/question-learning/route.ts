@@ -1,6 +1,0 @@
-import { questionLearning } from '@/lib/analysis/question-learning';
-import { statRoute } from '@/lib/api/analysis-route';
-
-export const dynamic = 'force-dynamic';
-
-export const GET = statRoute(questionLearning);
