@@ -1,4 +1,4 @@
-import { Index, type Table } from '@lancedb/lancedb';
+import { Index, type OptimizeOptions, type Table } from '@lancedb/lancedb';
 
 /** Scalar indexes for every column the filters touch (DESIGN §3). */
 const INDEXES: { column: string; make: () => Index }[] = [
@@ -15,14 +15,14 @@ const INDEXES: { column: string; make: () => Index }[] = [
 ];
 
 /**
- * Creates the missing indexes and folds new rows into the existing ones. Call after large writes; cheap when
- * nothing changed.
+ * Creates the missing indexes, then `optimize`s (folds new rows into the indexes, compacts fragments, and removes
+ * versions older than `optimize.cleanupOlderThan`, 7 days by default). Call after large writes.
  */
-export async function ensureIndexes(table: Table): Promise<void> {
+export async function ensureIndexes(table: Table, optimize: Partial<OptimizeOptions> = {}): Promise<void> {
   if ((await table.countRows()) === 0) return;
   const existing = new Set((await table.listIndices()).flatMap((index) => index.columns));
   for (const { column, make } of INDEXES) {
     if (!existing.has(column)) await table.createIndex(column, { config: make(), replace: true });
   }
-  await table.optimize();
+  await table.optimize(optimize);
 }

@@ -144,6 +144,10 @@ export async function runIngestCli(argv: readonly string[], io: CliIo): Promise<
       batchSize: options.batchSize,
       dryRun: options.dryRun,
       onProgress: bar ? (progress) => bar.update(progress) : undefined,
+      onLockWait: (holder) => {
+        bar?.clear();
+        io.stderr.write(`ingest: waiting for another writer (${holder})\n`);
+      },
       onError: (error) => {
         bar?.clear();
         io.stderr.write(`${error.source}:${error.line}: ${error.field}: ${error.reason}\n`);
@@ -156,6 +160,7 @@ export async function runIngestCli(argv: readonly string[], io: CliIo): Promise<
     return 1;
   }
   bar?.clear();
+  for (const warning of summary.warnings) io.stderr.write(`ingest: warning: ${warning}\n`);
   io.stdout.write(formatSummary(summary));
   return summary.rejected > 0 ? 1 : 0;
 }
@@ -167,7 +172,7 @@ export function formatSummary(summary: IngestSummary): string {
     return `dry run: ${fmt(summary.accepted)} valid, ${fmt(summary.rejected)} rejected (nothing written) in ${time} (${rate})\n`;
   }
   return (
-    `inserted ${fmt(summary.inserted)}, updated ${fmt(summary.updated)}, rejected ${fmt(summary.rejected)} ` +
-    `in ${time} (${rate})\n`
+    `inserted ${fmt(summary.inserted)}, updated ${fmt(summary.updated)}, unchanged ${fmt(summary.unchanged)}, ` +
+    `rejected ${fmt(summary.rejected)} in ${time} (${rate})\n`
   );
 }

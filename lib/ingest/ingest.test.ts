@@ -22,7 +22,7 @@ function countBy(values: unknown[]): Record<string, number> {
 
 describe('tau-bench gpt-4o airline (real data)', () => {
   it('comes out exactly, read back from LanceDB, and a second load adds nothing', async () => {
-    expect(fs.existsSync(TAU_BENCH_FILE), `missing ${TAU_BENCH_FILE} (set TAU_BENCH_FILE)`).toBe(true);
+    expect(fs.existsSync(TAU_BENCH_FILE), `missing ${TAU_BENCH_FILE} (set TAU_BENCH_JSONL)`).toBe(true);
     const first = await ingestFiles([TAU_BENCH_FILE], { db: db.config });
     expect(first).toMatchObject({
       read: 200,
@@ -78,9 +78,13 @@ describe('tau-bench gpt-4o airline (real data)', () => {
     expect(new Set(rows.flatMap((r) => r.tools_used as string[])).size).toBe(14);
     expect((await table.listIndices()).length).toBeGreaterThanOrEqual(10);
 
+    const version = await table.version();
     const second = await ingestFiles([TAU_BENCH_FILE], { db: db.config });
-    expect(second).toMatchObject({ read: 200, inserted: 0, updated: 200, rejected: 0 });
-    expect(await (await openTable(db.config)).countRows()).toBe(200);
+    expect(second).toMatchObject({ read: 200, inserted: 0, updated: 0, unchanged: 200, rejected: 0 });
+    const after = await openTable(db.config);
+    await after.checkoutLatest();
+    expect(await after.countRows()).toBe(200);
+    expect(await after.version()).toBe(version); // nothing written: no new table version
   });
 });
 
@@ -175,9 +179,11 @@ describe('ingestRecords', () => {
     const text = fs.readFileSync(fixturePath('verl.jsonl'), 'utf8');
     const options = { db: db.config, trainingId: 'v' };
     expect(await ingestText(text, { ...options, source: 'one' })).toMatchObject({ inserted: 3 });
+    // The first three ids are stored as is (not written again), the next three are new.
     expect(await ingestText(text + text, { ...options, source: 'two' })).toMatchObject({
       inserted: 3,
-      updated: 3,
+      updated: 0,
+      unchanged: 3,
     });
     expect(await (await openTable(db.config)).countRows()).toBe(6);
   });
@@ -202,9 +208,7 @@ describe('ingestRecords', () => {
     expect(summary.errors).toHaveLength(10);
   });
 
-  it('writes to a given table and validates its options', async () => {
-    const { openOrCreateTrajectories } = await import('../db/connection');
-    const table = await openOrCreateTrajectories(db.config);
+  it('takes records from any iterable and validates its options', async () => {
     const summary = await ingestRecords(
       [
         {
@@ -213,10 +217,12 @@ describe('ingestRecords', () => {
           value: { training_id: 't', epoch_id: 0, data_id: 'd', reward: 1, steps: [] },
         },
       ],
-      { table },
+      { db: db.config },
     );
     expect(summary).toMatchObject({ inserted: 1 });
-    expect(await table.countRows()).toBe(1);
-    await expect(ingestRecords([], { table, batchSize: 0 })).rejects.toThrow(RangeError);
+    expect(await (await openTable(db.config)).countRows()).toBe(1);
+    await expect(ingestRecords([], { db: db.config, batchSize: 0 })).rejects.toThrow(
+      'batchSize must be a positive integer, got 0',
+    );
   });
 });

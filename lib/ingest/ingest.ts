@@ -4,11 +4,14 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Table } from '@lancedb/lancedb';
 import { dbConfigFromEnv, openOrCreateTrajectories, type DbConfig } from '../db/connection';
-import { ensureIndexes } from '../db/indexes';
+import { firstLineOf } from '../db/error-text';
+import { maintainAfterIngest } from '../db/maintenance';
+import { withWriteLock } from '../db/write-lock';
 import type { TrajectoryRow } from '../db/schema';
 import { normalizeRecord } from './normalize';
 import { readRecords, readRecordsFromText, STDIN_SOURCE } from './read';
 import { SampleIdCounter } from './trajectory-id';
+import { upsertChanged } from './upsert';
 import {
   isRawRecordError,
   type EnvelopeOverrides,
@@ -21,20 +24,21 @@ export const DEFAULT_BATCH_SIZE = 2000;
 export const DEFAULT_MAX_ERRORS = 1000;
 
 export interface IngestOptions extends EnvelopeOverrides {
-  /** Table to write to; else the trajectories table of `db` (default `dbConfigFromEnv()`), created when missing. */
-  table?: Table;
+  /** Database to write to (default `dbConfigFromEnv()`); its trajectories table is created when missing. */
   db?: DbConfig;
   /** Body format of every record; `auto` (default) detects it per record. */
   format?: Format;
   /** Validate only: nothing is opened, created or written. */
   dryRun?: boolean;
-  /** Rows per atomic `mergeInsert` (default 2000). */
+  /** Rows per atomic write (default 2000). */
   batchSize?: number;
   /** Errors kept in the summary (default 1000); all are counted and passed to `onError`. */
   maxErrors?: number;
   onProgress?: (progress: IngestProgress) => void;
   /** Called once per field error, as soon as it is found. */
   onError?: (error: IngestError) => void;
+  /** Called when another writer holds the table's write lock, with who holds it. */
+  onLockWait?: (holder: string) => void;
 }
 
 export interface IngestError extends FieldError {
@@ -45,12 +49,14 @@ export interface IngestError extends FieldError {
 export interface IngestProgress {
   /** Records read, valid or not. */
   read: number;
-  /** Valid records (rows written, or that would be written in a dry run). */
+  /** Valid records (rows written or already stored as is, or that would be written in a dry run). */
   accepted: number;
   /** Rows new to the table. */
   inserted: number;
-  /** Rows that replaced a row with the same trajectory_id (including an earlier record of the same run). */
+  /** Rows that replaced a different row with the same trajectory_id (including an earlier record of the same run). */
   updated: number;
+  /** Rows already stored exactly as given: not written again. */
+  unchanged: number;
   /** Records not written: invalid JSON or invalid fields. */
   rejected: number;
   seconds: number;
@@ -65,45 +71,71 @@ export interface IngestSummary extends IngestProgress {
   errors: IngestError[];
   /** True when more errors were found than `errors` holds. */
   errorsTruncated: boolean;
+  /** Problems after every row was committed (e.g. index maintenance that did not finish). */
+  warnings: string[];
   dryRun: boolean;
+}
+
+/**
+ * A write failed: the rows of earlier batches are committed, the failed batch and everything after it are not.
+ * The message says which records did not land.
+ */
+export class IngestWriteError extends Error {
+  constructor(
+    message: string,
+    /** The counts of what was committed before the failure. */
+    readonly progress: IngestProgress,
+  ) {
+    super(message);
+  }
 }
 
 type Records = AsyncIterable<RawRecordOrError> | Iterable<RawRecordOrError>;
 
+interface PendingRow {
+  row: TrajectoryRow;
+  source: string;
+  line: number;
+}
+
 /**
- * Validates and normalises records, then upserts them by `trajectory_id` in batches: one atomic
- * `mergeInsert` per batch, so a failure never leaves half a batch behind. Within a batch the last record with a
- * given trajectory_id wins. Invalid records are reported and skipped; the good ones land. Indexes are created or
- * updated after the last batch.
+ * Validates and normalises records, then upserts them by `trajectory_id` in batches. Each batch is written while
+ * holding the table's write lock (`lib/db/write-lock.ts`), against the latest table version, in one atomic commit of
+ * only the rows that are new or changed, so concurrent writers end with one row per trajectory_id and a re-run of
+ * loaded data writes nothing. Within a batch the last record with a given trajectory_id wins. Invalid records are
+ * reported and skipped; the good ones land. After the last batch, indexes are updated and old versions cleaned up.
  */
 export async function ingestRecords(records: Records, options: IngestOptions = {}): Promise<IngestSummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
   if (!Number.isInteger(batchSize) || batchSize < 1)
-    throw new RangeError('batchSize must be a positive integer');
+    throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   if (!Number.isInteger(maxErrors) || maxErrors < 0)
-    throw new RangeError('maxErrors must be a non-negative integer');
+    throw new RangeError(`maxErrors must be a non-negative integer, got ${maxErrors}`);
   const dryRun = options.dryRun ?? false;
   const started = performance.now();
-  const counts = { read: 0, accepted: 0, inserted: 0, updated: 0, rejected: 0, parseErrors: 0 };
+  const counts = { read: 0, accepted: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, parseErrors: 0 };
   const errors: IngestError[] = [];
   let errorsTruncated = false;
   const sampleIds = new Map<string, SampleIdCounter>();
+  const config = dryRun ? null : writerConfig(options.db ?? dbConfigFromEnv());
+  const lockOptions = { onWait: options.onLockWait };
 
-  let batch = new Map<string, TrajectoryRow>();
+  let batch = new Map<string, PendingRow>();
   let batchDuplicates = 0;
-  let table: Table | null = options.table ?? null;
+  let table: Table | null = null;
   let inFlight: Promise<void> | null = null;
   let wrote = false;
 
   const progress = (): IngestProgress => {
     const seconds = (performance.now() - started) / 1000;
-    const { read, accepted, inserted, updated, rejected } = counts;
+    const { read, accepted, inserted, updated, unchanged, rejected } = counts;
     return {
       read,
       accepted,
       inserted,
       updated,
+      unchanged,
       rejected,
       seconds,
       rowsPerSecond: seconds > 0 ? accepted / seconds : 0,
@@ -120,34 +152,50 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
     }
   };
 
-  const write = async (rows: TrajectoryRow[], duplicates: number) => {
-    table ??= await openOrCreateTrajectories(options.db ?? dbConfigFromEnv());
-    const result = await table
-      .mergeInsert('trajectory_id')
-      .whenMatchedUpdateAll()
-      .whenNotMatchedInsertAll()
-      // Plain rows: LanceDB converts them with the table's own (explicit) schema. The cast only drops the interface's
-      // lack of an index signature.
-      .execute(rows as unknown as Record<string, unknown>[]);
-    counts.inserted += result.numInsertedRows;
-    counts.updated += result.numUpdatedRows + duplicates;
-    wrote = true;
+  const write = async (pending: PendingRow[], duplicates: number, db: DbConfig) => {
+    try {
+      table ??= await withWriteLock(db.uri, () => openOrCreateTrajectories(db), lockOptions);
+      const target = table;
+      const outcome = await withWriteLock(
+        db.uri,
+        () =>
+          upsertChanged(
+            target,
+            pending.map((p) => p.row),
+          ),
+        lockOptions,
+      );
+      counts.inserted += outcome.inserted;
+      counts.updated += outcome.updated + duplicates;
+      counts.unchanged += outcome.unchanged;
+      if (outcome.inserted + outcome.updated > 0) wrote = true;
+    } catch (error) {
+      const first = pending[0];
+      const last = pending[pending.length - 1];
+      throw new IngestWriteError(
+        `writing failed: ${firstLineOf(error)}. ${counts.inserted + counts.updated + counts.unchanged} rows are in the ` +
+          `table; not written: the ${pending.length} records of ${first.source}:${first.line}–${last.line} and ` +
+          `every record after ${last.source}:${last.line} (fix the cause and load the input again: rows already ` +
+          'in the table are not written twice)',
+        progress(),
+      );
+    }
     options.onProgress?.(progress());
   };
 
   const flush = async () => {
     if (batch.size === 0) return;
-    const rows = [...batch.values()];
+    const pending = [...batch.values()];
     const duplicates = batchDuplicates;
     batch = new Map();
     batchDuplicates = 0;
-    if (dryRun) {
+    if (!config) {
       options.onProgress?.(progress());
       return;
     }
     // One write in flight while the next batch is read and validated; writes stay in input order.
     if (inFlight) await inFlight;
-    inFlight = write(rows, duplicates);
+    inFlight = write(pending, duplicates, config);
     inFlight.catch(() => {}); // awaited later; avoids an unhandled rejection in between
   };
 
@@ -171,11 +219,12 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
         reject(record.source, record.line, result.errors);
       } else {
         counts.accepted++;
-        if (batch.has(result.row.trajectory_id)) {
+        const id = result.row.trajectory_id;
+        if (batch.has(id)) {
           batchDuplicates++;
-          batch.delete(result.row.trajectory_id); // keep the last one, in its position
+          batch.delete(id); // keep the last one, in its position
         }
-        batch.set(result.row.trajectory_id, result.row);
+        batch.set(id, { row: result.row, source: record.source, line: record.line });
         if (batch.size >= batchSize) await flush();
       }
       if (counts.read % 1000 === 0) options.onProgress?.(progress());
@@ -184,10 +233,19 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
   } finally {
     if (inFlight) await inFlight;
   }
-  if (wrote && table) await ensureIndexes(table);
+  let warnings: string[] = [];
+  const written: Table | null = table;
+  if (wrote && written && config) {
+    warnings = await withWriteLock(config.uri, () => maintainAfterIngest(written), lockOptions);
+  }
   const summary = progress();
   options.onProgress?.(summary);
-  return { ...summary, parseErrors: counts.parseErrors, errors, errorsTruncated, dryRun };
+  return { ...summary, parseErrors: counts.parseErrors, errors, errorsTruncated, warnings, dryRun };
+}
+
+/** The writer sees every other writer's commit at once (its lookups and merges must run on the latest version). */
+function writerConfig(config: DbConfig): DbConfig {
+  return { ...config, readConsistencyInterval: 0 };
 }
 
 export class IngestInputError extends Error {}
