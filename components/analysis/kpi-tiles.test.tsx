@@ -14,6 +14,7 @@ describe('KpiTiles', () => {
           k: 8,
           pass_at_k: 0.72,
           pass_at: { '8': 0.72 },
+          pass_at_k_questions: 48,
           pass_at_questions: { '8': 48 },
           question_count: 50,
         })}
@@ -24,9 +25,20 @@ describe('KpiTiles', () => {
     const passK = screen.getByTestId('kpi-pass-at-k');
     expect(passK.textContent).toContain('pass@8');
     expect(passK.textContent).toContain('72.0%');
-    expect(passK.textContent).toContain('over 48 of 50 questions');
+    expect(passK.textContent).toContain('48 of 50 questions');
     expect(screen.getByTestId('kpi-avg-reward').textContent).toContain('0.420 [0.350, 0.490]');
   });
+  it('says so when pass@k covers every question', () => {
+    render(<KpiTiles summary={summary({ k: 4, pass_at_k_questions: 10, question_count: 10 })} />);
+    expect(screen.getByTestId('kpi-pass-at-k').textContent).toContain('over 10 questions');
+  });
+
+  it('shows no second pass@1 tile when k is 1', () => {
+    render(<KpiTiles summary={summary({ k: 1, pass_at_k: 0.42, samples_per_question: [1, 1] })} />);
+    expect(screen.getAllByText('pass@1')).toHaveLength(1);
+    expect(screen.queryByTestId('kpi-pass-at-k')).toBeNull();
+  });
+
 
   it('shows n/a with the reason when pass@k is not computable', () => {
     render(<KpiTiles summary={summary({ k: 16, pass_at_k: null })} />);

@@ -36,12 +36,11 @@ function Tile({ label, value, detail, title, testId }: TileProps) {
   );
 }
 
-function questionsCovered(summary: Summary, k: number | null): string | undefined {
-  if (k === null) return undefined;
-  const covered = summary.pass_at_questions[String(k)];
-  if (covered === undefined || covered === summary.question_count)
-    return `over ${formatInteger(summary.question_count)} questions`;
-  return `over ${formatInteger(covered)} of ${formatInteger(summary.question_count)} questions`;
+/** What pass@k averages over: "119 of 120 questions" when shorter questions are left out. */
+function passAtKCoverage(summary: Summary): string {
+  const covered = summary.pass_at_k_questions;
+  if (covered === summary.question_count) return `over ${formatInteger(covered)} questions`;
+  return `${formatInteger(covered)} of ${formatInteger(summary.question_count)} questions`;
 }
 
 export interface KpiTilesProps {
@@ -74,17 +73,23 @@ export function KpiTiles({ summary }: KpiTilesProps) {
         title={summary.pass_at_1 === null ? NOT_COMPUTABLE_TITLE : undefined}
         testId="kpi-pass-at-1"
       />
-      <Tile
-        label={passKLabel}
-        value={formatPercent(summary.pass_at_k)}
-        detail={
-          summary.pass_at_k === null
-            ? `needs ${summary.k ?? 'k'} samples per question`
-            : questionsCovered(summary, summary.k)
-        }
-        title={summary.pass_at_k === null ? NOT_COMPUTABLE_TITLE : undefined}
-        testId="kpi-pass-at-k"
-      />
+      {summary.k === 1 ? null : (
+        <Tile
+          label={passKLabel}
+          value={formatPercent(summary.pass_at_k)}
+          detail={
+            summary.pass_at_k === null
+              ? `needs ${summary.k ?? 'k'} samples per question`
+              : passAtKCoverage(summary)
+          }
+          title={
+            summary.pass_at_k === null
+              ? NOT_COMPUTABLE_TITLE
+              : `questions with fewer than ${summary.k} samples are left out of ${passKLabel}`
+          }
+          testId="kpi-pass-at-k"
+        />
+      )}
       <Tile
         label="Avg reward [95% CI]"
         value={
