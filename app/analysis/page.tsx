@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { createLoader } from 'nuqs/server';
+import { redirect } from 'next/navigation';
 import { TabNav } from '@/components/analysis/tab-nav';
 import { FilterBar } from '@/components/filters/filter-bar';
 import { EmptyState, NoDataYet, NoMatches } from '@/components/ui/empty-state';
@@ -9,8 +9,9 @@ import { filterOptions } from '@/lib/analysis/filter-options';
 import { parseAnalysisQuery, type AnalysisQuery } from '@/lib/analysis/query';
 import { openSource, type Source } from '@/lib/analysis/source';
 import { listTrainings } from '@/lib/analysis/training-list';
-import { resetFiltersHref, type DashboardParams } from '@/lib/chart-data/dashboard-url';
-import { dashboardParsers } from '@/lib/search-params';
+import { dashboardHref, resetFiltersHref, type DashboardParams } from '@/lib/chart-data/dashboard-url';
+import { latestTraining } from '@/lib/chart-data/latest-training';
+import { loadDashboard, PAGE_KEYS } from '@/lib/search-params';
 import { ComparisonTab } from './_tabs/comparison-tab';
 import { FailuresTab } from './_tabs/failures-tab';
 import { OverviewTab } from './_tabs/overview-tab';
@@ -20,16 +21,11 @@ import { ToolContextsTab } from './_tabs/tool-contexts-tab';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Analysis · RL Trajectory Dashboard' };
 
-const loadParams = createLoader(dashboardParsers);
-
-/** URL keys of the page besides the filters (tab, page and trajectory are view state, not analysis parameters). */
-const PAGE_KEYS = ['training_ids', 'sort', 'tool'] as const;
-
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function AnalysisPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const raw = await searchParams;
-  const params = loadParams(raw);
+  const params = loadDashboard(raw);
   let query: AnalysisQuery;
   try {
     query = parseAnalysisQuery(raw, PAGE_KEYS);
@@ -38,8 +34,13 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Pro
     throw error;
   }
   const source = await openSource();
-  const trainings = (await listTrainings(source)).trainings.map((t) => t.training_id);
+  const list = (await listTrainings(source)).trainings;
+  const trainings = list.map((t) => t.training_id);
   if (trainings.length === 0) return <NoDataYet />;
+  // Pooling every run and epoch is never what a morning check wants: show the latest run, under its explicit URL.
+  const latest = latestTraining(list);
+  if (query.training_id === undefined && params.tab !== 'comparison' && latest !== undefined)
+    redirect(dashboardHref(params, { training_id: [latest] }));
   const unknown = [...(query.training_id ?? []), ...(query.training_ids ?? [])].find(
     (id) => !trainings.includes(id),
   );

@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import '../test-setup';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -96,7 +95,11 @@ describe('FilterBar', () => {
     const { lastUrl } = renderBar('?termination_reason=timeout,error&reward_min=0&page=2');
     expect(screen.getByText('termination: timeout')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Remove filter termination_reason: timeout' }));
-    expect(lastUrl()!.queryString).toBe('?termination_reason=error&reward_min=0');
+    // A rewritten list key moves to the end of the query string; what counts is the set of parameters.
+    expect([...lastUrl()!.searchParams].sort()).toEqual([
+      ['reward_min', '0'],
+      ['termination_reason', 'error'],
+    ]);
     await userEvent.click(screen.getByRole('button', { name: 'Remove filter reward_min: 0' }));
     expect(lastUrl()!.searchParams.has('reward_min')).toBe(false);
   });

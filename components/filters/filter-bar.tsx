@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback } from 'react';
-import { ANY_TOOL, clearedFilters, filterChips, withSelected } from '@/lib/chart-data/filters';
+import { clearedFilters, filterChips, withSelected } from '@/lib/chart-data/filters';
+import { ANY_TOOL } from '@/lib/search-params';
 import { useDashboardUrl } from '../hooks/use-dashboard-url';
 import { PendingIndicator } from '../ui/pending-indicator';
 import { FilterChips } from './filter-chips';

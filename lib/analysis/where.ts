@@ -1,3 +1,5 @@
+import type { ListClause, NumberClause, ParamSpec, TextClause } from '../params/spec';
+import { ANY_TOOL, FILTER_KEYS, PARAMS } from '../params/table';
 import type { Filters } from './query';
 
 /** A SQL string literal: the value is data, quotes are doubled, nothing else is special in LanceDB's SQL. */
@@ -5,7 +7,7 @@ export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-function sqlList(values: string[]): string {
+function sqlList(values: readonly string[]): string {
   return values.map(sqlString).join(', ');
 }
 
@@ -14,42 +16,57 @@ function sqlNumber(value: number): string {
   return String(value);
 }
 
+// Column names come from the parameter table, never from a URL; values are always literals.
+const LIST_CLAUSES: Record<ListClause['op'], (column: string, values: string) => string> = {
+  in: (column, values) => `${column} IN (${values})`,
+  has_any: (column, values) => `array_has_any(${column}, [${values}])`,
+  has_all: (column, values) => `array_has_all(${column}, [${values}])`,
+  has_none: (column, values) => `NOT array_has_any(${column}, [${values}])`,
+};
+
+function numberClause({ op, column }: NumberClause, value: number): string {
+  return `${column} ${op} ${sqlNumber(value)}`;
+}
+
+function textClause(clause: TextClause, value: string): string | undefined {
+  if (clause.op === 'failed_tool')
+    return value === ANY_TOOL ? 'tool_error_count > 0' : `array_has(tools_failed, ${sqlString(value)})`;
+  const text = value.trim();
+  if (text === '') return undefined;
+  const needle = sqlString(text.toLowerCase());
+  return clause.columns.map((column) => `strpos(lower(${column}), ${needle}) > 0`).join(' OR ');
+}
+
+/** The clause of one filter value, as its spec in the parameter table says. */
+function filterClause(spec: ParamSpec, value: unknown): string | undefined {
+  switch (spec.kind) {
+    case 'list': {
+      const items = value as string[];
+      return spec.where && items.length > 0
+        ? LIST_CLAUSES[spec.where.op](spec.where.column, sqlList(items))
+        : undefined;
+    }
+    case 'int':
+    case 'float':
+      return spec.where ? numberClause(spec.where, value as number) : undefined;
+    case 'text':
+      return spec.where ? textClause(spec.where, value as string) : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Compiles validated filters into a LanceDB `where` clause (undefined when nothing filters). Every string is a quoted
  * literal and every number is checked finite, so no filter value can change the shape of the clause.
  */
 export function compileWhere(filters: Filters): string | undefined {
-  const clauses: string[] = [];
-  if (filters.training_id?.length) clauses.push(`training_id IN (${sqlList(filters.training_id)})`);
-  if (filters.epoch_id !== undefined) clauses.push(`epoch_id = ${sqlNumber(filters.epoch_id)}`);
-  if (filters.epoch_min !== undefined) clauses.push(`epoch_id >= ${sqlNumber(filters.epoch_min)}`);
-  if (filters.epoch_max !== undefined) clauses.push(`epoch_id <= ${sqlNumber(filters.epoch_max)}`);
-  if (filters.reward_min !== undefined) clauses.push(`reward >= ${sqlNumber(filters.reward_min)}`);
-  if (filters.reward_max !== undefined) clauses.push(`reward <= ${sqlNumber(filters.reward_max)}`);
-  if (filters.termination_reason?.length)
-    clauses.push(`termination_reason IN (${sqlList(filters.termination_reason)})`);
-  if (filters.tools_any?.length) clauses.push(`array_has_any(tools_used, [${sqlList(filters.tools_any)}])`);
-  if (filters.tools_all?.length) clauses.push(`array_has_all(tools_used, [${sqlList(filters.tools_all)}])`);
-  if (filters.tools_none?.length)
-    clauses.push(`NOT array_has_any(tools_used, [${sqlList(filters.tools_none)}])`);
-  if (filters.tool_failed !== undefined) {
-    clauses.push(
-      filters.tool_failed === 'any'
-        ? 'tool_error_count > 0'
-        : `array_has(tools_failed, ${sqlString(filters.tool_failed)})`,
-    );
-  }
-  if (filters.tool_calls_min !== undefined)
-    clauses.push(`tool_call_count >= ${sqlNumber(filters.tool_calls_min)}`);
-  if (filters.tool_calls_max !== undefined)
-    clauses.push(`tool_call_count <= ${sqlNumber(filters.tool_calls_max)}`);
-  if (filters.agent_name?.length) clauses.push(`agent_name IN (${sqlList(filters.agent_name)})`);
-  const text = filters.q?.trim();
-  if (text) {
-    const needle = sqlString(text.toLowerCase());
-    clauses.push(`(strpos(lower(question), ${needle}) > 0 OR strpos(lower(data_id), ${needle}) > 0)`);
-  }
-  return clauses.length > 0 ? clauses.map((c) => `(${c})`).join(' AND ') : undefined;
+  const clauses = FILTER_KEYS.flatMap((key) => {
+    const value = filters[key];
+    const clause = value === undefined ? undefined : filterClause(PARAMS[key], value);
+    return clause === undefined ? [] : [clause];
+  });
+  return andWhere(...clauses);
 }
 
 /** Joins extra clauses (already safe) onto a compiled filter. */

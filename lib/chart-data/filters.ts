@@ -1,31 +1,9 @@
 import type { inferParserType } from 'nuqs/server';
-import { FILTER_KEYS, type filterParsers } from '@/lib/search-params';
+import { ANY_TOOL, FILTER_KEYS, PARAMS, type filterParsers } from '@/lib/search-params';
 
 export type FilterValues = inferParserType<typeof filterParsers>;
 export type FilterKey = keyof FilterValues;
 export type FilterPatch = Partial<{ [K in FilterKey]: FilterValues[K] | null }>;
-
-/** How each filter reads in a chip: "reward ≥ 0.5", "termination: timeout". */
-const CHIP_PREFIX: Record<FilterKey, string> = {
-  training_id: 'training:',
-  epoch_id: 'epoch',
-  epoch_min: 'epoch ≥',
-  epoch_max: 'epoch ≤',
-  reward_min: 'reward ≥',
-  reward_max: 'reward ≤',
-  termination_reason: 'termination:',
-  tools_any: 'uses tool:',
-  tools_all: 'uses all of:',
-  tools_none: 'never uses:',
-  tool_failed: 'tool failed:',
-  tool_calls_min: 'tool calls ≥',
-  tool_calls_max: 'tool calls ≤',
-  agent_name: 'agent:',
-  q: 'search:',
-};
-
-/** The `tool_failed` value meaning "any tool failed". */
-export const ANY_TOOL = 'any';
 
 export interface FilterChip {
   key: FilterKey;
@@ -47,11 +25,11 @@ function chipValue(key: FilterKey, value: string | number): string {
 export function filterChips(values: FilterValues): FilterChip[] {
   return FILTER_KEYS.flatMap((key): FilterChip[] => {
     const value = values[key];
-    if (value === null || value === '') return [];
+    if (value === null) return [];
     const chip = (item: string | number, remove: FilterPatch): FilterChip => ({
       key,
       value: String(item),
-      label: `${CHIP_PREFIX[key]} ${chipValue(key, item)}`,
+      label: `${PARAMS[key].chip} ${chipValue(key, item)}`,
       remove,
     });
     if (Array.isArray(value)) {

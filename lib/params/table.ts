@@ -1,0 +1,200 @@
+import { INT32_MAX } from '../limits';
+import { float, int, list, oneOf, text, type ParamSpec } from './spec';
+
+export const TABS = ['overview', 'progress', 'comparison', 'failures', 'tool-contexts'] as const;
+export type Tab = (typeof TABS)[number];
+
+export const FAILURE_SORTS = [
+  'reward',
+  '-reward',
+  'step_count',
+  '-step_count',
+  'epoch_id',
+  '-epoch_id',
+] as const;
+export type FailureSort = (typeof FAILURE_SORTS)[number];
+
+export const GROUP_BYS = ['training_id', 'epoch_id'] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+/** The `tool_failed` value meaning "any tool failed". */
+export const ANY_TOOL = 'any';
+
+/**
+ * Every URL / API parameter, once. The nuqs parsers, the server validation, the filter chips, the `where` compiler and
+ * the parameter table of docs/api.md are all derived from this; a new parameter is one more entry. Order matters: it is
+ * the order of chips and of the documentation.
+ */
+export const PARAMS = {
+  training_id: list({
+    role: 'filter',
+    chip: 'training:',
+    where: { op: 'in', column: 'training_id' },
+    doc: 'one or more trainings; an unknown id is a 404',
+  }),
+  epoch_id: int({
+    role: 'filter',
+    min: 0,
+    max: INT32_MAX,
+    chip: 'epoch',
+    where: { op: '=', column: 'epoch_id' },
+    doc: 'one epoch (not together with `epoch_min` / `epoch_max`)',
+  }),
+  epoch_min: int({
+    role: 'filter',
+    min: 0,
+    max: INT32_MAX,
+    chip: 'epoch ≥',
+    where: { op: '>=', column: 'epoch_id' },
+    doc: 'first epoch of an inclusive range',
+  }),
+  epoch_max: int({
+    role: 'filter',
+    min: 0,
+    max: INT32_MAX,
+    chip: 'epoch ≤',
+    where: { op: '<=', column: 'epoch_id' },
+    doc: 'last epoch of an inclusive range',
+  }),
+  reward_min: float({
+    role: 'filter',
+    chip: 'reward ≥',
+    where: { op: '>=', column: 'reward' },
+    doc: 'inclusive lower reward bound',
+  }),
+  reward_max: float({
+    role: 'filter',
+    chip: 'reward ≤',
+    where: { op: '<=', column: 'reward' },
+    doc: 'inclusive upper reward bound',
+  }),
+  termination_reason: list({
+    role: 'filter',
+    chip: 'termination:',
+    where: { op: 'in', column: 'termination_reason' },
+    doc: 'one or more termination reasons',
+  }),
+  tools_any: list({
+    role: 'filter',
+    chip: 'uses tool:',
+    where: { op: 'has_any', column: 'tools_used' },
+    doc: 'trajectories that called any of these tools',
+  }),
+  tools_all: list({
+    role: 'filter',
+    chip: 'uses all of:',
+    where: { op: 'has_all', column: 'tools_used' },
+    doc: 'trajectories that called all of these tools',
+  }),
+  tools_none: list({
+    role: 'filter',
+    chip: 'never uses:',
+    where: { op: 'has_none', column: 'tools_used' },
+    doc: 'trajectories that called none of these tools',
+  }),
+  tool_failed: text({
+    role: 'filter',
+    chip: 'tool failed:',
+    where: { op: 'failed_tool' },
+    doc: `a tool name (a call to it failed), or \`${ANY_TOOL}\``,
+  }),
+  tool_calls_min: int({
+    role: 'filter',
+    min: 0,
+    max: INT32_MAX,
+    chip: 'tool calls ≥',
+    where: { op: '>=', column: 'tool_call_count' },
+    doc: 'fewest tool calls',
+  }),
+  tool_calls_max: int({
+    role: 'filter',
+    min: 0,
+    max: INT32_MAX,
+    chip: 'tool calls ≤',
+    where: { op: '<=', column: 'tool_call_count' },
+    doc: 'most tool calls',
+  }),
+  agent_name: list({
+    role: 'filter',
+    chip: 'agent:',
+    where: { op: 'in', column: 'agent_name' },
+    doc: 'one or more agents',
+  }),
+  q: text({
+    role: 'filter',
+    chip: 'search:',
+    where: { op: 'contains', columns: ['question', 'data_id'] },
+    doc: 'case-insensitive text search in the question and `data_id`',
+  }),
+  k: int({
+    role: 'metric',
+    min: 1,
+    max: 1000,
+    doc: 'the k of `pass_at_k`; default: the smallest per-question sample count, so it is always computable',
+  }),
+  success_threshold: float({ role: 'metric', default: 0, doc: 'success is `reward > success_threshold`' }),
+  perfect_threshold: float({
+    role: 'metric',
+    default: 1,
+    doc: 'perfect reward category: `reward ≥ perfect_threshold`',
+  }),
+  failure_threshold: float({
+    role: 'metric',
+    default: 0,
+    doc: 'failure reward category: `reward ≤ failure_threshold` (below `perfect_threshold`)',
+  }),
+  group_by: oneOf({
+    role: 'endpoint',
+    values: GROUP_BYS,
+    doc: 'answer one result per group (groupable stats)',
+  }),
+  training_ids: list({
+    role: 'endpoint',
+    onPage: true,
+    doc: 'the runs to compare (training-comparison; the comparison tab)',
+  }),
+  metrics: list({
+    role: 'endpoint',
+    doc: 'the per-epoch fields to return (epoch-progression); default: all',
+  }),
+  sort: oneOf({ role: 'endpoint', onPage: true, values: FAILURE_SORTS, doc: 'order of the failure list' }),
+  tool: text({
+    role: 'endpoint',
+    onPage: true,
+    doc: 'the tool whose failed calls are listed (unexpected-tool-contexts)',
+  }),
+  limit: int({ role: 'endpoint', min: 1, max: 1000, doc: 'page size of a list' }),
+  offset: int({ role: 'endpoint', min: 0, max: 10_000_000, default: 0, doc: 'rows of a list to skip' }),
+  tab: oneOf({ role: 'view', values: TABS, default: 'overview', doc: 'the dashboard tab' }),
+  page: int({ role: 'view', min: 1, max: INT32_MAX, doc: 'page of a list on the dashboard (1-based)' }),
+  trajectory: text({ role: 'view', maxLength: 1024, doc: 'the trajectory open in the failure drawer' }),
+} as const satisfies Record<string, ParamSpec>;
+
+export type Params = typeof PARAMS;
+export type ParamName = keyof Params;
+
+type KeysOf<R> = { [K in ParamName]: Params[K]['role'] extends R ? K : never }[ParamName];
+export type FilterKey = KeysOf<'filter'>;
+export type MetricKey = KeysOf<'metric'>;
+export type ViewKey = KeysOf<'view'>;
+export type EndpointKey = KeysOf<'endpoint'>;
+
+const NAMES = Object.keys(PARAMS) as ParamName[];
+
+/** The spec of a parameter name from a URL, or undefined (never an inherited property such as `constructor`). */
+export function paramSpec(name: string): ParamSpec | undefined {
+  return Object.hasOwn(PARAMS, name) ? PARAMS[name as ParamName] : undefined;
+}
+
+function namesWith(test: (spec: ParamSpec) => boolean): ParamName[] {
+  return NAMES.filter((name) => test(PARAMS[name]));
+}
+
+export const PARAM_NAMES: readonly ParamName[] = NAMES;
+export const FILTER_KEYS = namesWith((spec) => spec.role === 'filter') as FilterKey[];
+export const METRIC_KEYS = namesWith((spec) => spec.role === 'metric') as MetricKey[];
+export const VIEW_KEYS = namesWith((spec) => spec.role === 'view') as ViewKey[];
+/** Endpoint parameters that are also part of the dashboard URL. */
+export const PAGE_KEYS = namesWith(
+  (spec) => spec.role === 'endpoint' && spec.onPage === true,
+) as EndpointKey[];
