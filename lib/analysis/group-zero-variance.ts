@@ -1,4 +1,6 @@
+import { singleTraining } from './epoch-progression';
 import { ints, floats, strings, type Scan } from './scan/scan';
+import { defineStat } from './stat';
 
 /**
  * Per epoch, the share of GRPO groups (one question's samples in one epoch) whose samples all got the same reward:
@@ -65,3 +67,19 @@ export function computeZeroVarianceEpochs(
       };
     });
 }
+
+/** Zero-variance groups per epoch of one training. */
+export const groupZeroVariance = defineStat({
+  name: 'group-zero-variance',
+  columns: ZERO_VARIANCE_COLUMNS,
+  params: ['training_id', 'success_threshold'],
+  prepare: (query) => {
+    singleTraining(query);
+    return query;
+  },
+  compute: ({ scan, rows }, query): GroupZeroVariance => ({
+    training_id: singleTraining(query),
+    success_threshold: query.success_threshold,
+    epochs: computeZeroVarianceEpochs(scan, rows, query.success_threshold),
+  }),
+});

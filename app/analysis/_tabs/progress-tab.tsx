@@ -1,7 +1,9 @@
 import Link from 'next/link';
+import { ZeroVarianceCard } from '@/components/groups/zero-variance-card';
 import { ProgressCards } from '@/components/progress/progress-cards';
 import { EmptyState } from '@/components/ui/empty-state';
 import { epochProgression, type EpochProgression } from '@/lib/analysis/epoch-progression';
+import { groupZeroVariance, type GroupZeroVariance } from '@/lib/analysis/group-zero-variance';
 import type { AnalysisQuery } from '@/lib/analysis/query';
 import type { Source } from '@/lib/analysis/source';
 import { dashboardHref, type DashboardParams } from '@/lib/chart-data/dashboard-url';
@@ -47,12 +49,21 @@ export function ProgressTab({ query, source, params, trainings }: ProgressTabPro
   // The curve spans every epoch: an epoch filter would cut it down to one point.
   const curveQuery = { ...query, epoch_id: undefined };
   return (
-    <LoadCard<EpochProgression>
-      title="Training progress"
-      size="chart"
-      load={() => epochProgression(curveQuery, source)}
-    >
-      {(progression) => <ProgressCards progression={progression} selectedEpoch={query.epoch_id ?? null} />}
-    </LoadCard>
+    <div className="space-y-4">
+      <LoadCard<EpochProgression>
+        title="Training progress"
+        size="chart"
+        load={() => epochProgression(curveQuery, source)}
+      >
+        {(progression) => <ProgressCards progression={progression} selectedEpoch={query.epoch_id ?? null} />}
+      </LoadCard>
+      <LoadCard<GroupZeroVariance>
+        title="Zero-variance groups by epoch"
+        size="chart"
+        load={() => groupZeroVariance(curveQuery, source)}
+      >
+        {(data) => <ZeroVarianceCard data={data} />}
+      </LoadCard>
+    </div>
   );
 }
