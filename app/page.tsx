@@ -5,23 +5,32 @@ import { epochList } from '@/lib/analysis/epoch-list';
 import { parseAnalysisQuery } from '@/lib/analysis/query';
 import { openSource } from '@/lib/analysis/source';
 import { listTrainings } from '@/lib/analysis/training-list';
+import { byRecentActivity } from '@/lib/chart-data/recency';
 import { trainingTrend } from '@/lib/chart-data/training-trend';
 import { serializeDashboard } from '@/lib/search-params';
 
 export const dynamic = 'force-dynamic';
 
-export default async function HomePage() {
+/** Every training with its pass@1 trend, most recently active first, and when they were read. */
+async function loadTrainings() {
   const source = await openSource();
   const { trainings } = await listTrainings(source);
   const defaults = parseAnalysisQuery({});
-  const rows = await Promise.all(
-    trainings.map(async (training) => ({
-      training,
-      trend: trainingTrend(
-        (await epochList({ ...defaults, training_id: [training.training_id] }, source)).epochs,
-      ),
-    })),
+  const rows = byRecentActivity(
+    await Promise.all(
+      trainings.map(async (training) => ({
+        training,
+        trend: trainingTrend(
+          (await epochList({ ...defaults, training_id: [training.training_id] }, source)).epochs,
+        ),
+      })),
+    ),
   );
+  return { trainings, rows, readAt: Date.now() };
+}
+
+export default async function HomePage() {
+  const { trainings, rows, readAt } = await loadTrainings();
   return (
     <div className="space-y-6">
       <div>
@@ -29,10 +38,11 @@ export default async function HomePage() {
           Trainings
         </h1>
         <p className="mt-1 text-sm">
-          Every training run in the trajectory store, with its pass@1 epoch by epoch. Open one to see why.
+          Every training run in the trajectory store, most recently updated first, with its pass@1 epoch by
+          epoch. Open one to see why.
         </p>
       </div>
-      {rows.length === 0 ? <NoDataYet /> : <TrainingTable rows={rows} />}
+      {rows.length === 0 ? <NoDataYet /> : <TrainingTable rows={rows} now={readAt} />}
       {trainings.length >= 2 && (
         <Link
           prefetch={false}

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { TrainingSummary } from '@/lib/analysis/training-list';
 import { formatInteger, formatPercent, formatPercentPoints, formatReward } from '@/lib/chart-data/format';
+import { formatTimeAgo, formatTimestamp, lastActivity } from '@/lib/chart-data/recency';
 import type { TrainingTrend } from '@/lib/chart-data/training-trend';
 import { serializeDashboard } from '@/lib/search-params';
 import { PassSparkline } from './pass-sparkline';
@@ -20,8 +21,15 @@ function changeClass(change: number | null): string {
   return change > 0 ? 'text-emerald-600 dark:text-emerald-400' : 'text-rose-600 dark:text-rose-400';
 }
 
+export interface TrainingTableProps {
+  /** In the order to show them (the home page puts the most recently active first). */
+  rows: TrainingRow[];
+  /** The time "updated … ago" counts from, in milliseconds. */
+  now: number;
+}
+
 /** Every run with where it stands now and how it got there: the morning check in one table. */
-export function TrainingTable({ rows }: { rows: TrainingRow[] }) {
+export function TrainingTable({ rows, now }: TrainingTableProps) {
   return (
     <div className="overflow-x-auto rounded-lg border border-tremor-border bg-tremor-background shadow-tremor-card dark:border-dark-tremor-border dark:bg-dark-tremor-background">
       <table className="w-full whitespace-nowrap text-left text-sm" data-testid="training-list">
@@ -43,7 +51,12 @@ export function TrainingTable({ rows }: { rows: TrainingRow[] }) {
             <th className="px-3 py-3 text-right font-medium" title="average reward of the last epoch">
               Reward now
             </th>
-            <th className="px-3 py-3 font-medium">Started</th>
+            <th className="px-3 py-3 font-medium" title="time of the latest rollout; most recent first">
+              Updated
+            </th>
+            <th className="px-3 py-3 font-medium" title="time of the first rollout (UTC)">
+              Started
+            </th>
             <th className="px-3 py-3 font-medium">Views</th>
           </tr>
         </thead>
@@ -81,7 +94,16 @@ export function TrainingTable({ rows }: { rows: TrainingRow[] }) {
                 {trend.change === null ? '—' : formatPercentPoints(trend.change)}
               </td>
               <td className="px-3 py-3 text-right tabular-nums">{formatReward(trend.latest?.avg_reward)}</td>
-              <td className="px-3 py-3 tabular-nums">{t.created_at ? t.created_at.slice(0, 10) : '—'}</td>
+              <td
+                className="px-3 py-3 tabular-nums"
+                data-testid="training-updated"
+                title={formatTimestamp(lastActivity(t))}
+              >
+                {formatTimeAgo(lastActivity(t), now)}
+              </td>
+              <td className="px-3 py-3 tabular-nums" title={formatTimestamp(t.created_at)}>
+                {formatTimestamp(t.created_at).slice(0, 10)}
+              </td>
               <td className="space-x-3 whitespace-nowrap px-3 py-3">
                 <Link
                   prefetch={false}

@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+import '../test-setup';
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TrainingSummary } from '@/lib/analysis/training-list';
+import { byRecentActivity } from '@/lib/chart-data/recency';
+import { TrainingTable } from './training-table';
+
+afterEach(cleanup);
+
+// 2026-12-01T12:00:00Z
+const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
+const HOUR = 3600;
+
+function row(training_id: string, date_range: [number, number] | null) {
+  const training: TrainingSummary = {
+    training_id,
+    trajectory_count: 10,
+    epoch_range: [0, 1],
+    epoch_count: 2,
+    agent_name: null,
+    created_at: date_range?.[0] ?? null,
+    date_range,
+  };
+  return { training, trend: { rows: [], latest: null, change: null } };
+}
+
+describe('TrainingTable in recency order', () => {
+  it('lists the most recently updated training first, with how long ago it was written', () => {
+    const now = NOW / 1000;
+    const rows = byRecentActivity([
+      row('baseline', [now - 50 * HOUR, now - 26 * HOUR]),
+      row('no-times', null),
+      row('ppo', [now - 30 * HOUR, now - 5 * 60]),
+    ]);
+    render(<TrainingTable rows={rows} now={NOW} />);
+    const names = screen
+      .getAllByRole('link', { name: /^(baseline|ppo|no-times)$/ })
+      .map((a) => a.textContent);
+    expect(names).toEqual(['ppo', 'baseline', 'no-times']);
+    const updated = screen.getAllByTestId('training-updated');
+    expect(updated.map((cell) => cell.textContent)).toEqual(['5 min ago', '1 day ago', '—']);
+    // 12:00 minus 5 minutes
+    expect(updated[0].getAttribute('title')).toBe('2026-12-01T11:55:00Z');
+  });
+});
