@@ -1,11 +1,14 @@
+import { residentSelection } from './engine/selection';
 import { pickFilters, type AnalysisQuery } from './query';
 import { cached, type Source } from './source';
 import { compileWhere } from './where';
 
-/** How many trajectories the filters select (LanceDB counts them; no column is read into memory). */
+/** How many trajectories the filters select (from resident columns, else LanceDB counts them). */
 export function countMatching(source: Source, query: AnalysisQuery): Promise<number> {
   const filters = pickFilters(query);
-  return cached(source, 'count-matching', filters, async () =>
-    source.table ? source.table.countRows(compileWhere(filters)) : 0,
-  );
+  return cached(source, 'count-matching', filters, async () => {
+    if (!source.table) return 0;
+    const resident = await residentSelection(source, filters, []);
+    return resident ? resident.rows.length : source.table.countRows(compileWhere(filters));
+  });
 }

@@ -1,5 +1,7 @@
-import { pickFilters, type AnalysisQuery } from './query';
-import { emptyScan, ints, list, scanTable, strings } from './scan/scan';
+import { residentSelection } from './engine/selection';
+import { allRows } from './grouping';
+import { pickFilters, type AnalysisQuery, type Filters } from './query';
+import { emptyScan, ints, list, scanTable, strings, type Scan } from './scan/scan';
 import { cached, type Source } from './source';
 import { compileWhere } from './where';
 
@@ -22,6 +24,13 @@ function byCount(values: string[], counts: Float64Array): string[] {
     .map((code) => values[code]);
 }
 
+async function scanned(source: Source, filters: Filters): Promise<{ scan: Scan; rows: Int32Array }> {
+  const scan = source.table
+    ? await scanTable(source.table, { where: compileWhere(filters), columns: COLUMNS })
+    : emptyScan(COLUMNS);
+  return { scan, rows: allRows(scan.length) };
+}
+
 /** The values the filter bar offers, discovered from the data of the selected trainings (never hard-coded). */
 export function filterOptions(
   source: Source,
@@ -29,16 +38,20 @@ export function filterOptions(
 ): Promise<FilterOptions> {
   const selection = { training_id: query.training_id };
   return cached(source, 'filter-options', selection, async () => {
-    const scan = source.table
-      ? await scanTable(source.table, { where: compileWhere(pickFilters(selection)), columns: COLUMNS })
-      : emptyScan(COLUMNS);
-    const epochs = new Set(ints(scan, 'epoch_id'));
+    const filters = pickFilters(selection);
+    const { scan, rows } =
+      (await residentSelection(source, filters, COLUMNS)) ?? (await scanned(source, filters));
+    const epoch = ints(scan, 'epoch_id');
+    const epochs = new Set<number>();
     const reasons = strings(scan, 'termination_reason');
     const reasonCounts = new Float64Array(reasons.values.length);
-    for (const code of reasons.codes) reasonCounts[code]++;
     const tools = list(scan, 'tool_call_names');
     const toolCounts = new Float64Array(tools.values.length);
-    for (const code of tools.codes) toolCounts[code]++;
+    for (const i of rows) {
+      epochs.add(epoch[i]);
+      reasonCounts[reasons.codes[i]]++;
+      for (let j = tools.offsets[i]; j < tools.offsets[i + 1]; j++) toolCounts[tools.codes[j]]++;
+    }
     return {
       epochs: [...epochs].sort((a, b) => a - b),
       terminationReasons: byCount(reasons.values, reasonCounts),

@@ -1,18 +1,52 @@
 import type { Table } from '@lancedb/lancedb';
 import { dbConfigFromEnv, openTrajectories, type DbConfig } from '../db';
 import { ResultCache } from './cache';
+import type { ColumnEngine } from './engine/engine';
+import { columnBudgetFromEnv, columnEngine, shareBudget } from './engine/registry';
+import type { ResidentColumns } from './engine/resident';
 
 /** Where a statistic reads from: the table (null when the database is still empty) and its version. */
 export interface Source {
   table: Table | null;
+  /** The table version the figures are of. */
   version: number;
   /** Identifies the database, so two databases never share cache entries. */
   uri: string;
+  /** The small columns of `version` held in memory, when they are (figures then never re-scan LanceDB). */
+  resident?: { engine: ColumnEngine; columns: ResidentColumns };
+  /**
+   * Set when `version` is older than the table's latest: changed rows are being reloaded, and for at most
+   * LANCEDB_READ_CONSISTENCY_SECONDS the previous version answers, labelled with this.
+   */
+  stale?: { latest_version: number; since: string };
 }
 
-export async function openSource(config: DbConfig = dbConfigFromEnv()): Promise<Source> {
+export interface SourceOptions {
+  /** Memory for resident columns (default COLUMN_CACHE_MB); 0 answers every figure with pushed-down scans. */
+  columnCacheBytes?: number;
+}
+
+export async function openSource(
+  config: DbConfig = dbConfigFromEnv(),
+  { columnCacheBytes = columnBudgetFromEnv() }: SourceOptions = {},
+): Promise<Source> {
   const table = await openTrajectories(config);
-  return { table, version: table ? await table.version() : 0, uri: config.uri };
+  if (!table) return { table, version: 0, uri: config.uri };
+  const latest = await table.version();
+  if (columnCacheBytes <= 0) return { table, version: latest, uri: config.uri };
+  const engine = columnEngine(config, columnCacheBytes);
+  const view = await engine.view(latest);
+  if (!view) return { table, version: latest, uri: config.uri };
+  shareBudget(engine, columnCacheBytes);
+  return {
+    table,
+    version: view.columns.version,
+    uri: config.uri,
+    resident: { engine, columns: view.columns },
+    ...(view.stale && {
+      stale: { latest_version: view.stale.latestVersion, since: view.stale.since.toISOString() },
+    }),
+  };
 }
 
 const cache = new ResultCache(Number(process.env.ANALYSIS_CACHE_ENTRIES ?? 500));

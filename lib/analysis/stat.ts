@@ -1,4 +1,5 @@
 import type { GroupBy } from '../search-params';
+import { residentSelection } from './engine/selection';
 import { AnalysisError } from './errors';
 import { allRows, groupColumns, groupRows } from './grouping';
 import { pickFilters, type AnalysisQuery, type Filters } from './query';
@@ -28,6 +29,8 @@ export async function selectRows(
     if (withRowIds) scan.rowIds = new BigUint64Array(0);
     return { scan, rows: new Int32Array(0) };
   }
+  const resident = await residentSelection(source, filters, columns);
+  if (resident) return resident;
   const scan = await scanTable(source.table, { where: compileWhere(filters), columns, withRowIds });
   return { scan, rows: allRows(scan.length) };
 }

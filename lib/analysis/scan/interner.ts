@@ -12,6 +12,17 @@ export class Utf8Interner {
   private readonly buckets = new Map<number, number[]>();
   private lastCode = -1;
 
+  /** An independent copy: codes handed out later by either one do not affect the other. */
+  clone(): Utf8Interner {
+    const copy = new Utf8Interner();
+    for (let code = 0; code < this.values.length; code++) {
+      copy.values.push(this.values[code]);
+      copy.bytes.push(this.bytes[code]);
+    }
+    for (const [hash, bucket] of this.buckets) copy.buckets.set(hash, [...bucket]);
+    return copy;
+  }
+
   /** The code of bytes[start, end). */
   code(data: Uint8Array, start: number, end: number): number {
     const last = this.lastCode;

@@ -1,4 +1,4 @@
-import type { Table } from '@lancedb/lancedb';
+import type { Query, Table } from '@lancedb/lancedb';
 import { Utf8Interner } from './interner';
 
 /**
@@ -21,8 +21,9 @@ export const STRING_COLUMNS = [
   'termination_reason',
   'agent_name',
   'trajectory_id',
+  'question',
 ] as const;
-export const LIST_COLUMNS = ['tool_call_names'] as const;
+export const LIST_COLUMNS = ['tool_call_names', 'tools_used', 'tools_failed'] as const;
 
 export type IntColumn = (typeof INT_COLUMNS)[number];
 export type FloatColumn = (typeof FLOAT_COLUMNS)[number];
@@ -75,7 +76,7 @@ interface ArrowData {
   valueOffsets: Int32Array;
   children: ArrowData[];
 }
-interface ArrowBatch {
+export interface ArrowBatch {
   numRows: number;
   getChild(name: string): { data: ArrowData[] } | null;
 }
@@ -106,13 +107,11 @@ const isValid = (data: ArrowData, i: number): boolean => {
 };
 
 function readInts(data: ArrowData): Int32Array {
-  return Int32Array.from((data.values as Int32Array).subarray(data.offset, data.offset + data.length));
+  return (data.values as Int32Array).slice(data.offset, data.offset + data.length);
 }
 
 function readFloats(data: ArrowData): Float64Array {
-  const out = Float64Array.from(
-    (data.values as Float64Array).subarray(data.offset, data.offset + data.length),
-  );
+  const out = (data.values as Float64Array).slice(data.offset, data.offset + data.length);
   if (data.nullCount > 0) for (let i = 0; i < out.length; i++) if (!isValid(data, i)) out[i] = NaN;
   return out;
 }
@@ -177,86 +176,126 @@ function readBoolList(data: ArrowData): Uint8Array {
   return out;
 }
 
-/** Runs one projected, filtered scan. */
-export async function scanTable(table: Table, options: ScanOptions): Promise<Scan> {
-  const columns = [...new Set(options.columns)];
-  let query = table.query().select(columns);
-  if (options.where) query = query.where(options.where);
-  if (options.withRowIds) query = query.withRowId();
-  const arrow = await query.toArrow({ maxBatchLength: 65_536 });
+/** Per string or list column, the dictionary its codes index; reused to continue the codes of an earlier scan. */
+export type Dictionaries = Map<StringColumn | ListColumn, Utf8Interner>;
 
-  const ints = new Map<IntColumn, Growable<Int32Array>>();
-  const floats = new Map<FloatColumn, Growable<Float64Array>>();
-  const strings = new Map<StringColumn, { grow: Growable<Int32Array>; interner: Utf8Interner }>();
-  const lists = new Map<
+/**
+ * Accumulates Arrow record batches into a Scan. With `dictionaries` from an earlier builder, string codes continue
+ * that builder's codes, so the two scans can be concatenated.
+ */
+export class ScanBuilder {
+  readonly columns: ScanColumn[];
+  readonly dictionaries: Dictionaries;
+  private length = 0;
+  private readonly ints = new Map<IntColumn, Growable<Int32Array>>();
+  private readonly floats = new Map<FloatColumn, Growable<Float64Array>>();
+  private readonly strings = new Map<StringColumn, Growable<Int32Array>>();
+  private readonly lists = new Map<
     ListColumn,
-    { lengths: Growable<Int32Array>; codes: Growable<Int32Array>; interner: Utf8Interner }
+    { lengths: Growable<Int32Array>; codes: Growable<Int32Array> }
   >();
-  const failed = new Growable<Uint8Array>((n) => new Uint8Array(n));
-  const created = new Growable<Float64Array>((n) => new Float64Array(n));
-  const rowIds = new Growable((n) => new BigUint64Array(n));
-  for (const column of columns) {
-    if ((INT_COLUMNS as readonly string[]).includes(column))
-      ints.set(column as IntColumn, new Growable((n) => new Int32Array(n)));
-    else if ((FLOAT_COLUMNS as readonly string[]).includes(column))
-      floats.set(column as FloatColumn, new Growable((n) => new Float64Array(n)));
-    else if ((STRING_COLUMNS as readonly string[]).includes(column))
-      strings.set(column as StringColumn, {
-        grow: new Growable((n) => new Int32Array(n)),
-        interner: new Utf8Interner(),
-      });
-    else if ((LIST_COLUMNS as readonly string[]).includes(column))
-      lists.set(column as ListColumn, {
-        lengths: new Growable((n) => new Int32Array(n)),
-        codes: new Growable((n) => new Int32Array(n)),
-        interner: new Utf8Interner(),
-      });
+  private readonly failed = new Growable<Uint8Array>((n) => new Uint8Array(n));
+  private readonly created = new Growable<Float64Array>((n) => new Float64Array(n));
+  private readonly rowIds = new Growable((n) => new BigUint64Array(n));
+
+  constructor(
+    columns: readonly ScanColumn[],
+    private readonly withRowIds = false,
+    dictionaries?: Dictionaries,
+  ) {
+    this.columns = [...new Set(columns)];
+    this.dictionaries = dictionaries ?? new Map();
+    const dictionary = (column: StringColumn | ListColumn) => {
+      if (!this.dictionaries.has(column)) this.dictionaries.set(column, new Utf8Interner());
+    };
+    for (const column of this.columns) {
+      if (isOneOf(column, INT_COLUMNS)) this.ints.set(column, new Growable((n) => new Int32Array(n)));
+      else if (isOneOf(column, FLOAT_COLUMNS))
+        this.floats.set(column, new Growable((n) => new Float64Array(n)));
+      else if (isOneOf(column, STRING_COLUMNS)) {
+        this.strings.set(column, new Growable((n) => new Int32Array(n)));
+        dictionary(column);
+      } else if (isOneOf(column, LIST_COLUMNS)) {
+        this.lists.set(column, {
+          lengths: new Growable((n) => new Int32Array(n)),
+          codes: new Growable((n) => new Int32Array(n)),
+        });
+        dictionary(column);
+      }
+    }
   }
 
-  let length = 0;
-  for (const batch of arrow.batches as unknown as ArrowBatch[]) {
-    if (batch.numRows === 0) continue;
-    length += batch.numRows;
+  /** The columns to `select()` from LanceDB for this builder. */
+  get projection(): string[] {
+    return [...this.columns];
+  }
+
+  add(batch: ArrowBatch): void {
+    if (batch.numRows === 0) return;
+    this.length += batch.numRows;
     const data = (name: string): ArrowData => {
       const child = batch.getChild(name);
       if (!child || child.data.length !== 1) throw new Error(`scan: column ${name} missing from batch`);
       return child.data[0];
     };
-    for (const [column, grow] of ints) grow.push(readInts(data(column)));
-    for (const [column, grow] of floats) grow.push(readFloats(data(column)));
-    for (const [column, { grow, interner }] of strings) grow.push(readStrings(data(column), interner));
-    for (const [column, list] of lists) {
-      const { lengths, codes } = readStringList(data(column), list.interner);
+    for (const [column, grow] of this.ints) grow.push(readInts(data(column)));
+    for (const [column, grow] of this.floats) grow.push(readFloats(data(column)));
+    for (const [column, grow] of this.strings)
+      grow.push(readStrings(data(column), this.dictionaries.get(column)!));
+    for (const [column, list] of this.lists) {
+      const { lengths, codes } = readStringList(data(column), this.dictionaries.get(column)!);
       list.lengths.push(lengths);
       list.codes.push(codes);
     }
-    if (columns.includes('tool_call_failed')) failed.push(readBoolList(data('tool_call_failed')));
-    if (columns.includes('created_at')) created.push(readTimestamps(data('created_at')));
-    if (options.withRowIds) {
+    if (this.columns.includes('tool_call_failed')) this.failed.push(readBoolList(data('tool_call_failed')));
+    if (this.columns.includes('created_at')) this.created.push(readTimestamps(data('created_at')));
+    if (this.withRowIds) {
       const ids = data('_rowid');
-      rowIds.push(
-        BigUint64Array.from(
-          (ids.values as unknown as BigUint64Array).subarray(ids.offset, ids.offset + ids.length),
-        ),
-      );
+      this.rowIds.push((ids.values as unknown as BigUint64Array).slice(ids.offset, ids.offset + ids.length));
     }
   }
 
-  const scan: Scan = { length, ints: {}, floats: {}, strings: {}, lists: {} };
-  for (const [column, grow] of ints) scan.ints[column] = grow.finish();
-  for (const [column, grow] of floats) scan.floats[column] = grow.finish();
-  for (const [column, { grow, interner }] of strings)
-    scan.strings[column] = { codes: grow.finish(), values: interner.values };
-  for (const [column, list] of lists) {
-    const lengths = list.lengths.finish();
-    const offsets = new Int32Array(lengths.length + 1);
-    for (let i = 0; i < lengths.length; i++) offsets[i + 1] = offsets[i] + lengths[i];
-    scan.lists[column] = { offsets, codes: list.codes.finish(), values: list.interner.values };
+  finish(): Scan {
+    const scan: Scan = { length: this.length, ints: {}, floats: {}, strings: {}, lists: {} };
+    for (const [column, grow] of this.ints) scan.ints[column] = grow.finish();
+    for (const [column, grow] of this.floats) scan.floats[column] = grow.finish();
+    for (const [column, grow] of this.strings)
+      scan.strings[column] = { codes: grow.finish(), values: this.dictionaries.get(column)!.values };
+    for (const [column, list] of this.lists) {
+      const lengths = list.lengths.finish();
+      const offsets = new Int32Array(lengths.length + 1);
+      for (let i = 0; i < lengths.length; i++) offsets[i + 1] = offsets[i] + lengths[i];
+      scan.lists[column] = {
+        offsets,
+        codes: list.codes.finish(),
+        values: this.dictionaries.get(column)!.values,
+      };
+    }
+    if (this.columns.includes('tool_call_failed')) scan.toolCallFailed = this.failed.finish();
+    if (this.columns.includes('created_at')) scan.createdAt = this.created.finish();
+    if (this.withRowIds) scan.rowIds = this.rowIds.finish();
+    return scan;
   }
-  if (columns.includes('tool_call_failed')) scan.toolCallFailed = failed.finish();
-  if (columns.includes('created_at')) scan.createdAt = created.finish();
-  if (options.withRowIds) scan.rowIds = rowIds.finish();
-  return scan;
+}
+
+function isOneOf<T extends string>(column: string, set: readonly T[]): column is T {
+  return (set as readonly string[]).includes(column);
+}
+
+/** Streams a LanceDB query's record batches into a builder. */
+export async function readInto(query: Query, builder: ScanBuilder): Promise<Scan> {
+  const arrow = await query.toArrow({ maxBatchLength: 65_536 });
+  for (const batch of arrow.batches as unknown as ArrowBatch[]) builder.add(batch);
+  return builder.finish();
+}
+
+/** Runs one projected, filtered scan. */
+export async function scanTable(table: Table, options: ScanOptions): Promise<Scan> {
+  const builder = new ScanBuilder(options.columns, options.withRowIds);
+  let query = table.query().select(builder.projection);
+  if (options.where) query = query.where(options.where);
+  if (options.withRowIds) query = query.withRowId();
+  return readInto(query, builder);
 }
 
 /** A zero-row scan that still has every requested column, so compute functions need no special case. */
@@ -280,9 +319,12 @@ export function emptyScan(columns: readonly ScanColumn[]): Scan {
       case 'termination_reason':
       case 'agent_name':
       case 'trajectory_id':
+      case 'question':
         scan.strings[column] = { codes: new Int32Array(0), values: [] };
         break;
       case 'tool_call_names':
+      case 'tools_used':
+      case 'tools_failed':
         scan.lists[column] = { offsets: new Int32Array(1), codes: new Int32Array(0), values: [] };
         break;
       case 'tool_call_failed':

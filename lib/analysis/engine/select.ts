@@ -1,0 +1,150 @@
+import { floats, ints, list, strings, type ListData, type Scan } from '../scan/scan';
+import type { Clause } from './clauses';
+
+/** The value meaning "any tool failed" in the `tool_failed` filter. */
+const ANY_TOOL = 'any';
+
+/** Per dictionary code, 1 when the value is one of `wanted`. */
+function codeSet(values: readonly string[], wanted: readonly string[]): Uint8Array {
+  const set = new Uint8Array(values.length);
+  const want = new Set(wanted);
+  for (let code = 0; code < values.length; code++) if (want.has(values[code])) set[code] = 1;
+  return set;
+}
+
+/** The rows (ascending) among `rows` (all rows when null) that pass `test`. */
+function narrow(rows: Int32Array | null, length: number, test: (i: number) => boolean): Int32Array {
+  const count = rows ? rows.length : length;
+  const out = new Int32Array(count);
+  let kept = 0;
+  if (rows) {
+    for (let j = 0; j < count; j++) if (test(rows[j])) out[kept++] = rows[j];
+  } else {
+    for (let i = 0; i < count; i++) if (test(i)) out[kept++] = i;
+  }
+  return out.slice(0, kept);
+}
+
+function narrowByCode(
+  rows: Int32Array | null,
+  length: number,
+  codes: Int32Array,
+  set: Uint8Array,
+): Int32Array {
+  const count = rows ? rows.length : length;
+  const out = new Int32Array(count);
+  let kept = 0;
+  if (rows) {
+    for (let j = 0; j < count; j++) {
+      const code = codes[rows[j]];
+      if (code >= 0 && set[code] === 1) out[kept++] = rows[j];
+    }
+  } else {
+    for (let i = 0; i < count; i++) {
+      const code = codes[i];
+      if (code >= 0 && set[code] === 1) out[kept++] = i;
+    }
+  }
+  return out.slice(0, kept);
+}
+
+function compare(op: '=' | '>=' | '<=', bound: number): (value: number) => boolean {
+  if (op === '=') return (value) => value === bound;
+  return op === '>=' ? (value) => value >= bound : (value) => value <= bound;
+}
+
+/** Whether row i's list holds an item whose code is in `set`. */
+function hasAny(data: ListData, set: Uint8Array, i: number): boolean {
+  for (let j = data.offsets[i]; j < data.offsets[i + 1]; j++) if (set[data.codes[j]] === 1) return true;
+  return false;
+}
+
+function hasAll(data: ListData, required: readonly number[], i: number): boolean {
+  const start = data.offsets[i];
+  const end = data.offsets[i + 1];
+  for (const code of required) {
+    let found = false;
+    for (let j = start; j < end && !found; j++) found = data.codes[j] === code;
+    if (!found) return false;
+  }
+  return true;
+}
+
+function applyClause(scan: Scan, rows: Int32Array | null, clause: Clause): Int32Array {
+  const length = scan.length;
+  switch (clause.op) {
+    case 'in': {
+      const column = strings(scan, clause.column);
+      return narrowByCode(rows, length, column.codes, codeSet(column.values, clause.values));
+    }
+    case '=':
+    case '>=':
+    case '<=': {
+      const values = clause.column === 'reward' ? floats(scan, 'reward') : ints(scan, clause.column);
+      const test = compare(clause.op, clause.value);
+      return narrow(rows, length, (i) => test(values[i]));
+    }
+    case 'has_any':
+    case 'has_none': {
+      const data = list(scan, clause.column);
+      const set = codeSet(data.values, clause.values);
+      const wanted = clause.op === 'has_any';
+      return narrow(rows, length, (i) => hasAny(data, set, i) === wanted);
+    }
+    case 'has_all': {
+      const data = list(scan, clause.column);
+      const required = [...new Set(clause.values)].map((value) => data.values.indexOf(value));
+      if (required.includes(-1)) return new Int32Array(0);
+      return narrow(rows, length, (i) => hasAll(data, required, i));
+    }
+    case 'failed_tool': {
+      if (clause.value === ANY_TOOL) {
+        const errors = ints(scan, 'tool_error_count');
+        return narrow(rows, length, (i) => errors[i] > 0);
+      }
+      const data = list(scan, 'tools_failed');
+      const set = codeSet(data.values, [clause.value]);
+      return narrow(rows, length, (i) => hasAny(data, set, i));
+    }
+    case 'contains': {
+      // Case-insensitive substring of any of the columns; a null value never matches.
+      const needle = clause.value.toLowerCase();
+      const matches = clause.columns.map((name) => {
+        const column = strings(scan, name);
+        return {
+          codes: column.codes,
+          set: Uint8Array.from(column.values, (value) => (value.toLowerCase().includes(needle) ? 1 : 0)),
+        };
+      });
+      return narrow(rows, length, (i) =>
+        matches.some(({ codes, set }) => codes[i] >= 0 && set[codes[i]] === 1),
+      );
+    }
+  }
+}
+
+/** Cheap and usually selective clauses first: each later one only visits the rows the earlier ones kept. */
+const ORDER: Record<Clause['op'], number> = {
+  in: 0,
+  '=': 1,
+  '>=': 2,
+  '<=': 2,
+  failed_tool: 3,
+  has_any: 4,
+  has_none: 4,
+  has_all: 4,
+  contains: 5,
+};
+
+/** The rows of `scan` (ascending indices) that satisfy every clause. */
+export function selectWhere(scan: Scan, clauses: readonly Clause[]): Int32Array {
+  let rows: Int32Array | null = null;
+  for (const clause of [...clauses].sort((a, b) => ORDER[a.op] - ORDER[b.op])) {
+    rows = applyClause(scan, rows, clause);
+    if (rows.length === 0) break;
+  }
+  if (rows) return rows;
+  const all = new Int32Array(scan.length);
+  for (let i = 0; i < all.length; i++) all[i] = i;
+  return all;
+}

@@ -1,0 +1,25 @@
+import type { Filters } from '../query';
+import type { Scan, ScanColumn } from '../scan/scan';
+import type { Source } from '../source';
+import { filterClauses } from './clauses';
+import { selectWhere } from './select';
+
+/**
+ * The rows the filters select, answered from the source's resident columns, or null when it holds none (or not the
+ * columns asked for): then a pushed-down LanceDB scan answers. Rows are ascending indices into the resident scan,
+ * which holds every resident column (row ids included), not only those asked for.
+ */
+export async function residentSelection(
+  source: Source,
+  filters: Filters,
+  columns: readonly ScanColumn[],
+): Promise<{ scan: Scan; rows: Int32Array } | null> {
+  if (!source.resident) return null;
+  const clauses = filterClauses(filters);
+  const needed = clauses.some((clause) => clause.op === 'contains')
+    ? [...columns, 'question' as const]
+    : columns;
+  const held = await source.resident.engine.withColumns(source.resident.columns, needed);
+  if (!held) return null;
+  return { scan: held.scan, rows: selectWhere(held.scan, clauses) };
+}
