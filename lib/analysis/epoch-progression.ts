@@ -31,6 +31,61 @@ export interface EpochProgression {
   epochs: EpochProgressionPoint[];
 }
 
+/** The per-epoch fields `metrics` may choose (every field of a point besides epoch_id). */
+export const EPOCH_METRICS = [
+  'trajectory_count',
+  'avg_reward',
+  'avg_reward_ci',
+  'question_count',
+  'samples_per_question',
+  'pass_at_1',
+  'pass_at_k',
+  'k',
+  'pass_at_k_questions',
+  'pass_at',
+  'pass_at_questions',
+  'pass_hat_k',
+  'success_threshold',
+  'termination_stats',
+  'reward_distribution',
+  'avg_step_count',
+  'tool_calls',
+  'tool_failures',
+  'tool_failure_rate',
+  'tools',
+] as const satisfies readonly Exclude<keyof EpochProgressionPoint, 'epoch_id'>[];
+
+export type EpochMetric = (typeof EPOCH_METRICS)[number];
+
+/** The metrics asked for, checked against EPOCH_METRICS (400 naming `metrics` otherwise); undefined means all. */
+export function chosenMetrics(query: Pick<AnalysisQuery, 'metrics'>): EpochMetric[] | undefined {
+  if (!query.metrics?.length) return undefined;
+  const known = new Set<string>(EPOCH_METRICS);
+  const unknown = query.metrics.find((metric) => !known.has(metric));
+  if (unknown !== undefined)
+    throw new AnalysisError(
+      `metrics: unknown metric "${unknown}" (one of ${EPOCH_METRICS.join(', ')})`,
+      'metrics',
+    );
+  return query.metrics as EpochMetric[];
+}
+
+/**
+ * Keeps epoch_id and the chosen metrics of each point. The answer then carries fewer fields than the type says: only
+ * API clients ask for a subset, and they read JSON.
+ */
+function keepMetrics(progression: EpochProgression, metrics: EpochMetric[] | undefined): EpochProgression {
+  if (!metrics) return progression;
+  const epochs = progression.epochs.map(
+    (point) =>
+      Object.fromEntries([
+        ['epoch_id', point.epoch_id],
+        ...metrics.map((metric) => [metric, point[metric]]),
+      ]) as EpochProgressionPoint,
+  );
+  return { ...progression, epochs };
+}
+
 type ProgressionQuery = Pick<
   AnalysisQuery,
   'k' | 'success_threshold' | 'perfect_threshold' | 'failure_threshold'
@@ -109,10 +164,12 @@ export function singleTraining(query: Pick<AnalysisQuery, 'training_id'>): strin
 export const epochProgression = defineStat({
   name: 'epoch-progression',
   columns: PROGRESSION_COLUMNS,
-  params: ['training_id', 'k', 'success_threshold', 'perfect_threshold', 'failure_threshold'],
+  params: ['training_id', 'k', 'success_threshold', 'perfect_threshold', 'failure_threshold', 'metrics'],
   prepare: (query) => {
     singleTraining(query);
+    chosenMetrics(query);
     return query;
   },
-  compute: ({ scan, rows }, query) => computeEpochProgression(scan, rows, query, singleTraining(query)),
+  compute: ({ scan, rows }, query) =>
+    keepMetrics(computeEpochProgression(scan, rows, query, singleTraining(query)), chosenMetrics(query)),
 });
