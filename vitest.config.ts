@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    alias: { '@': path.resolve(import.meta.dirname) },
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // Tests run outside React's server environment: the guard against client imports resolves to its no-op entry.
+      'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
+    },
   },
   test: {
     include: ['{lib,app,components,scripts}/**/*.test.{ts,tsx}'],

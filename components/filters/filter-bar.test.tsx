@@ -3,6 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { withNuqsTestingAdapter, type UrlUpdateEvent } from 'nuqs/adapters/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadDashboard } from '@/lib/search-params';
 import { FilterBar, type FilterOptions } from './filter-bar';
 
 const options: FilterOptions = {
@@ -102,6 +103,18 @@ describe('FilterBar', () => {
     ]);
     await userEvent.click(screen.getByRole('button', { name: 'Remove filter reward_min: 0' }));
     expect(lastUrl()!.searchParams.has('reward_min')).toBe(false);
+  });
+
+  it('shows every value of a repeated list key, and keeps the others when one is removed', async () => {
+    const { lastUrl } = renderBar('?training_id=run_a&training_id=run_b,,run_a&epoch_id=&epoch_id=2');
+    expect(
+      within(screen.getByTestId('filter-chips'))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['training: run_a×', 'training: run_b×', 'epoch 2×']);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove filter training_id: run_a' }));
+    const next = loadDashboard(lastUrl()!.queryString);
+    expect([next.training_id, next.epoch_id]).toEqual([['run_b'], 2]);
   });
 
   it('resets every filter but keeps the tab and the metric options', async () => {

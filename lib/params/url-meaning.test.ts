@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { parseAnalysisQuery } from '../analysis/query';
+import { tabHref } from '../chart-data/dashboard-url';
+import { filterChips } from '../chart-data/filters';
+import { FILTER_KEYS, loadDashboard, METRIC_KEYS, PAGE_KEYS, type ParamName } from '../search-params';
+
+/**
+ * One meaning for every URL: the page's nuqs loader, the API's validation, the filter chips and the link to the next
+ * tab all read the same values. Expected values are written out by hand.
+ */
+
+const SHARED: ParamName[] = [...FILTER_KEYS, ...METRIC_KEYS, ...PAGE_KEYS];
+
+function readings(search: string) {
+  const page = loadDashboard(search);
+  const api = parseAnalysisQuery(new URLSearchParams(search), PAGE_KEYS);
+  const chips = filterChips(page).map((chip) => [chip.key, chip.value]);
+  const next = loadDashboard(tabHref(page, 'failures').split('?')[1] ?? '');
+  return { page, api, chips, next };
+}
+
+function expectAgreement(search: string) {
+  const { page, api, next } = readings(search);
+  for (const key of SHARED) {
+    expect(page[key] ?? undefined, `${key}: page vs API`).toEqual(api[key as keyof typeof api]);
+    expect(next[key], `${key}: next tab link`).toEqual(page[key]);
+  }
+}
+
+describe('list parameters read the same everywhere', () => {
+  it.each<[string, string, string[]]>([
+    ['repeated keys are concatenated', '?training_id=a&training_id=b', ['a', 'b']],
+    ['repeated keys mixed with commas', '?training_id=a,b&training_id=c', ['a', 'b', 'c']],
+    ['empty items are dropped', '?training_id=a,,b,', ['a', 'b']],
+    ['items are trimmed', '?training_id=%20a%20,%20b%20', ['a', 'b']],
+    ['duplicates are removed, first occurrence first', '?training_id=b,a&training_id=b', ['b', 'a']],
+    ['%2C splits like a comma', '?training_id=a%2Cb', ['a', 'b']],
+    ['unicode stays as it is', '?training_id=%C3%BC-run,%E6%97%A5%E6%9C%AC', ['ü-run', '日本']],
+    ['+ is a space, trimmed away at the ends', '?training_id=+a+b+', ['a b']],
+  ])('%s: %s', (_, search, expected) => {
+    const { page, api, chips, next } = readings(search);
+    expect(page.training_id).toEqual(expected);
+    expect(api.training_id).toEqual(expected);
+    expect(chips).toEqual(expected.map((id) => ['training_id', id]));
+    expect(next.training_id).toEqual(expected);
+    expectAgreement(search);
+  });
+
+  it.each(['?training_id=', '?training_id=,,', '?training_id=%20,%20', '?training_id=&training_id='])(
+    '%s is no filter at all',
+    (search) => {
+      const { page, api, chips, next } = readings(search);
+      expect(page.training_id).toBeNull();
+      expect(api.training_id).toBeUndefined();
+      expect(chips).toEqual([]);
+      expect(next.training_id).toBeNull();
+    },
+  );
+
+  it('reads the comparison list and the other filter lists the same way', () => {
+    const search = '?training_ids=x,,y&training_ids=x&tools_none=%20search&tools_none=python,search';
+    const { page, api } = readings(search);
+    expect(page.training_ids).toEqual(['x', 'y']);
+    expect(api.training_ids).toEqual(['x', 'y']);
+    expect(page.tools_none).toEqual(['search', 'python']);
+    expect(api.tools_none).toEqual(['search', 'python']);
+    expectAgreement(search);
+  });
+});
+
+describe('scalar parameters read the same everywhere', () => {
+  it.each<[string, ParamName, unknown]>([
+    ['?q=a,b', 'q', 'a,b'],
+    ['?q=%20spaced%20', 'q', ' spaced '],
+    ['?q=%C3%BC%2C%20x', 'q', 'ü, x'],
+    ['?epoch_id=3&epoch_id=', 'epoch_id', 3],
+    ['?epoch_id=&epoch_id=3', 'epoch_id', 3],
+    ['?reward_min=-0.5', 'reward_min', -0.5],
+    ['?sort=-step_count', 'sort', '-step_count'],
+    ['?tool_failed=any', 'tool_failed', 'any'],
+  ])('%s', (search, key, expected) => {
+    const { page, api, next } = readings(search);
+    expect(page[key]).toEqual(expected);
+    expect(api[key as keyof typeof api]).toEqual(expected);
+    expect(next[key]).toEqual(expected);
+    expectAgreement(search);
+  });
+
+  it('an empty scalar is absent, and a defaulted one takes its default', () => {
+    const { page, api, chips } = readings('?q=&epoch_id=&success_threshold=');
+    expect([page.q, page.epoch_id, page.success_threshold]).toEqual([null, null, 0]);
+    expect([api.q, api.epoch_id, api.success_threshold]).toEqual([undefined, undefined, 0]);
+    expect(chips).toEqual([]);
+  });
+
+  it.each<[string, ParamName]>([
+    ['?epoch_id=3&epoch_id=4', 'epoch_id'],
+    ['?q=a&q=b', 'q'],
+    ['?sort=reward&sort=reward', 'sort'],
+    ['?epoch_id=1.5', 'epoch_id'],
+    ['?epoch_id=12abc', 'epoch_id'],
+    ['?reward_min=0x10', 'reward_min'],
+    ['?k=1e2', 'k'],
+    ['?sort=sideways', 'sort'],
+  ])('%s is rejected by the API and never read as a value by the page', (search, key) => {
+    expect(() => parseAnalysisQuery(new URLSearchParams(search), PAGE_KEYS)).toThrow(
+      expect.objectContaining({ param: key }),
+    );
+    expect(loadDashboard(search)[key]).toBeNull();
+  });
+});
+
+describe('the next tab link', () => {
+  it('writes each list once, comma-separated, and drops nothing', () => {
+    expect(
+      tabHref(loadDashboard('?training_id=a&training_id=b&training_id=a&tab=overview'), 'failures'),
+    ).toBe('/analysis?training_id=a,b&tab=failures');
+  });
+});
+
+describe('the page reads Next.js searchParams records like URLs', () => {
+  it('takes every value of a repeated key', () => {
+    const record = { training_id: ['a', 'b, c'], epoch_id: '2', q: undefined };
+    const page = loadDashboard(record);
+    const api = parseAnalysisQuery(record, PAGE_KEYS);
+    expect(page.training_id).toEqual(['a', 'b', 'c']);
+    expect(api.training_id).toEqual(['a', 'b', 'c']);
+    expect([page.epoch_id, api.epoch_id]).toEqual([2, 2]);
+    expect([page.q, api.q]).toEqual([null, undefined]);
+  });
+});
