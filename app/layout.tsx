@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
+import { Suspense } from 'react';
+import { DataFreshness } from './_shell/data-freshness';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -32,6 +34,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/analysis" className="text-sm hover:underline">
               Analysis
             </Link>
+            <div className="ml-auto">
+              <Suspense fallback={null}>
+                <DataFreshness />
+              </Suspense>
+            </div>
           </nav>
         </header>
         <NuqsAdapter>
