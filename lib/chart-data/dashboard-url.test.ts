@@ -58,4 +58,11 @@ describe('trajectoryHref', () => {
   it('encodes every character an id may hold', () => {
     expect(trajectoryHref('a b%/ü')).toBe('/trajectories/a%20b%25%2F%C3%BC');
   });
+
+  it('puts the ids . and .. in the query, where no URL parser resolves them', () => {
+    expect(trajectoryHref('..')).toBe('/trajectories?id=..');
+    expect(trajectoryHref('.')).toBe('/trajectories?id=.');
+    expect(trajectoryHref('...')).toBe('/trajectories/...');
+    expect(trajectoryHref('../x')).toBe('/trajectories/..%2Fx');
+  });
 });

@@ -60,7 +60,11 @@ export function sortDirection(
   return 'none';
 }
 
-/** The full page of one trajectory (ids may hold any character). */
+/**
+ * The full page of one trajectory (ids may hold any character). `.` and `..` cannot be a path segment (URL parsers
+ * resolve them, even written as %2E), so those two ids go in the query instead.
+ */
 export function trajectoryHref(id: string): string {
+  if (id === '.' || id === '..') return `/trajectories?id=${encodeURIComponent(id)}`;
   return `/trajectories/${encodeURIComponent(id)}`;
 }

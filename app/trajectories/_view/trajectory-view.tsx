@@ -1,0 +1,58 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { SiblingList } from '@/components/trajectory/sibling-list';
+import { StepList } from '@/components/trajectory/step-list';
+import { TrajectoryMeta } from '@/components/trajectory/trajectory-meta';
+import { AnalysisError } from '@/lib/analysis/errors';
+import { openSource } from '@/lib/analysis/source';
+import { getTrajectory, siblingSamples, type TrajectoryDetail } from '@/lib/analysis/trajectory';
+import { serializeDashboard } from '@/lib/search-params';
+
+export function trajectoryTitle(id: string): string {
+  return `Trajectory ${id} · RL Trajectory Dashboard`;
+}
+
+/**
+ * The JSON record of a trajectory. A path segment `.` or `..` would be resolved away by every URL parser, so those
+ * two ids have no record link.
+ */
+function recordHref(id: string): string | undefined {
+  return id === '.' || id === '..' ? undefined : `/api/trajectories/${encodeURIComponent(id)}`;
+}
+
+/** One trajectory, every step, with the other samples of the same question one click away. */
+export async function TrajectoryView({ id }: { id: string }) {
+  const source = await openSource();
+  let detail: TrajectoryDetail;
+  try {
+    detail = await getTrajectory(id, source);
+  } catch (error) {
+    if (error instanceof AnalysisError) notFound();
+    throw error;
+  }
+  const siblings = await siblingSamples(detail, source);
+  const back = `/analysis${serializeDashboard({
+    tab: 'failures',
+    training_id: [detail.training_id],
+    epoch_id: detail.epoch_id,
+  })}`;
+  return (
+    <div className="space-y-4">
+      <Link
+        prefetch={false}
+        href={back}
+        className="text-sm text-tremor-brand hover:underline dark:text-dark-tremor-brand"
+      >
+        ← Failures of {detail.training_id}, epoch {detail.epoch_id}
+      </Link>
+      <h1 className="break-all font-mono text-lg font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong">
+        {detail.trajectory_id}
+      </h1>
+      <TrajectoryMeta detail={detail} />
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_18rem]">
+        <StepList steps={detail.steps} recordHref={recordHref(detail.trajectory_id)} />
+        <SiblingList siblings={siblings} currentId={detail.trajectory_id} />
+      </div>
+    </div>
+  );
+}
