@@ -16,16 +16,22 @@ const config = [
     ],
   },
   {
-    // UI never touches the database: pages call lib/analysis and pass plain props down.
+    // UI never touches the database or the analysis code: pages and route handlers compute, components get plain props
+    // (types of those props may be imported).
     files: ['components/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             {
               group: ['@/lib/db', '@/lib/db/*', '@lancedb/*', '@/lib/ingest', '@/lib/ingest/*'],
               message: 'Components receive plain props; only pages and route handlers read data.',
+            },
+            {
+              group: ['@/lib/analysis', '@/lib/analysis/**', '@/lib/api', '@/lib/api/**'],
+              allowTypeImports: true,
+              message: 'Components receive computed results as props; import only their types.',
             },
           ],
         },

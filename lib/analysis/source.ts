@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Table } from '@lancedb/lancedb';
 import { dbConfigFromEnv, openTrajectories, type DbConfig } from '../db';
 import { ResultCache } from './cache';
