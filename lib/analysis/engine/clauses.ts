@@ -1,48 +1,61 @@
+import type { ListClause, NumberClause, ParamSpec } from '../../params/spec';
+import { ANY_TOOL, FILTER_KEYS, PARAMS } from '../../params/table';
 import type { Filters } from '../query';
 
 /**
- * A filter as a clause over one column, in the vocabulary of lib/where.ts: each filter parameter maps to the same
- * operation there (a `where` string for LanceDB) and here (a selection over resident columns).
+ * A filter as an operation on resident columns: the same dispatch as compileWhere (lib/analysis/where.ts) over the
+ * `where` of each filter in the parameter table, producing a selection here instead of a LanceDB `where` string.
  */
 export type Clause =
-  | { op: 'in'; column: 'training_id' | 'termination_reason' | 'agent_name'; values: readonly string[] }
-  | { op: '=' | '>=' | '<='; column: 'epoch_id' | 'tool_call_count'; value: number }
-  | { op: '>=' | '<='; column: 'reward'; value: number }
-  | { op: 'has_any' | 'has_all' | 'has_none'; column: 'tools_used'; values: readonly string[] }
+  | { op: ListClause['op']; column: string; values: readonly string[] }
+  | { op: NumberClause['op']; column: string; value: number }
+  | { op: 'any_tool_failed' }
   | { op: 'failed_tool'; value: string }
-  | { op: 'contains'; columns: readonly ('question' | 'data_id')[]; value: string };
+  | { op: 'contains'; columns: readonly string[]; needle: string };
 
-/** The clauses of validated filters (none for an absent or empty filter), mirroring compileWhere. */
+function clauseOf(spec: ParamSpec, value: unknown): Clause | undefined {
+  switch (spec.kind) {
+    case 'list': {
+      const values = value as string[];
+      return spec.where && values.length > 0 ? { ...spec.where, values } : undefined;
+    }
+    case 'int':
+    case 'float':
+      return spec.where ? { ...spec.where, value: value as number } : undefined;
+    case 'text': {
+      if (!spec.where) return undefined;
+      const text = value as string;
+      if (spec.where.op === 'failed_tool')
+        return text === ANY_TOOL ? { op: 'any_tool_failed' } : { op: 'failed_tool', value: text };
+      const needle = text.trim().toLowerCase();
+      return needle === '' ? undefined : { op: 'contains', columns: spec.where.columns, needle };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The clauses of validated filters, one per filter that narrows the rows. */
 export function filterClauses(filters: Filters): Clause[] {
-  const clauses: Clause[] = [];
-  const list = (values: readonly string[] | undefined) => (values?.length ? values : undefined);
-  const training = list(filters.training_id);
-  if (training) clauses.push({ op: 'in', column: 'training_id', values: training });
-  if (filters.epoch_id !== undefined) clauses.push({ op: '=', column: 'epoch_id', value: filters.epoch_id });
-  if (filters.epoch_min !== undefined)
-    clauses.push({ op: '>=', column: 'epoch_id', value: filters.epoch_min });
-  if (filters.epoch_max !== undefined)
-    clauses.push({ op: '<=', column: 'epoch_id', value: filters.epoch_max });
-  if (filters.reward_min !== undefined)
-    clauses.push({ op: '>=', column: 'reward', value: filters.reward_min });
-  if (filters.reward_max !== undefined)
-    clauses.push({ op: '<=', column: 'reward', value: filters.reward_max });
-  const reasons = list(filters.termination_reason);
-  if (reasons) clauses.push({ op: 'in', column: 'termination_reason', values: reasons });
-  const any = list(filters.tools_any);
-  if (any) clauses.push({ op: 'has_any', column: 'tools_used', values: any });
-  const all = list(filters.tools_all);
-  if (all) clauses.push({ op: 'has_all', column: 'tools_used', values: all });
-  const none = list(filters.tools_none);
-  if (none) clauses.push({ op: 'has_none', column: 'tools_used', values: none });
-  if (filters.tool_failed !== undefined) clauses.push({ op: 'failed_tool', value: filters.tool_failed });
-  if (filters.tool_calls_min !== undefined)
-    clauses.push({ op: '>=', column: 'tool_call_count', value: filters.tool_calls_min });
-  if (filters.tool_calls_max !== undefined)
-    clauses.push({ op: '<=', column: 'tool_call_count', value: filters.tool_calls_max });
-  const agents = list(filters.agent_name);
-  if (agents) clauses.push({ op: 'in', column: 'agent_name', values: agents });
-  const text = filters.q?.trim();
-  if (text) clauses.push({ op: 'contains', columns: ['question', 'data_id'], value: text });
-  return clauses;
+  return FILTER_KEYS.flatMap((key) => {
+    const value = filters[key];
+    const clause = value === undefined ? undefined : clauseOf(PARAMS[key], value);
+    return clause ? [clause] : [];
+  });
+}
+
+/** The columns the clauses read. */
+export function clauseColumns(clauses: readonly Clause[]): string[] {
+  return clauses.flatMap((clause) => {
+    switch (clause.op) {
+      case 'any_tool_failed':
+        return ['tool_error_count'];
+      case 'failed_tool':
+        return ['tools_failed'];
+      case 'contains':
+        return [...clause.columns];
+      default:
+        return [clause.column];
+    }
+  });
 }

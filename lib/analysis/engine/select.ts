@@ -1,8 +1,15 @@
-import { floats, ints, list, strings, type ListData, type Scan } from '../scan/scan';
+import {
+  ints,
+  list,
+  strings,
+  type FloatColumn,
+  type IntColumn,
+  type ListColumn,
+  type ListData,
+  type Scan,
+  type StringColumn,
+} from '../scan/scan';
 import type { Clause } from './clauses';
-
-/** The value meaning "any tool failed" in the `tool_failed` filter. */
-const ANY_TOOL = 'any';
 
 /** Per dictionary code, 1 when the value is one of `wanted`. */
 function codeSet(values: readonly string[], wanted: readonly string[]): Uint8Array {
@@ -70,50 +77,57 @@ function hasAll(data: ListData, required: readonly number[], i: number): boolean
   return true;
 }
 
+function numbers(scan: Scan, column: string): ArrayLike<number> {
+  const values = scan.ints[column as IntColumn] ?? scan.floats[column as FloatColumn];
+  if (!values) throw new Error(`select: numeric column ${column} is not resident`);
+  return values;
+}
+
 function applyClause(scan: Scan, rows: Int32Array | null, clause: Clause): Int32Array {
   const length = scan.length;
   switch (clause.op) {
     case 'in': {
-      const column = strings(scan, clause.column);
+      const column = strings(scan, clause.column as StringColumn);
       return narrowByCode(rows, length, column.codes, codeSet(column.values, clause.values));
     }
     case '=':
     case '>=':
     case '<=': {
-      const values = clause.column === 'reward' ? floats(scan, 'reward') : ints(scan, clause.column);
+      const values = numbers(scan, clause.column);
       const test = compare(clause.op, clause.value);
       return narrow(rows, length, (i) => test(values[i]));
     }
     case 'has_any':
     case 'has_none': {
-      const data = list(scan, clause.column);
+      const data = list(scan, clause.column as ListColumn);
       const set = codeSet(data.values, clause.values);
       const wanted = clause.op === 'has_any';
       return narrow(rows, length, (i) => hasAny(data, set, i) === wanted);
     }
     case 'has_all': {
-      const data = list(scan, clause.column);
+      const data = list(scan, clause.column as ListColumn);
       const required = [...new Set(clause.values)].map((value) => data.values.indexOf(value));
       if (required.includes(-1)) return new Int32Array(0);
       return narrow(rows, length, (i) => hasAll(data, required, i));
     }
+    case 'any_tool_failed': {
+      const errors = ints(scan, 'tool_error_count');
+      return narrow(rows, length, (i) => errors[i] > 0);
+    }
     case 'failed_tool': {
-      if (clause.value === ANY_TOOL) {
-        const errors = ints(scan, 'tool_error_count');
-        return narrow(rows, length, (i) => errors[i] > 0);
-      }
       const data = list(scan, 'tools_failed');
       const set = codeSet(data.values, [clause.value]);
       return narrow(rows, length, (i) => hasAny(data, set, i));
     }
     case 'contains': {
       // Case-insensitive substring of any of the columns; a null value never matches.
-      const needle = clause.value.toLowerCase();
       const matches = clause.columns.map((name) => {
-        const column = strings(scan, name);
+        const column = strings(scan, name as StringColumn);
         return {
           codes: column.codes,
-          set: Uint8Array.from(column.values, (value) => (value.toLowerCase().includes(needle) ? 1 : 0)),
+          set: Uint8Array.from(column.values, (value) =>
+            value.toLowerCase().includes(clause.needle) ? 1 : 0,
+          ),
         };
       });
       return narrow(rows, length, (i) =>
@@ -129,6 +143,7 @@ const ORDER: Record<Clause['op'], number> = {
   '=': 1,
   '>=': 2,
   '<=': 2,
+  any_tool_failed: 3,
   failed_tool: 3,
   has_any: 4,
   has_none: 4,

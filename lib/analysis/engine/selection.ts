@@ -1,7 +1,7 @@
 import type { Filters } from '../query';
 import type { Scan, ScanColumn } from '../scan/scan';
 import type { Source } from '../source';
-import { filterClauses } from './clauses';
+import { clauseColumns, filterClauses } from './clauses';
 import { selectWhere } from './select';
 
 /**
@@ -16,9 +16,7 @@ export async function residentSelection(
 ): Promise<{ scan: Scan; rows: Int32Array } | null> {
   if (!source.resident) return null;
   const clauses = filterClauses(filters);
-  const needed = clauses.some((clause) => clause.op === 'contains')
-    ? [...columns, 'question' as const]
-    : columns;
+  const needed = [...columns, ...(clauseColumns(clauses) as ScanColumn[])];
   const held = await source.resident.engine.withColumns(source.resident.columns, needed);
   if (!held) return null;
   return { scan: held.scan, rows: selectWhere(held.scan, clauses) };

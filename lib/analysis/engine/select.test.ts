@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTrajectories } from '../../db';
+import { ingestText } from '../../ingest';
+import { loadFixture, tempDb } from '../../test-support/fixture';
+import { pickFilters, type Filters } from '../query';
+import { openSource, type Source } from '../source';
+import { compileWhere } from '../where';
+import { residentSelection } from './selection';
+
+/** Rows beside the fixture: null agent and question, mixed case, non-ASCII text, quotes, a tool only they use. */
+const EXTRA = [
+  {
+    training_id: 'gamma',
+    epoch_id: 0,
+    data_id: 'Q-Upper',
+    reward: 1,
+    termination_reason: 'success',
+    steps: [
+      { action: 'search', action_input: 'a', observation: 'ok', tool_status: 'success' },
+      { action: 'browser', action_input: 'b', observation: 'Error: down', tool_status: 'error' },
+      { action: 'respond', action_input: 'done' },
+    ],
+  },
+  {
+    training_id: 'gamma',
+    epoch_id: 2,
+    data_id: 'q9',
+    question: 'Ünïcode STRASSE café',
+    reward: 0,
+    termination_reason: 'timeout',
+    steps: [{ action: 'respond', action_input: 'none' }],
+  },
+  {
+    training_id: 'gamma',
+    epoch_id: 2,
+    data_id: "it's",
+    question: "O'Brien's 100% question_mark",
+    reward: -1,
+    termination_reason: 'tool_error',
+    agent_name: 'gamma-agent',
+    steps: [
+      { action: 'python', action_input: '1', observation: 'Error: x', tool_status: 'error' },
+      { action: 'python', action_input: '2', observation: 'Error: y', tool_status: 'error' },
+      { action: 'respond', action_input: 'fail' },
+    ],
+  },
+];
+
+/** Every filter kind, alone and combined, with the row count worked out by hand from FIXTURE and EXTRA (28 + 3). */
+const CASES: [string, Filters, number][] = [
+  ['no filter', {}, 31],
+  ['one training', { training_id: ['alpha'] }, 24],
+  ['two trainings', { training_id: ['beta', 'gamma'] }, 7],
+  ['an unknown training', { training_id: ['nope'] }, 0],
+  ['one epoch', { epoch_id: 0 }, 17],
+  ['epoch ≥', { epoch_min: 1 }, 14],
+  ['epoch ≤', { epoch_max: 1 }, 29],
+  ['epoch range', { epoch_min: 1, epoch_max: 2 }, 14],
+  ['reward ≥', { reward_min: 0.5 }, 16],
+  ['reward ≤', { reward_max: 0 }, 15],
+  ['reward range', { reward_min: -0.5, reward_max: 0.5 }, 15],
+  ['termination reasons', { termination_reason: ['timeout', 'tool_error'] }, 5],
+  ['uses any of', { tools_any: ['browser', 'calculator'] }, 5],
+  ['uses any of (unknown tool)', { tools_any: ['nope'] }, 0],
+  ['uses all of', { tools_all: ['search', 'python'] }, 1],
+  ['uses all of (one unknown)', { tools_all: ['search', 'nope'] }, 0],
+  ['uses none of', { tools_none: ['search'] }, 17],
+  ['uses none of several', { tools_none: ['search', 'python', 'calculator'] }, 6],
+  ['any tool failed', { tool_failed: 'any' }, 8],
+  ['search failed', { tool_failed: 'search' }, 3],
+  ['python failed', { tool_failed: 'python' }, 4],
+  ['a tool nobody calls failed', { tool_failed: 'nope' }, 0],
+  ['tool calls ≥', { tool_calls_min: 2 }, 7],
+  ['tool calls ≤', { tool_calls_max: 0 }, 6],
+  ['agent (null agents never match)', { agent_name: ['gamma-agent', 'beta-agent'] }, 5],
+  ['text in a question', { q: 'capital' }, 10],
+  ['text in a data_id, other case, null question', { q: 'UPPER' }, 1],
+  ['text with surrounding blanks', { q: '  capital  ' }, 10],
+  ['non-ASCII text, other case', { q: 'CAFÉ' }, 1],
+  ['quote in the text', { q: "o'brien" }, 1],
+  ['% and _ are literal', { q: '100% question_' }, 1],
+  ['% alone matches only a literal %', { q: '%' }, 1],
+  ['blank text filters nothing', { q: '   ' }, 31],
+  [
+    'everything at once',
+    { training_id: ['alpha'], epoch_min: 1, tools_any: ['search'], tool_calls_max: 1, q: 'capital' },
+    2,
+  ],
+];
+
+describe('resident selection equals the LanceDB where, filter by filter', () => {
+  const db = tempDb();
+  let source: Source;
+  let lanceRowIds: (filters: Filters) => Promise<bigint[]>;
+  beforeAll(async () => {
+    await loadFixture(db.config);
+    const extra = await ingestText(EXTRA.map((r) => JSON.stringify(r)).join('\n'), { db: db.config });
+    expect(extra.rejected).toBe(0);
+    source = await openSource(db.config);
+    const table = (await openTrajectories(db.config))!;
+    lanceRowIds = async (filters) => {
+      let query = table.query().select(['epoch_id']).withRowId();
+      const where = compileWhere(filters);
+      if (where) query = query.where(where);
+      return (await query.toArray()).map((row) => BigInt(row._rowid)).sort((a, b) => (a < b ? -1 : 1));
+    };
+  });
+  afterAll(() => db.cleanup());
+
+  it('holds the table in memory', () => {
+    expect(source.resident?.columns.scan.length).toBe(31);
+  });
+
+  it.each(CASES)('%s', async (_name, filters, expected) => {
+    const selection = await residentSelection(source, pickFilters(filters), ['reward']);
+    expect(selection).not.toBeNull();
+    const ids = Array.from(selection!.rows, (i) => selection!.scan.rowIds![i]).sort((a, b) =>
+      a < b ? -1 : 1,
+    );
+    expect(ids).toHaveLength(expected);
+    expect(ids).toEqual(await lanceRowIds(pickFilters(filters)));
+  });
+
+  it('gives rows in ascending order, as a scan of the table does', async () => {
+    const { rows } = (await residentSelection(source, { tools_none: ['search'] }, []))!;
+    expect([...rows]).toEqual([...rows].sort((a, b) => a - b));
+  });
+});
