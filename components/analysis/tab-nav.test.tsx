@@ -16,6 +16,7 @@ describe('TabNav', () => {
     expect(links.map((l) => l.textContent)).toEqual([
       'Overview',
       'Training progress',
+      'Questions',
       'Comparison',
       'Failures',
       'Tool contexts',
