@@ -92,7 +92,7 @@ export class ColumnEngine {
     }
     this.startReload(latest);
     this.newerSince ??= new Date();
-    if (Date.now() - this.newerSince.getTime() <= this.options.staleMs)
+    if (Date.now() - this.newerSince.getTime() < this.options.staleMs)
       return { columns: current, stale: { latestVersion: latest, since: this.newerSince } };
     return null;
   }

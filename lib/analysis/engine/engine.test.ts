@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTrajectories, type DbConfig } from '../../db';
+import { ingestText } from '../../ingest';
+import { loadFixture, tempDb, type TempDb } from '../../test-support/fixture';
+import { parseAnalysisQuery } from '../query';
+import { clearResultCache, openSource, type Source } from '../source';
+import { summary } from '../summary';
+import { columnEngine } from './registry';
+
+const BUDGET = 64 * 1024 * 1024;
+
+const newRows = (training: string, count: number) =>
+  Array.from({ length: count }, (_, i) =>
+    JSON.stringify({
+      training_id: training,
+      epoch_id: 5,
+      data_id: `n${i}`,
+      reward: i % 2,
+      termination_reason: i % 2 ? 'success' : 'wrong_answer',
+      steps: [{ action: 'respond', action_input: 'x' }],
+    }),
+  ).join('\n');
+
+async function figures(source: Source) {
+  clearResultCache();
+  return summary(parseAnalysisQuery(new URLSearchParams()), source);
+}
+
+function open(config: DbConfig): Promise<Source> {
+  return openSource(config, { columnCacheBytes: BUDGET });
+}
+
+describe('resident columns follow the table version', () => {
+  let db: TempDb;
+  beforeEach(async () => {
+    db = tempDb();
+    await loadFixture(db.config);
+  });
+  afterEach(() => db.cleanup());
+
+  it('read every row once, then answer the same version from memory', async () => {
+    const first = await open(db.config);
+    expect(first.resident?.columns.rowsRead).toBe(28);
+    expect(first.version).toBe(await (await openTrajectories(db.config))!.version());
+    const again = await open(db.config);
+    expect(again.resident?.columns).toBe(first.resident?.columns);
+  });
+
+  it('read only the appended rows after an append', async () => {
+    const before = await open(db.config);
+    const added = await ingestText(newRows('delta', 3), { db: db.config });
+    expect(added.inserted).toBe(3);
+    const after = await open(db.config);
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.resident?.columns.rowsRead).toBe(3);
+    expect(after.resident?.columns.scan.length).toBe(31);
+    expect(after.stale).toBeUndefined();
+    // The fixture's rewards sum to 14 (alpha 5 + 8, beta 1); the new rows add 0 + 1 + 0.
+    const resident = await figures(after);
+    expect(resident.trajectory_count).toBe(31);
+    expect(resident.avg_reward).toBeCloseTo(15 / 31, 12);
+    expect(resident).toEqual(await figures(await openSource(db.config, { columnCacheBytes: 0 })));
+  });
+
+  it('reload every row after an update, answering with scans until the reload is done', async () => {
+    await open(db.config);
+    const table = (await openTrajectories(db.config))!;
+    await table.update({ where: "training_id = 'beta'", valuesSql: { reward: '1' } });
+    const during = await open(db.config);
+    expect(during.resident).toBeUndefined();
+    expect(during.version).toBe(await table.version());
+    await columnEngine(db.config, BUDGET).settled();
+    const after = await open(db.config);
+    expect(after.resident?.columns.rowsRead).toBe(28);
+    expect(after.resident?.columns.version).toBe(await table.version());
+    // beta's rewards were 1, 0, 0, 0 and are now all 1: the sum goes from 14 to 17.
+    expect((await figures(after)).avg_reward).toBeCloseTo(17 / 28, 12);
+    expect(await figures(after)).toEqual(await figures(during));
+  });
+
+  it('reload every row after a delete', async () => {
+    await open(db.config);
+    const table = (await openTrajectories(db.config))!;
+    await table.delete("training_id = 'beta'");
+    expect((await open(db.config)).resident).toBeUndefined();
+    await columnEngine(db.config, BUDGET).settled();
+    const after = await open(db.config);
+    expect(after.resident?.columns.rowsRead).toBe(24);
+    expect((await figures(after)).trajectory_count).toBe(24);
+  });
+
+  it('answer from the previous version, labelled stale, within the read-consistency interval', async () => {
+    const config = { ...db.config, readConsistencyInterval: 60 };
+    const before = await open(config);
+    const table = (await openTrajectories(config))!;
+    await table.delete("training_id = 'beta'");
+    const during = await open(config);
+    expect(during.version).toBe(before.version);
+    expect(during.stale?.latest_version).toBe(await table.version());
+    expect((await figures(during)).trajectory_count).toBe(28);
+    await columnEngine(config, BUDGET).settled();
+    const after = await open(config);
+    expect(after.stale).toBeUndefined();
+    expect((await figures(after)).trajectory_count).toBe(24);
+  });
+
+  it('hold nothing above the memory budget, and the scans give the same figures', async () => {
+    const tiny = await openSource(db.config, { columnCacheBytes: 1000 });
+    expect(tiny.resident).toBeUndefined();
+    const held = await open(db.config);
+    expect(held.resident).toBeDefined();
+    expect(await figures(tiny)).toEqual(await figures(held));
+  });
+});
