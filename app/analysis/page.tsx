@@ -16,6 +16,7 @@ import { ComparisonTab } from './_tabs/comparison-tab';
 import { FailuresTab } from './_tabs/failures-tab';
 import { OverviewTab } from './_tabs/overview-tab';
 import { ProgressTab } from './_tabs/progress-tab';
+import { QuestionsTab } from './_tabs/questions-tab';
 import { ToolContextsTab } from './_tabs/tool-contexts-tab';
 
 export const dynamic = 'force-dynamic';
@@ -77,6 +78,8 @@ async function TabContent({ tab, query, source, params, trainings }: TabContentP
   switch (tab) {
     case 'progress':
       return <ProgressTab query={query} source={source} params={params} trainings={trainings} />;
+    case 'questions':
+      return <QuestionsTab query={query} source={source} params={params} trainings={trainings} />;
     case 'failures':
       return <FailuresTab query={query} source={source} params={params} />;
     case 'tool-contexts':

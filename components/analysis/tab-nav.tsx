@@ -5,6 +5,7 @@ import { TABS, type Tab } from '@/lib/search-params';
 export const TAB_LABELS: Record<Tab, string> = {
   overview: 'Overview',
   progress: 'Training progress',
+  questions: 'Questions',
   comparison: 'Comparison',
   failures: 'Failures',
   'tool-contexts': 'Tool contexts',

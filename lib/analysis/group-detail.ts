@@ -1,6 +1,11 @@
+import { AnalysisError } from './errors';
 import { groupAdvantages } from './group-advantages';
 import { compareDataIds } from './question-cells';
+import { pickFilters, type AnalysisQuery } from './query';
 import { floats, ints, list, strings, type Scan } from './scan/scan';
+import { defineStat, selectRows } from './stat';
+import type { Source } from './source';
+import { sqlString } from './where';
 
 /** One GRPO group: every sample of one question in one epoch of one training, side by side. */
 
@@ -58,8 +63,8 @@ export const GROUP_SAMPLE_COLUMNS = [
 
 export const GROUP_NEIGHBOUR_COLUMNS = ['epoch_id', 'data_id'] as const;
 
-/** The group's samples (all scanned rows), by sample id, with their advantages. */
-export function groupSamples(scan: Scan, successThreshold: number): GroupSample[] {
+/** The group's samples (the given rows of the scan), by sample id, with their advantages. */
+export function groupSamples(scan: Scan, rows: Int32Array, successThreshold: number): GroupSample[] {
   const ids = strings(scan, 'trajectory_id');
   const sample = ints(scan, 'sample_id');
   const reward = floats(scan, 'reward');
@@ -69,7 +74,7 @@ export function groupSamples(scan: Scan, successThreshold: number): GroupSample[
   const failed = scan.toolCallFailed;
   if (!failed) throw new Error('scan: column tool_call_failed was not selected');
 
-  const order = Array.from({ length: scan.length }, (_, i) => i).sort(
+  const order = Array.from(rows).sort(
     (a, b) => sample[a] - sample[b] || (ids.values[ids.codes[a]] < ids.values[ids.codes[b]] ? -1 : 1),
   );
   const { advantages } = groupAdvantages(order.map((i) => reward[i]));
@@ -105,12 +110,17 @@ export function groupFigures(samples: readonly GroupSample[]) {
 }
 
 /** Where the keyboard goes from (epoch, dataId), given the training's (epoch, data_id) rows. */
-export function groupNeighbours(scan: Scan, epoch: number, dataId: string): GroupNeighbours {
+export function groupNeighbours(
+  scan: Scan,
+  rows: Int32Array,
+  epoch: number,
+  dataId: string,
+): GroupNeighbours {
   const epochOf = ints(scan, 'epoch_id');
   const data = strings(scan, 'data_id');
   const sameEpoch = new Set<string>();
   const sameQuestion = new Set<number>();
-  for (let i = 0; i < scan.length; i++) {
+  for (const i of rows) {
     const id = data.values[data.codes[i]];
     if (epochOf[i] === epoch) sameEpoch.add(id);
     if (id === dataId) sameQuestion.add(epochOf[i]);
@@ -126,3 +136,73 @@ export function groupNeighbours(scan: Scan, epoch: number, dataId: string): Grou
     next_epoch: e >= 0 && e + 1 < epochs.length ? epochs[e + 1] : null,
   };
 }
+
+/** The filters that name a group; any other would drop samples and change the advantages. */
+const GROUP_FILTERS = new Set(['training_id', 'epoch_id', 'data_id']);
+
+interface GroupKey {
+  trainingId: string;
+  epoch: number;
+  dataId: string;
+}
+
+/** The group a query names: exactly one training, one epoch and one question, and no other filter. */
+export function groupKey(query: Partial<AnalysisQuery>): GroupKey {
+  const other = Object.keys(pickFilters(query)).find((key) => !GROUP_FILTERS.has(key));
+  if (other !== undefined)
+    throw new AnalysisError(
+      `${other}: a group is every sample of one question in one epoch; drop this filter`,
+      other,
+    );
+  if (query.training_id?.length !== 1)
+    throw new AnalysisError('training_id: give exactly one training', 'training_id');
+  if (query.epoch_id === undefined)
+    throw new AnalysisError('epoch_id: give the epoch of the group', 'epoch_id');
+  if (query.data_id?.length !== 1) throw new AnalysisError('data_id: give exactly one question', 'data_id');
+  return { trainingId: query.training_id[0], epoch: query.epoch_id, dataId: query.data_id[0] };
+}
+
+async function questionText(source: Source, key: GroupKey): Promise<string | null> {
+  if (!source.table) return null;
+  const rows = await source.table
+    .query()
+    .where(
+      `training_id = ${sqlString(key.trainingId)} AND epoch_id = ${key.epoch} AND data_id = ${sqlString(key.dataId)}`,
+    )
+    .select(['question'])
+    .limit(1)
+    .toArray();
+  return (rows[0]?.question as string | null | undefined) ?? null;
+}
+
+/** One GRPO group with its advantages and the way to the neighbouring groups; 404 when it has no samples. */
+export const groupDetail = defineStat({
+  name: 'group-detail',
+  columns: GROUP_SAMPLE_COLUMNS,
+  params: ['training_id', 'epoch_id', 'data_id', 'success_threshold'],
+  prepare: (query) => {
+    groupKey(query);
+    return query;
+  },
+  compute: async ({ scan, rows }, query, { source }): Promise<GroupDetail> => {
+    const key = groupKey(query);
+    if (rows.length === 0)
+      throw new AnalysisError(
+        `no samples of question "${key.dataId}" in epoch ${key.epoch} of "${key.trainingId}"`,
+        'data_id',
+        404,
+      );
+    const samples = groupSamples(scan, rows, query.success_threshold);
+    const training = await selectRows(source, { training_id: [key.trainingId] }, GROUP_NEIGHBOUR_COLUMNS);
+    return {
+      training_id: key.trainingId,
+      epoch_id: key.epoch,
+      data_id: key.dataId,
+      question: await questionText(source, key),
+      success_threshold: query.success_threshold,
+      samples,
+      ...groupFigures(samples),
+      ...groupNeighbours(training.scan, training.rows, key.epoch, key.dataId),
+    };
+  },
+});

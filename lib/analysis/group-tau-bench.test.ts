@@ -42,7 +42,7 @@ describe('tau-bench groups', () => {
       where: `data_id = 'airline:1'`,
       columns: GROUP_SAMPLE_COLUMNS,
     });
-    const samples = groupSamples(scan, 0);
+    const samples = groupSamples(scan, allRows(scan.length), 0);
     expect(samples.map((s) => s.reward)).toEqual([0, 1, 0, 0]);
     expect(samples[0].advantage).toBeCloseTo(-1 / Math.sqrt(3), 12);
     expect(samples[1].advantage).toBeCloseTo(Math.sqrt(3), 12);

@@ -1,4 +1,8 @@
+import { AnalysisError } from './errors';
+import { compareDataIds } from './question-cells';
+import type { AnalysisQuery } from './query';
 import { floats, ints, strings, type Scan } from './scan/scan';
+import { defineStat } from './stat';
 
 /**
  * One question (data_id) in each of several runs, side by side: its samples at the same epoch, or at each run's last
@@ -82,3 +86,32 @@ export function computeQuestionRuns(
     };
   });
 }
+
+/** The one question a query names (data_id given exactly once). */
+export function singleQuestion(query: Pick<AnalysisQuery, 'data_id'>): string {
+  if (query.data_id?.length !== 1) throw new AnalysisError('data_id: give exactly one question', 'data_id');
+  return query.data_id[0];
+}
+
+/** One question in the runs of `training_id` (every run that has it when none is named), side by side. */
+export const questionAcrossRuns = defineStat({
+  name: 'question-across-runs',
+  columns: ACROSS_RUNS_COLUMNS,
+  params: ['data_id', 'training_id', 'epoch_id', 'success_threshold'],
+  prepare: (query) => {
+    singleQuestion(query);
+    return query;
+  },
+  compute: ({ scan, rows }, query): QuestionAcrossRuns => {
+    const present = strings(scan, 'training_id');
+    const runs =
+      query.training_id ??
+      [...new Set(Array.from(rows, (i) => present.values[present.codes[i]]))].sort(compareDataIds);
+    return {
+      data_id: singleQuestion(query),
+      epoch_id: query.epoch_id ?? null,
+      success_threshold: query.success_threshold,
+      runs: computeQuestionRuns(scan, rows, runs, query.epoch_id ?? null, query.success_threshold),
+    };
+  },
+});

@@ -35,7 +35,8 @@ export function questionCells(scan: Scan, rows: Int32Array, successThreshold: nu
   const epochs = [...epochSet].sort((a, b) => a - b);
   const dataCodes = [...dataSet].sort((a, b) => compareDataIds(data.values[a], data.values[b]));
   const epochIndex = new Map(epochs.map((e, at) => [e, at]));
-  const dataIndex = new Map(dataCodes.map((code, at) => [code, at]));
+  const dataIndex = new Int32Array(data.values.length);
+  dataCodes.forEach((code, at) => (dataIndex[code] = at));
 
   const width = epochs.length;
   const size = dataCodes.length * width;
@@ -43,7 +44,7 @@ export function questionCells(scan: Scan, rows: Int32Array, successThreshold: nu
   const c = new Int32Array(size);
   const rewardSum = new Float64Array(size);
   for (const i of rows) {
-    const cell = dataIndex.get(data.codes[i])! * width + epochIndex.get(epochOf[i])!;
+    const cell = dataIndex[data.codes[i]] * width + epochIndex.get(epochOf[i])!;
     n[cell]++;
     if (reward[i] > successThreshold) c[cell]++;
     rewardSum[cell] += reward[i];

@@ -1,5 +1,8 @@
+import { AnalysisError } from './errors';
 import { compareDataIds } from './question-cells';
+import type { AnalysisQuery } from './query';
 import { floats, ints, strings, type Scan } from './scan/scan';
+import { defineStat } from './stat';
 
 /**
  * The questions on which two runs disagree most: per question, each run's success rate over the epochs in which both
@@ -74,3 +77,40 @@ export function computeDisagreements(
     (a, b) => Math.abs(b.difference) - Math.abs(a.difference) || compareDataIds(a.data_id, b.data_id),
   );
 }
+
+export const DEFAULT_DISAGREEMENT_LIMIT = 20;
+
+/** The two runs a disagreement is about (training_ids=a,b). */
+export function disagreeingRuns(
+  query: Pick<AnalysisQuery, 'training_ids' | 'training_id'>,
+): [string, string] {
+  const ids = [...new Set(query.training_ids ?? [])];
+  if (ids.length !== 2)
+    throw new AnalysisError('training_ids: give exactly two trainings, comma-separated', 'training_ids');
+  if (query.training_id?.length)
+    throw new AnalysisError('training_id: use training_ids to choose the two runs', 'training_id');
+  return [ids[0], ids[1]];
+}
+
+/** The questions on which two runs disagree most, a page at a time. */
+export const questionDisagreement = defineStat({
+  name: 'question-disagreement',
+  columns: DISAGREEMENT_COLUMNS,
+  params: ['training_ids', 'success_threshold', 'limit', 'offset'],
+  trainingsParam: 'training_ids',
+  // The two runs are the selection: the other filters still narrow both.
+  prepare: (query) => ({ ...query, training_id: disagreeingRuns(query) }),
+  compute: ({ scan, rows }, query): QuestionDisagreement => {
+    const runs = disagreeingRuns({ training_ids: query.training_ids });
+    const all = computeDisagreements(scan, rows, runs, query.success_threshold);
+    const limit = query.limit ?? DEFAULT_DISAGREEMENT_LIMIT;
+    return {
+      training_ids: runs,
+      success_threshold: query.success_threshold,
+      total: all.length,
+      limit,
+      offset: query.offset,
+      questions: all.slice(query.offset, query.offset + limit),
+    };
+  },
+});

@@ -240,7 +240,7 @@ describe('group advantages', () => {
 describe('group detail', () => {
   it('shows each sample with reward, advantage, termination, tool path and length', async () => {
     const s = await scan(`training_id = 't' AND epoch_id = 1 AND data_id = 'q3'`, GROUP_SAMPLE_COLUMNS);
-    const samples = groupSamples(s, 0);
+    const samples = groupSamples(s, allRows(s.length), 0);
     expect(samples.map((x) => x.sample_id)).toEqual([0, 1, 2, 3]);
     expect(samples.map((x) => x.reward)).toEqual([1, 1, 1, 0.5]);
     expect(samples[3].advantage).toBeCloseTo(-Math.sqrt(3), 12);
@@ -263,20 +263,20 @@ describe('group detail', () => {
 
   it('says there is no learning signal when all samples failed alike', async () => {
     const s = await scan(`training_id = 't' AND epoch_id = 1 AND data_id = 'q2'`, GROUP_SAMPLE_COLUMNS);
-    const samples = groupSamples(s, 0);
+    const samples = groupSamples(s, allRows(s.length), 0);
     expect(samples.map((x) => x.advantage)).toEqual([0, 0, 0, 0]);
     expect(groupFigures(samples)).toMatchObject({ reward_std: 0, success_rate: 0, learning_signal: false });
   });
 
   it('finds the neighbouring questions and epochs', async () => {
     const s = await scan(`training_id = 't'`, GROUP_NEIGHBOUR_COLUMNS);
-    expect(groupNeighbours(s, 1, 'q3')).toEqual({
+    expect(groupNeighbours(s, allRows(s.length), 1, 'q3')).toEqual({
       previous_data_id: 'q2',
       next_data_id: 'q10',
       previous_epoch: 0,
       next_epoch: 2,
     });
-    expect(groupNeighbours(s, 0, 'q1')).toEqual({
+    expect(groupNeighbours(s, allRows(s.length), 0, 'q1')).toEqual({
       previous_data_id: null,
       next_data_id: 'q2',
       previous_epoch: null,

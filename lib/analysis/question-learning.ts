@@ -1,28 +1,17 @@
+import { QUESTION_SORTS, QUESTION_STATUSES, type QuestionSort, type QuestionStatus } from '../params/table';
+import { singleTraining } from './epoch-progression';
+import { AnalysisError } from './errors';
 import { questionCells, compareDataIds, type QuestionCells } from './question-cells';
 import type { Scan } from './scan/scan';
+import { defineStat } from './stat';
 
 /**
  * Which questions a training gains and loses, epoch by epoch. A question is solved in an epoch when the success rate
  * of its samples there is ≥ `solved_rate` (success itself is reward > success_threshold).
  */
 
-export const QUESTION_SORTS = [
-  'data_id',
-  'difficulty',
-  '-difficulty',
-  'first_solved',
-  '-first_solved',
-  'last_solved',
-  '-last_solved',
-  'flips',
-  '-flips',
-] as const;
-export type QuestionSort = (typeof QUESTION_SORTS)[number];
+export { QUESTION_SORTS, QUESTION_STATUSES, type QuestionSort, type QuestionStatus };
 
-export const QUESTION_STATUSES = ['newly_solved', 'regressed', 'always_solved', 'never_solved'] as const;
-export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
-
-export const DEFAULT_SOLVED_RATE = 0.5;
 export const DEFAULT_QUESTION_LIMIT = 50;
 
 export interface QuestionCell {
@@ -269,3 +258,35 @@ export function computeQuestionLearning(
     questions: questions.slice(options.offset, options.offset + options.limit),
   };
 }
+
+/** The question-level learning of one training: grid, transitions and a page of questions. */
+export const questionLearning = defineStat({
+  name: 'question-learning',
+  columns: ['epoch_id', 'data_id', 'reward'],
+  params: [
+    'training_id',
+    'success_threshold',
+    'solved_rate',
+    'question_sort',
+    'status',
+    'status_epoch',
+    'limit',
+    'offset',
+  ],
+  prepare: (query) => {
+    singleTraining(query);
+    if (query.status_epoch !== undefined && query.status === undefined)
+      throw new AnalysisError('status_epoch: give a status too', 'status_epoch');
+    return query;
+  },
+  compute: ({ scan, rows }, query) =>
+    computeQuestionLearning(scan, rows, singleTraining(query), {
+      successThreshold: query.success_threshold,
+      solvedRate: query.solved_rate,
+      sort: query.question_sort,
+      status: query.status,
+      statusEpoch: query.status_epoch,
+      limit: query.limit ?? DEFAULT_QUESTION_LIMIT,
+      offset: query.offset,
+    }),
+});

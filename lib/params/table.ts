@@ -1,7 +1,7 @@
 import { INT32_MAX } from '../limits';
 import { float, int, list, oneOf, text, type ParamSpec } from './spec';
 
-export const TABS = ['overview', 'progress', 'comparison', 'failures', 'tool-contexts'] as const;
+export const TABS = ['overview', 'progress', 'questions', 'comparison', 'failures', 'tool-contexts'] as const;
 export type Tab = (typeof TABS)[number];
 
 export const FAILURE_SORTS = [
@@ -13,6 +13,24 @@ export const FAILURE_SORTS = [
   '-epoch_id',
 ] as const;
 export type FailureSort = (typeof FAILURE_SORTS)[number];
+
+/** Orders of the questions × epochs grid (question-learning); `-` is descending. */
+export const QUESTION_SORTS = [
+  'data_id',
+  'difficulty',
+  '-difficulty',
+  'first_solved',
+  '-first_solved',
+  'last_solved',
+  '-last_solved',
+  'flips',
+  '-flips',
+] as const;
+export type QuestionSort = (typeof QUESTION_SORTS)[number];
+
+/** What a question did in an epoch, relative to the epochs before (question-learning). */
+export const QUESTION_STATUSES = ['newly_solved', 'regressed', 'always_solved', 'never_solved'] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
 export const GROUP_BYS = ['training_id', 'epoch_id'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -120,6 +138,12 @@ export const PARAMS = {
     where: { op: 'in', column: 'agent_name' },
     doc: 'one or more agents',
   }),
+  data_id: list({
+    role: 'filter',
+    chip: 'question:',
+    where: { op: 'in', column: 'data_id' },
+    doc: 'one or more questions (exact `data_id`)',
+  }),
   q: text({
     role: 'filter',
     chip: 'search:',
@@ -165,6 +189,34 @@ export const PARAMS = {
   }),
   limit: int({ role: 'endpoint', min: 1, max: 1000, doc: 'page size of a list' }),
   offset: int({ role: 'endpoint', min: 0, max: 10_000_000, default: 0, doc: 'rows of a list to skip' }),
+  solved_rate: float({
+    role: 'endpoint',
+    onPage: true,
+    min: 0,
+    max: 1,
+    default: 0.5,
+    doc: 'a question is solved in an epoch when the success rate of its samples there is ≥ this (question-learning)',
+  }),
+  question_sort: oneOf({
+    role: 'endpoint',
+    onPage: true,
+    values: QUESTION_SORTS,
+    default: 'data_id',
+    doc: 'order of the questions × epochs grid (question-learning)',
+  }),
+  status: oneOf({
+    role: 'endpoint',
+    onPage: true,
+    values: QUESTION_STATUSES,
+    doc: 'keep the questions with this status in `status_epoch` (question-learning)',
+  }),
+  status_epoch: int({
+    role: 'endpoint',
+    onPage: true,
+    min: 0,
+    max: INT32_MAX,
+    doc: 'the epoch of `status`; default: the last epoch (question-learning)',
+  }),
   tab: oneOf({ role: 'view', values: TABS, default: 'overview', doc: 'the dashboard tab' }),
   page: int({ role: 'view', min: 1, max: INT32_MAX, doc: 'page of a list on the dashboard (1-based)' }),
   trajectory: text({ role: 'view', maxLength: 1024, doc: 'the trajectory open in the failure drawer' }),

@@ -1,0 +1,6 @@
+import { groupDetail } from '@/lib/analysis/group-detail';
+import { statRoute } from '@/lib/api/analysis-route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = statRoute(groupDetail);

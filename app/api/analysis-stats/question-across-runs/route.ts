@@ -1,0 +1,6 @@
+import { questionAcrossRuns } from '@/lib/analysis/question-across-runs';
+import { statRoute } from '@/lib/api/analysis-route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = statRoute(questionAcrossRuns);

@@ -1,0 +1,6 @@
+import { questionDisagreement } from '@/lib/analysis/question-disagreement';
+import { statRoute } from '@/lib/api/analysis-route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = statRoute(questionDisagreement);

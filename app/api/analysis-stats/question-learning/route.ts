@@ -1,0 +1,6 @@
+import { questionLearning } from '@/lib/analysis/question-learning';
+import { statRoute } from '@/lib/api/analysis-route';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = statRoute(questionLearning);
