@@ -1,7 +1,8 @@
-// @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { stepView } from '@/lib/chart-data/step-view';
 import { StepList } from './step-list';
 import type { Step } from './step-item';
 
@@ -49,7 +50,8 @@ describe('StepList', () => {
     expect(steps[1].textContent).toContain('python');
     expect(steps[1].textContent).toContain('error');
     expect(steps[1].textContent).toContain('process reward 0.250');
-    expect(steps[1].querySelector('pre')?.textContent).toBe('{\n  "code": "1/0"\n}');
+    const args = steps[1].querySelector('[data-testid="step-arguments"]')!;
+    expect(args.querySelector('li')?.textContent).toBe('"code": 1/0');
     expect(steps[0].textContent).toContain('success');
   });
 
@@ -79,6 +81,38 @@ describe('StepList', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Show all 450 steps' }));
     expect(screen.getAllByTestId('step')).toHaveLength(450);
     expect(screen.getByText('obs 449')).toBeTruthy();
+  });
+
+  it('draws a 4,000-level JSON value 8 levels deep and opens the rest on request', async () => {
+    const deep = JSON.parse(`${'{"a":'.repeat(4000)}"bottom"${'}'.repeat(4000)}`);
+    render(<StepList steps={[step({ action_input: deep })]} />);
+    const args = screen.getByTestId('step-arguments');
+    expect(args.querySelectorAll('li')).toHaveLength(8);
+    await userEvent.click(screen.getByRole('button', { name: '{… 1 key}' }));
+    expect(args.querySelectorAll('li')).toHaveLength(16);
+  });
+
+  it('keys and values of JSON arguments are text, never markup', () => {
+    const hostile = '<img src=x onerror="window.__pwned = true">';
+    render(<StepList steps={[step({ action_input: { [hostile]: [hostile] } })]} />);
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByTestId('step-arguments').textContent).toBe(
+      `{${JSON.stringify(hostile)}: [${hostile}]}`,
+    );
+  });
+
+  it('HTML and the data sent to the browser stay bounded for a deep value and a 5 MB text', () => {
+    const plain = step({ action_input: { a: 1 }, observation: 'short' });
+    const deep = step({ action_input: JSON.parse(`${'{"a":'.repeat(4000)}1${'}'.repeat(4000)}`) });
+    const huge = step({ observation: 'x'.repeat(5 * 1024 * 1024) });
+    const html = (s: ReturnType<typeof step>) => renderToStaticMarkup(<StepList steps={[s]} />).length;
+    const sent = (s: ReturnType<typeof step>) => JSON.stringify(stepView(s)).length;
+    // Deep: 8 drawn levels plus the rest as one compact JSON string (6 characters a level, escaped quotes: 8).
+    expect(html(deep) - html(plain)).toBeLessThan(2_000);
+    expect(sent(deep)).toBeLessThan(3992 * 8 + 2_000);
+    // Huge: the first 1,500 characters drawn, the first 20,000 sent.
+    expect(html(huge) - html(plain)).toBeLessThan(1_500 + 500);
+    expect(sent(huge)).toBeLessThan(20_000 + 500);
   });
 
   it('says so when there are no steps', () => {
