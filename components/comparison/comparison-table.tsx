@@ -9,6 +9,7 @@ import {
 } from '@/lib/chart-data/format';
 import { passAtKLabel } from '@/lib/chart-data/progress';
 import type { ChartColor } from '@/lib/chart-data/types';
+import { HeaderCell } from '../table/header-cell';
 import { Badge, Swatch } from '../ui/badge';
 
 export interface ComparisonTableProps {
@@ -16,7 +17,6 @@ export interface ComparisonTableProps {
 }
 
 const VERDICT_COLOR: Record<VerdictTone, ChartColor> = { better: 'emerald', worse: 'rose', unclear: 'gray' };
-const HEAD = 'px-2 py-1.5 text-xs font-medium text-tremor-content dark:text-dark-tremor-content';
 const CELL = 'px-2 py-1.5 tabular-nums';
 
 /** Each run's headline figures and its paired difference against the baseline on the questions both answered. */
@@ -29,43 +29,26 @@ export function ComparisonTable({ comparison }: ComparisonTableProps) {
       <table className="w-full text-xs" data-testid="comparison-table">
         <thead>
           <tr className="border-b border-tremor-border text-right dark:border-dark-tremor-border">
-            <th scope="col" className={`${HEAD} text-left`}>
-              Run
-            </th>
-            <th scope="col" className={HEAD}>
-              Trajectories
-            </th>
-            <th scope="col" className={HEAD}>
-              Questions
-            </th>
-            <th scope="col" className={HEAD}>
-              Pass@1
-            </th>
+            <HeaderCell>Run</HeaderCell>
+            <HeaderCell align="right">Trajectories</HeaderCell>
+            <HeaderCell align="right">Questions</HeaderCell>
+            <HeaderCell align="right">Pass@1</HeaderCell>
             {passK ? (
-              <th scope="col" className={HEAD}>
+              <HeaderCell align="right" title="Questions with fewer than k samples are left out">
                 {passK}
-              </th>
+              </HeaderCell>
             ) : null}
-            <th scope="col" className={HEAD}>
-              Avg reward [95% CI]
-            </th>
-            <th
-              scope="col"
-              className={HEAD}
-              title="Mean over shared questions of the success-rate difference"
-            >
+            <HeaderCell align="right">Avg reward [95% CI]</HeaderCell>
+            <HeaderCell align="right" title="Mean over shared questions of the success-rate difference">
               Δ pass@1 vs baseline [95% CI]
-            </th>
-            <th
-              scope="col"
-              className={HEAD}
+            </HeaderCell>
+            <HeaderCell
+              align="right"
               title="Shared questions where this run's success rate is higher / equal / lower"
             >
               W / T / L
-            </th>
-            <th scope="col" className={`${HEAD} text-left`}>
-              Verdict
-            </th>
+            </HeaderCell>
+            <HeaderCell>Verdict</HeaderCell>
           </tr>
         </thead>
         <tbody>
@@ -89,7 +72,14 @@ export function ComparisonTable({ comparison }: ComparisonTableProps) {
                 <td className={CELL}>{formatInteger(s.trajectory_count)}</td>
                 <td className={CELL}>{formatInteger(s.question_count)}</td>
                 <td className={CELL}>{formatPercent(s.pass_at_1)}</td>
-                {passK ? <td className={CELL}>{formatPercent(s.pass_at_k)}</td> : null}
+                {passK ? (
+                  <td
+                    className={CELL}
+                    title={`over ${formatInteger(s.pass_at_k_questions)} of ${formatInteger(s.question_count)} questions`}
+                  >
+                    {formatPercent(s.pass_at_k)}
+                  </td>
+                ) : null}
                 <td className={CELL}>{formatRewardWithCI(s.avg_reward, s.avg_reward_ci)}</td>
                 <td className={CELL}>
                   {pd

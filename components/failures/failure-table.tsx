@@ -15,6 +15,8 @@ import { formatInteger, formatReward } from '@/lib/chart-data/format';
 import { shortId, stepsPreviewLine } from '@/lib/chart-data/steps';
 import { useDashboardUrl } from '../hooks/use-dashboard-url';
 import { TerminationBadge } from '../ui/badge';
+import { HeaderCell } from '../table/header-cell';
+import { SortHeader } from '../table/sort-header';
 import { NoMatches } from '../ui/empty-state';
 import { Pagination } from '../ui/pagination';
 import { useRowKeys } from './use-row-keys';
@@ -27,43 +29,28 @@ export interface FailureTableProps {
   pathname?: string;
 }
 
-const HEAD = 'px-2 py-2 text-left text-xs font-medium text-tremor-content dark:text-dark-tremor-content';
-
-function SortHeader(props: {
+/** A column header sorting the failure list by `column` (page and open trajectory reset). */
+function FailureSortHeader({
+  column,
+  label,
+  params,
+  pathname,
+}: {
   column: SortColumn;
   label: string;
   params: DashboardParams;
   pathname?: string;
-  align?: 'left' | 'right';
 }) {
-  const { column, label, params, pathname, align = 'left' } = props;
-  const direction = sortDirection(params.sort, column);
   const href = dashboardHref(
     params,
     { sort: nextSort(params.sort, column), page: null, trajectory: null },
     pathname,
   );
   return (
-    <th scope="col" aria-sort={direction} className={`${HEAD} ${align === 'right' ? 'text-right' : ''}`}>
-      <Link
-        prefetch={false}
-        href={href}
-        scroll={false}
-        className="inline-flex items-center gap-1 hover:text-tremor-content-strong dark:hover:text-dark-tremor-content-strong"
-      >
-        {label}
-        <span aria-hidden="true" className="text-[10px]">
-          {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
-        </span>
-      </Link>
-    </th>
+    <SortHeader label={label} href={href} direction={sortDirection(params.sort, column)} align="right" />
   );
 }
 
-/**
- * Failing trajectories, sortable and paged via the URL; j/k move, Enter opens the steps, Escape closes them. Links are
- * not prefetched: a page of rows would otherwise render the dashboard once per row.
- */
 export function FailureTable({ failures, params, pathname }: FailureTableProps) {
   const { update } = useDashboardUrl();
   const rows = failures.data;
@@ -121,27 +108,13 @@ export function FailureTable({ failures, params, pathname }: FailureTableProps) 
           </colgroup>
           <thead>
             <tr className="border-b border-tremor-border dark:border-dark-tremor-border">
-              <th scope="col" className={HEAD}>
-                Trajectory
-              </th>
-              <th scope="col" className={HEAD}>
-                Question
-              </th>
-              <th scope="col" className={HEAD}>
-                Termination
-              </th>
-              <SortHeader column="reward" label="Reward" params={params} pathname={pathname} align="right" />
-              <SortHeader
-                column="step_count"
-                label="Steps"
-                params={params}
-                pathname={pathname}
-                align="right"
-              />
-              <SortHeader column="epoch_id" label="Epoch" params={params} pathname={pathname} align="right" />
-              <th scope="col" className={HEAD}>
-                Steps preview
-              </th>
+              <HeaderCell>Trajectory</HeaderCell>
+              <HeaderCell>Question</HeaderCell>
+              <HeaderCell>Termination</HeaderCell>
+              <FailureSortHeader column="reward" label="Reward" params={params} pathname={pathname} />
+              <FailureSortHeader column="step_count" label="Steps" params={params} pathname={pathname} />
+              <FailureSortHeader column="epoch_id" label="Epoch" params={params} pathname={pathname} />
+              <HeaderCell>Steps preview</HeaderCell>
             </tr>
           </thead>
           <tbody>

@@ -1,5 +1,6 @@
+import type { StepPreview } from '@/lib/analysis/rows';
 import { describe, expect, it } from 'vitest';
-import { clipText, prettyArguments, shortId } from './steps';
+import { clipText, prettyArguments, shortId, stepsPreviewLine } from './steps';
 
 describe('clipText', () => {
   it('leaves short text whole', () => {
@@ -39,5 +40,40 @@ describe('shortId', () => {
   it('shortens long ids only', () => {
     expect(shortId('abc')).toBe('abc');
     expect(shortId('0123456789abcdef0123')).toBe('01234567…0123');
+  });
+});
+
+describe('stepsPreviewLine', () => {
+  const step = (overrides: Partial<StepPreview>): StepPreview => ({
+    step_id: 0,
+    action: 'search',
+    observation: '',
+    tool_status: null,
+    action_input: '',
+    ...overrides,
+  });
+
+  it('marks tool results, shows a failed call with its error, and counts the steps left out', () => {
+    const preview = [
+      step({ action: 'search', action_input: '{"q":"x"}', tool_status: 'success', observation: 'found' }),
+      step({
+        step_id: 1,
+        action: 'python',
+        action_input: '"1/0"',
+        tool_status: 'error',
+        observation: 'Error: 1/0',
+      }),
+      step({ step_id: 2, action: 'respond' }),
+    ];
+    expect(stepsPreviewLine(preview, 7)).toBe(
+      'search({"q":"x"}) ✓ → python("1/0") ✗ Error: 1/0 → respond → … +4 steps',
+    );
+    expect(stepsPreviewLine(preview.slice(2), 2)).toBe('respond → … +1 step');
+    expect(stepsPreviewLine([], 0)).toBe('');
+  });
+
+  it('cuts a long error to 60 characters', () => {
+    const line = stepsPreviewLine([step({ tool_status: 'error', observation: 'E'.repeat(100) })], 1);
+    expect(line).toBe(`search ✗ ${'E'.repeat(59)}…`);
   });
 });
