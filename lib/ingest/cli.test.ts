@@ -50,7 +50,9 @@ describe('runIngestCli', () => {
   it('loads a file and prints the summary', async () => {
     const { io, out } = makeIo();
     expect(await runIngestCli([fixturePath('steps.jsonl')], io)).toBe(0);
-    expect(out.stdout).toMatch(/^inserted 3, updated 0, rejected 0 in \d+\.\d\d s \(\d[\d,]* rows\/s\)\n$/);
+    expect(out.stdout).toMatch(
+      /^inserted 3, updated 0, unchanged 0, rejected 0 in \d+\.\d\d s \(\d[\d,]* rows\/s\)\n$/,
+    );
     expect(out.stderr).toBe(''); // not a TTY: no progress noise
   });
 
@@ -68,7 +70,7 @@ describe('runIngestCli', () => {
       `${file}:4: reward: expected a number, got the string "abc"`,
       `${file}:5: epoch_id: must be ≥ 0`,
     ]);
-    expect(out.stdout).toContain('inserted 2, updated 0, rejected 4');
+    expect(out.stdout).toContain('inserted 2, updated 0, unchanged 0, rejected 4');
     expect(await (await openTable(db.config)).countRows()).toBe(2);
   });
 
@@ -117,15 +119,15 @@ describe('npx tsx scripts/ingest.ts (subprocess)', () => {
     const fromFile = run([TAU_BENCH_FILE]);
     expect(fromFile.stderr).toBe('');
     expect(fromFile.status).toBe(0);
-    expect(fromFile.stdout).toMatch(/^inserted 200, updated 0, rejected 0 in /);
+    expect(fromFile.stdout).toMatch(/^inserted 200, updated 0, unchanged 0, rejected 0 in /);
 
     const fromStdin = run(['-'], fs.readFileSync(TAU_BENCH_FILE, 'utf8'));
     expect(fromStdin.status).toBe(0);
-    expect(fromStdin.stdout).toMatch(/^inserted 0, updated 200, rejected 0 in /);
+    expect(fromStdin.stdout).toMatch(/^inserted 0, updated 0, unchanged 200, rejected 0 in /);
 
     const bad = run(['-'], '{"training_id":"x","epoch_id":0,"data_id":"d","reward":1,"steps":[]}\n{oops\n');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^<stdin>:2: json: invalid JSON/);
-    expect(bad.stdout).toMatch(/^inserted 1, updated 0, rejected 1 in /);
+    expect(bad.stdout).toMatch(/^inserted 1, updated 0, unchanged 0, rejected 1 in /);
   }, 120_000);
 });

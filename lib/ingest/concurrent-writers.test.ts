@@ -8,7 +8,6 @@ import { openTable, readBack } from './test-db';
 import { tempDir } from '../test-support/fixture';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const WRITER = path.join(import.meta.dirname, 'test-writer-process.ts');
 const TOKEN = 'concurrency-test-token-0123456789abcdef';
 
@@ -63,10 +62,20 @@ function startWriter(
   rounds: number,
   args: string[],
 ) {
-  const child = spawn(TSX, [WRITER, barrier, name, String(parties), '--', ...args], {
-    env: { ...process.env, LANCEDB_URI: uri, ROUNDS: String(rounds), LANCEDB_READ_CONSISTENCY_SECONDS: '2' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', WRITER, barrier, name, String(parties), '--', ...args],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        LANCEDB_URI: uri,
+        ROUNDS: String(rounds),
+        LANCEDB_READ_CONSISTENCY_SECONDS: '2',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk) => (out += chunk));
@@ -148,11 +157,7 @@ describe('concurrent writers', () => {
           body,
           headers: { authorization: `Bearer ${TOKEN}` },
         }),
-        {
-          INGEST_TOKEN: TOKEN,
-          LANCEDB_URI: `${uri}-${round}`,
-          LANCEDB_READ_CONSISTENCY_SECONDS: '2',
-        } as NodeJS.ProcessEnv,
+        { ...process.env, INGEST_TOKEN: TOKEN, LANCEDB_URI: `${uri}-${round}` },
       );
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ read: 1000, rejected: 0 });

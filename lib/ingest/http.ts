@@ -1,11 +1,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { errorResponse } from '../api/error-response';
-import { dbConfigFromEnv } from '../db/connection';
-import { ingestText, type IngestSummary } from './ingest';
+import { dbConfigFromEnv, IncompatibleSchemaError } from '../db/connection';
+import { firstLineOf } from '../db/error-text';
+import { AuthThrottle } from './auth-throttle';
+import { ingestText, IngestWriteError, type IngestSummary } from './ingest';
 import { FORMATS, INT32_MAX } from './types';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/** A shorter INGEST_TOKEN leaves the endpoint disabled. */
+export const MIN_TOKEN_LENGTH = 32;
 
 const boolParam = z
   .enum(['true', 'false', '1', '0', ''], { error: 'must be true, false, 1 or 0' })
@@ -38,9 +42,11 @@ export const ingestResponseSchema = z
     read: z.number().int(),
     inserted: z.number().int(),
     updated: z.number().int(),
+    unchanged: z.number().int(),
     rejected: z.number().int(),
     errors: z.array(z.object({ line: z.number().int(), field: z.string(), reason: z.string() }).strict()),
     errors_truncated: z.boolean(),
+    warnings: z.array(z.string()),
     dry_run: z.boolean(),
     seconds: z.number(),
   })
@@ -92,26 +98,60 @@ async function readBody(request: Request, maxBytes: number): Promise<Uint8Array>
   return body;
 }
 
+const throttle = new AuthThrottle();
+let warnedShortToken = false;
+
+/**
+ * The client a failed token attempt is counted against: the first X-Forwarded-For address (set by the reverse proxy
+ * in front of the server), else X-Real-IP, else one shared bucket.
+ */
+function clientOf(request: Request): string {
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || request.headers.get('x-real-ip')?.trim() || 'unknown';
+}
+
+/** Absolute file paths in an error message (LanceDB names its data files) become `<path>`; its source locations go. */
+export function withoutPaths(message: string): string {
+  return message
+    .replace(/,?\s*(?:\/[^\s/:'"()]+){2,}:\d+:\d+/g, '') // a source location of the native addon
+    .replace(/(?:\/[^\s/:'"()]+){2,}\/?/g, '<path>');
+}
+
 /**
  * `POST /api/trajectories`: NDJSON or a JSON array of trajectory records in the body, the same ingest as the CLI.
- * Disabled (403) unless `INGEST_TOKEN` is set; then requires `Authorization: Bearer <token>`.
+ * Disabled (403) unless `INGEST_TOKEN` is set to at least 32 characters; then requires `Authorization: Bearer
+ * <token>`, compared in constant time. A client with 5 wrong tokens within a minute gets 429 with Retry-After.
  */
 export async function handleIngestRequest(
   request: Request,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Response> {
   const token = env.INGEST_TOKEN;
-  if (!token) {
+  if (!token || token.length < MIN_TOKEN_LENGTH) {
+    if (token && !warnedShortToken) {
+      warnedShortToken = true;
+      console.error(
+        `POST /api/trajectories stays disabled: INGEST_TOKEN has ${token.length} characters, at least ${MIN_TOKEN_LENGTH} are required.`,
+      );
+    }
     return errorResponse(
-      'Ingest over HTTP is disabled. Set the INGEST_TOKEN environment variable on the server to enable it, ' +
+      `Ingest over HTTP is disabled. Set the INGEST_TOKEN environment variable on the server to a secret of at least ${MIN_TOKEN_LENGTH} characters to enable it, ` +
         'then send "Authorization: Bearer <token>".',
       null,
       403,
     );
   }
+  const client = clientOf(request);
+  const wait = throttle.retryAfterSeconds(client);
+  if (wait > 0) {
+    return errorResponse(`Too many wrong tokens; try again in ${wait} s.`, null, 429, {
+      'Retry-After': String(wait),
+    });
+  }
   const auth = request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(.+)$/i.exec(auth.trim());
   if (!match || !tokensEqual(match[1], token)) {
+    throttle.recordFailure(client);
     return errorResponse('Missing or wrong bearer token.', null, 401, { 'WWW-Authenticate': 'Bearer' });
   }
 
@@ -159,8 +199,17 @@ export async function handleIngestRequest(
       dryRun: dry_run,
     });
   } catch (error) {
-    // The caller is authenticated; the message (e.g. an incompatible table schema) helps them more than a bare 500.
-    return errorResponse(`Ingest failed: ${(error as Error).message}`, null, 500);
+    // The caller is authenticated: a schema mismatch or a failed write (saying which records did not land) helps
+    // them; anything else is logged here and answered without internals.
+    if (error instanceof IncompatibleSchemaError || error instanceof IngestWriteError) {
+      return errorResponse(`Ingest failed: ${withoutPaths(error.message)}`, null, 500);
+    }
+    console.error('POST /api/trajectories failed:', error);
+    return errorResponse(
+      `Ingest failed: ${withoutPaths(firstLineOf(error))}. Nothing after the last committed batch was written; the server log has details.`,
+      null,
+      500,
+    );
   }
   if (summary.read > 0 && summary.parseErrors === summary.read) {
     const first = summary.errors[0];
@@ -174,9 +223,11 @@ export async function handleIngestRequest(
     read: summary.read,
     inserted: summary.inserted,
     updated: summary.updated,
+    unchanged: summary.unchanged,
     rejected: summary.rejected,
     errors: summary.errors.map(({ line, field, reason }) => ({ line, field, reason })),
     errors_truncated: summary.errorsTruncated,
+    warnings: summary.warnings,
     dry_run: summary.dryRun,
     seconds: summary.seconds,
   };

@@ -40,4 +40,4 @@ export interface EnvelopeOverrides {
   epochId?: number;
 }
 
-export const INT32_MAX = 2_147_483_647;
+export { INT32_MAX } from '../limits';

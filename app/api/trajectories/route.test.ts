@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST } from '@/app/api/trajectories/route';
 import { errorResponseSchema, ingestResponseSchema } from '@/lib/ingest/http';
 import { fixturePath, openTable, readBack } from '@/lib/ingest/test-db';
 import { tempDb, type TempDb } from '@/lib/test-support/fixture';
 
 const URL_BASE = 'http://localhost/api/trajectories';
-const TOKEN = 'test-token-123';
+const TOKEN = 'route-test-token-0123456789abcdefgh';
 const ENV_KEYS = [
   'INGEST_TOKEN',
   'INGEST_MAX_BYTES',
@@ -61,12 +61,49 @@ describe('POST /api/trajectories', () => {
     expect(fs.readdirSync(db.dir)).toEqual([]);
   });
 
+  it('stays disabled with a token shorter than 32 characters, and logs why', async () => {
+    process.env.INGEST_TOKEN = 'x'.repeat(31);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const message = await expectError(await post(steps, { token: 'x'.repeat(31) }), 403);
+    expect(message).toContain('at least 32 characters');
+    expect(logged.mock.calls.flat().join(' ')).toMatch(/INGEST_TOKEN has 31 characters, at least 32/);
+    logged.mockRestore();
+    expect(fs.readdirSync(db.dir)).toEqual([]);
+  });
+
   it('answers 401 to a missing or wrong token', async () => {
-    const wrong = await post(steps, { token: 'nope' });
+    const client = { 'x-forwarded-for': '203.0.113.1' };
+    const wrong = await post(steps, { token: 'nope', headers: client });
     expect(wrong.headers.get('www-authenticate')).toBe('Bearer');
     await expectError(wrong, 401);
-    await expectError(await post(steps, { token: null }), 401);
-    await expectError(await post(steps, { token: `${TOKEN}x` }), 401);
+    await expectError(await post(steps, { token: null, headers: client }), 401);
+    await expectError(await post(steps, { token: `${TOKEN}x`, headers: client }), 401);
+  });
+
+  it('answers 429 with Retry-After after 5 wrong tokens from one client within a minute, others unaffected', async () => {
+    const client = { 'x-forwarded-for': '203.0.113.2, 10.0.0.1' };
+    for (let i = 0; i < 5; i++)
+      await expectError(await post(steps, { token: `wrong-${i}`, headers: client }), 401);
+    const blocked = await post(steps, { headers: client }); // even the right token waits
+    const message = await expectError(blocked, 429);
+    expect(message).toMatch(/Too many wrong tokens/);
+    const retryAfter = Number(blocked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(55);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(fs.readdirSync(db.dir)).toEqual([]);
+    const other = await post(steps, { headers: { 'x-forwarded-for': '203.0.113.3' } });
+    expect(other.status).toBe(200);
+  });
+
+  it('answers a failure without internal paths', async () => {
+    fs.writeFileSync(`${db.dir}/trajectories.lance`, 'not a table'); // a file where the table directory should be
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const response = await post(steps, { headers: { 'x-forwarded-for': '203.0.113.4' } });
+    logged.mockRestore();
+    const message = await expectError(response, 500);
+    expect(message).toMatch(/^Ingest failed: /);
+    expect(message).not.toMatch(/\/work\/|node_modules|\.rs\b|\/tmp\/|Caused by/);
+    expect(message).toContain('not written: the 3 records of <body>:1–3');
   });
 
   it('answers 413 over the size limit, by Content-Length and by counted bytes', async () => {
@@ -112,7 +149,15 @@ describe('POST /api/trajectories', () => {
     const response = await post(body, { headers: { 'content-type': 'application/x-ndjson' } });
     expect(response.status).toBe(200);
     const json = ingestResponseSchema.parse(await response.json());
-    expect(json).toMatchObject({ read: 6, inserted: 2, updated: 0, rejected: 4, dry_run: false });
+    expect(json).toMatchObject({
+      read: 6,
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: 4,
+      warnings: [],
+      dry_run: false,
+    });
     expect(json.errors.map((e) => [e.line, e.field])).toEqual([
       [2, 'json'],
       [3, 'reward'],
@@ -120,6 +165,9 @@ describe('POST /api/trajectories', () => {
       [5, 'epoch_id'],
     ]);
     expect(await (await openTable(db.config)).countRows()).toBe(2);
+
+    const again = ingestResponseSchema.parse(await (await post(body)).json());
+    expect(again).toMatchObject({ read: 6, inserted: 0, updated: 0, unchanged: 2, rejected: 4 });
   });
 
   it('ingests a JSON array with query overrides, and a dry run writes nothing', async () => {

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lockPathOf } from '../db/write-lock';
+import { ingestFiles } from './ingest';
+import { rowFingerprint } from './row-fingerprint';
+import { openTable } from './test-db';
+import { tempDir } from '../test-support/fixture';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const work = tempDir('rl-dash-crash-');
+afterAll(() => work.cleanup());
+
+function recordsFile(count: number): string {
+  const lines = Array.from({ length: count }, (_, i) =>
+    JSON.stringify({
+      trajectory_id: `k${i}`,
+      training_id: 'crash',
+      epoch_id: i % 4,
+      data_id: `q${i % 40}`,
+      reward: i % 2,
+      steps: [
+        {
+          action: 'lookup',
+          action_input: { i },
+          observation: 'x'.repeat(200),
+          tool_status: i % 3 ? 'success' : 'error',
+        },
+        { action: 'respond', action_input: 'ok' },
+      ],
+    }),
+  );
+  const file = path.join(work.dir, 'records.jsonl');
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+/** Every row of the table as a fingerprint, sorted: equal lists mean equal tables. */
+async function tableContent(uri: string): Promise<string[]> {
+  const table = await openTable({ uri, readConsistencyInterval: 0 });
+  const rows = (await table.query().toArray()) as Record<string, unknown>[];
+  return rows.map(rowFingerprint).sort();
+}
+
+function committedVersions(uri: string): number {
+  const dir = path.join(uri, 'trajectories.lance', '_versions');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).length : 0;
+}
+
+describe('an ingest killed with SIGKILL mid-way', () => {
+  it('leaves committed batches only, and a re-run ends equal to a clean load', async () => {
+    const file = recordsFile(4000);
+    const uri = path.join(work.dir, 'killed');
+    // node itself runs the script (the tsx launcher would run it in a child process that a SIGKILL does not reach).
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/ingest.ts', '--batch-size', '100', file],
+      {
+        cwd: ROOT,
+        env: { ...process.env, LANCEDB_URI: uri },
+        stdio: 'ignore',
+      },
+    );
+    const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    // Kill it once a few batches are committed (and, most likely, while it holds the write lock).
+    while (committedVersions(uri) < 4) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    const partial = await tableContent(uri);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThan(4000);
+
+    const rerun = await ingestFiles([file], { db: { uri, readConsistencyInterval: 0 } });
+    expect(rerun).toMatchObject({ accepted: 4000, inserted: 4000 - partial.length, updated: 0, rejected: 0 });
+    expect(fs.existsSync(lockPathOf(uri))).toBe(false);
+
+    const clean = path.join(work.dir, 'clean');
+    await ingestFiles([file], { db: { uri: clean, readConsistencyInterval: 0 } });
+    const recovered = await tableContent(uri);
+    expect(recovered).toHaveLength(4000);
+    expect(new Set(recovered.map((row) => JSON.parse(row)[0])).size).toBe(4000);
+    expect(recovered).toEqual(await tableContent(clean));
+  }, 120_000);
+});
