@@ -6,11 +6,16 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ id: string }> };
 
 /**
- * Page params arrive percent-encoded (route handlers get them decoded). The proxy has already turned an undecodable
- * escape into `%25…`, so decoding cannot fail here.
+ * Page params arrive percent-encoded (route handlers get them decoded). A segment whose escapes do not decode reaches
+ * the page already as the literal text (the proxy rewrites its `%` to `%25`), which then names no trajectory.
  */
 async function trajectoryId(params: Props['params']): Promise<string> {
-  return decodeURIComponent((await params).id);
+  const raw = (await params).id;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
