@@ -72,6 +72,7 @@ const CASES: [string, Filters, number][] = [
   ['a tool nobody calls failed', { tool_failed: 'nope' }, 0],
   ['tool calls ≥', { tool_calls_min: 2 }, 7],
   ['tool calls ≤', { tool_calls_max: 0 }, 6],
+  ['questions by data_id', { data_id: ['q1', 'Q-Upper'] }, 11],
   ['agent (null agents never match)', { agent_name: ['gamma-agent', 'beta-agent'] }, 5],
   ['text in a question', { q: 'capital' }, 10],
   ['text in a data_id, other case, null question', { q: 'UPPER' }, 1],
