@@ -13,8 +13,9 @@ export function GroupNav({ links }: { links: GroupLink[] }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const target = event.target;
+      if (target instanceof Element && target.closest('input, textarea, select, [contenteditable="true"]'))
+        return;
       const link = links.find((l) => l.key === event.key);
       if (!link?.href) return;
       event.preventDefault();
