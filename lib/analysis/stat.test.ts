@@ -4,10 +4,10 @@ import { loadFixture, loadTauBench, tempDb } from '../test-support/fixture';
 import { epochList } from './epoch-list';
 import { failureCases } from './failure-cases';
 import { defaultK } from './pass-metrics';
-import { parseAnalysisQuery, type AnalysisQuery } from './query';
+import { parseAnalysisQuery, pickFilters, type AnalysisQuery } from './query';
 import { rewardCategoryStats } from './reward-category-stats';
 import { clearResultCache, openSource, type Source } from './source';
-import { runStat } from './stat';
+import { runStat, selectRows, type Stat } from './stat';
 import { summary } from './summary';
 import { terminationStats } from './termination-stats';
 
@@ -80,6 +80,40 @@ describe('cache keys hold only the filters and the parameters a stat reads', () 
     expect(pass).toHaveBeenCalledTimes(3); // once per epoch group
     pass.mockRestore();
     categories.mockRestore();
+  });
+});
+
+describe('stats compute over any subset of rows of a selection', () => {
+  const db = tempDb();
+  let source: Source;
+  beforeAll(async () => {
+    await loadFixture(db.config);
+    source = await openSource(db.config);
+  });
+  afterAll(() => db.cleanup());
+
+  // The rows of beta, picked out of a selection of both runs (so they are not 0..n-1), must give what a selection
+  // of beta alone gives.
+  async function subsetEqualsFiltered<R>(stat: Stat<keyof AnalysisQuery, R>) {
+    const query = stat.spec.prepare
+      ? stat.spec.prepare(q({ training_id: 'beta' }))
+      : q({ training_id: 'beta' });
+    const { training_id, ...otherFilters } = pickFilters(query);
+    const both = await selectRows(source, otherFilters, [...stat.spec.columns, 'training_id'], {
+      withRowIds: stat.spec.withRowIds,
+    });
+    const codes = both.scan.strings.training_id!;
+    const beta = codes.values.indexOf('beta');
+    const rows = both.rows.filter((i) => codes.codes[i] === beta);
+    expect(rows[0]).toBeGreaterThan(0);
+    const context = { source, filters: { ...otherFilters, training_id } };
+    const fromSubset = await stat.spec.compute({ scan: both.scan, rows }, query, context);
+    expect(fromSubset).toEqual(await stat(query, source));
+  }
+
+  it('summary, termination, reward categories, failure list, epoch list', async () => {
+    for (const stat of [summary, terminationStats, rewardCategoryStats, epochList, failureCases])
+      await subsetEqualsFiltered(stat as Stat<keyof AnalysisQuery, unknown>);
   });
 });
 

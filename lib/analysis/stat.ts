@@ -109,7 +109,7 @@ function knownTrainings(source: Source): Promise<Set<string>> {
 }
 
 /** An unknown training id is a 404, not an empty answer, so a typo in a shared link is visible. */
-export async function assertTrainingsExist(
+async function assertTrainingsExist(
   source: Source,
   ids: readonly string[] | undefined,
   param: 'training_id' | 'training_ids' = 'training_id',
