@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import '../test-setup';
 import { cleanup, render, screen } from '@testing-library/react';
 import { withNuqsTestingAdapter } from 'nuqs/adapters/testing';

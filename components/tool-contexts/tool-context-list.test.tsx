@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { createLoader } from 'nuqs/server';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -9,7 +9,7 @@ import { toolReturnStats, type ToolReturnStats } from './tool-return-stats';
 import { listTrainings } from './training-list';
 import { unexpectedToolContexts } from './unexpected-tool-contexts';
 
-// Known figures of the real dataset, from shared/datasets/tau-bench/README.md.
+// Known figures of the real dataset, from test-data/tau-bench/README.md.
 const db = tempDb();
 let source: Source;
 const TRAINING = 'tau-bench-gpt-4o-airline';

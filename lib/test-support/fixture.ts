@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DbConfig } from '../db';
 import { ingestFiles, ingestText } from '../ingest';
+import { TAU_BENCH_FILE } from './tau-bench-file';
 
 /** A folder in the OS temp folder, removed by `cleanup`. */
 export function tempDir(prefix = 'rl-dash-files-'): { dir: string; cleanup: () => void } {
@@ -22,10 +23,7 @@ export function tempDb(prefix = 'rl-dash-db-'): TempDb {
   return { dir, config: { uri: dir, readConsistencyInterval: 0 }, cleanup };
 }
 
-/** The real tau-bench file in ../shared beside the repository (`TAU_BENCH_JSONL` overrides the path). */
-export const TAU_BENCH_FILE =
-  process.env.TAU_BENCH_JSONL ??
-  path.resolve(import.meta.dirname, '../../../shared/datasets/tau-bench/tau-bench-gpt-4o-airline.jsonl');
+export { TAU_BENCH_FILE };
 
 /**
  * A small campaign whose figures are computed by hand in the tests. Each row: training, epoch, question, sample,

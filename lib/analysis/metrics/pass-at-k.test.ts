@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { TAU_BENCH_FILE } from '../../test-support/tau-bench-file';
 import { meanPassAtK, passAtK, passHatK } from './pass-at-k';
 import { mulberry32, randomInt } from './random';
 
@@ -170,13 +169,9 @@ describe('meanPassAtK', () => {
 });
 
 describe('tau-bench gpt-4o airline reference (50 tasks × 4 trials)', () => {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const repoRoot = path.resolve(here, '../../..');
-  const file = path.resolve(repoRoot, '../shared/datasets/tau-bench/tau-bench-gpt-4o-airline.jsonl');
-
   async function loadCounts(): Promise<{ n: number; c: number }[]> {
     const byQuestion = new Map<string, { n: number; c: number }>();
-    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    const lines = createInterface({ input: createReadStream(TAU_BENCH_FILE, 'utf8'), crlfDelay: Infinity });
     for await (const line of lines) {
       if (line.trim() === '') continue;
       const row = JSON.parse(line) as { data_id: string; reward: number };
