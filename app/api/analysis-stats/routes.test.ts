@@ -151,16 +151,18 @@ describe('hostile parameters get a 4xx naming the parameter, or an answer that i
     'reward_max',
     'success_threshold',
   ];
-  const signed = new Set(['reward_min', 'reward_max', 'success_threshold']);
+  // -1 is a valid bound for these; the fixture's rewards lie in [-0.5, 1], so reward ≥ -1 keeps all 28 rows,
+  // reward ≤ -1 none, and a success threshold filters nothing.
+  const validMinusOne: Record<string, number> = { reward_min: 28, reward_max: 0, success_threshold: 28 };
   it.each(numeric.flatMap((param) => HOSTILE_NUMBERS.map((value) => [param, value])))(
     '%s=%j',
     async (param, value) => {
       const { status, body } = await call(terminationStats, `?${param}=${encodeURIComponent(value)}`);
       // A negative bound is a valid reward filter; everything else here is not a number in range.
-      const valid = value === '-1' && signed.has(param);
+      const valid = value === '-1' && param in validMinusOne;
       if (valid) {
         expect(status).toBe(200);
-        expect(schemas.terminationStatsSchema.parse(body).total_trajectories).toBeLessThanOrEqual(28);
+        expect(schemas.terminationStatsSchema.parse(body).total_trajectories).toBe(validMinusOne[param]);
       } else {
         expect(status).toBe(400);
         expect(schemas.errorSchema.parse(body).error.param).toBe(param);
