@@ -112,8 +112,8 @@ export async function writeBenchTable(uri: string, shape: BenchShape): Promise<n
 export async function appendBenchRows(uri: string, rows: number): Promise<number> {
   const db = await lancedb.connect(uri);
   const table = await db.openTable(TABLE_NAME);
-  const last = await table.query().select(['epoch_id']).where("training_id = 'run-0'").toArray();
-  const epoch = Math.max(...last.map((r) => Number(r.epoch_id))) + 1;
+  const rowsOfRun = await table.query().select(['epoch_id']).where("training_id = 'run-0'").toArray();
+  const epoch = rowsOfRun.reduce((max, row) => Math.max(max, Number(row.epoch_id)), -1) + 1;
   const shape = { runs: 1, epochs: 1, questions: Math.ceil(rows / 8), samples: 8 };
   const batch = [...benchBatches(shape, epoch, rows)][0].slice(0, rows);
   await table.add(batch as unknown as Record<string, unknown>[]);
