@@ -10,10 +10,24 @@ const nonNegativeInt32 = z
 
 const nonEmptyString = z.string().min(1, { error: 'must not be empty' });
 
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Names and ids end up in URLs, filters and page titles: no control characters (NUL, newline, escape…). */
+const withoutControls = <S extends z.ZodType<string | null>>(schema: S) =>
+  schema.superRefine((value, ctx) => {
+    const found = value === null ? null : CONTROL_CHARACTER.exec(value);
+    if (found) {
+      const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      ctx.addIssue({ code: 'custom', message: `must not contain control characters (found U+${code})` });
+    }
+  });
+
 /** Ids may be numbers in some logs; they are stored as strings. */
-const idString = z.union([nonEmptyString, z.number().transform(String)], {
-  error: (issue) => (issue.input === undefined ? 'is required' : 'expected a non-empty string or a number'),
-});
+const idString = withoutControls(
+  z.union([nonEmptyString, z.number().transform(String)], {
+    error: (issue) => (issue.input === undefined ? 'is required' : 'expected a non-empty string or a number'),
+  }),
+);
 
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
 
@@ -35,7 +49,7 @@ const timestamp = z.union([z.string(), z.number()]).transform((value, ctx) => {
 
 /** The fields shared by every record, whatever its body. */
 export const envelopeSchema = z.object({
-  training_id: nonEmptyString,
+  training_id: withoutControls(nonEmptyString),
   epoch_id: nonNegativeInt32,
   iteration_id: nonNegativeInt32.nullish().transform((v) => v ?? 0),
   /** Absent → assigned at ingest as the occurrence index of (training, epoch, iteration, data_id) in the input. */
@@ -46,14 +60,18 @@ export const envelopeSchema = z.object({
     .nullish()
     .transform((v) => v ?? null),
   reward: z.number(),
-  termination_reason: z
-    .string()
-    .nullish()
-    .transform((v) => v || null),
-  agent_name: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
+  termination_reason: withoutControls(
+    z
+      .string()
+      .nullish()
+      .transform((v) => v || null),
+  ),
+  agent_name: withoutControls(
+    z
+      .string()
+      .nullish()
+      .transform((v) => v ?? null),
+  ),
   created_at: timestamp.nullish().transform((v) => v ?? null),
   trajectory_id: idString.nullish().transform((v) => v ?? null),
 });

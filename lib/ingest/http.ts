@@ -1,10 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { errorResponse } from '../api/error-response';
 import { dbConfigFromEnv, IncompatibleSchemaError } from '../db/connection';
 import { firstLineOf } from '../db/error-text';
 import { AuthThrottle } from './auth-throttle';
-import { ingestText, IngestWriteError, type IngestSummary } from './ingest';
+import { ingestRecords, IngestWriteError, type IngestSummary } from './ingest';
+import { readRecords } from './read';
 import { FORMATS, INT32_MAX } from './types';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -183,15 +185,14 @@ export async function handleIngestRequest(
     if (error instanceof PayloadTooLarge) return errorResponse(tooLarge, null, 413);
     throw error;
   }
-  const text = new TextDecoder('utf-8').decode(body);
-  if (text.trim() === '')
+  if (body.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09))
     return errorResponse('The body is empty; send NDJSON or a JSON array of records.', null, 400);
 
   const { format, training_id, epoch_id, dry_run } = query.data;
   let summary: IngestSummary;
   try {
-    summary = await ingestText(text, {
-      source: '<body>',
+    // Read as bytes, like a file: invalid UTF-8 is an error of its line, and a gzipped body works too.
+    summary = await ingestRecords(readRecords(Readable.from([body]), { source: '<body>' }), {
       db: dbConfigFromEnv(env),
       format,
       trainingId: training_id,

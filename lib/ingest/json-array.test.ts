@@ -23,14 +23,21 @@ describe('JsonArraySplitter', () => {
   it('splits elements (objects, strings with brackets and escapes, numbers, literals, arrays) with start lines', () => {
     const pieces = split(tricky);
     expect(pieces).toEqual([
-      { line: 2, text: '{"a": "x ] } [ { , \\" \\\\", "b": [1, {"c": "]"}]}' },
-      { line: 3, text: '"plain string, with comma"' },
-      { line: 4, text: '12.5e3' },
-      { line: 5, text: 'true' },
-      { line: 6, text: '[ [], {} ]' },
-      { line: 7, text: 'null' },
+      { line: 2, endLine: 2, text: '{"a": "x ] } [ { , \\" \\\\", "b": [1, {"c": "]"}]}' },
+      { line: 3, endLine: 3, text: '"plain string, with comma"' },
+      { line: 4, endLine: 4, text: '12.5e3' },
+      { line: 5, endLine: 5, text: 'true' },
+      { line: 6, endLine: 6, text: '[ [], {} ]' },
+      { line: 7, endLine: 7, text: 'null' },
     ]);
     expect(pieces.map((p) => ('text' in p ? JSON.parse(p.text) : p))).toEqual(JSON.parse(tricky));
+  });
+
+  it('gives the line an element ends on', () => {
+    expect(split('[\n  {"a":\n\n 1},\n 2]')).toEqual([
+      { line: 2, endLine: 4, text: '{"a":\n\n 1}' },
+      { line: 5, endLine: 5, text: '2' },
+    ]);
   });
 
   it('gives the same result for every chunk size', () => {
@@ -42,26 +49,26 @@ describe('JsonArraySplitter', () => {
     expect(split('[]')).toEqual([]);
     expect(split('  [ ]  ')).toEqual([]);
     expect(split('[1,2]')).toEqual([
-      { line: 1, text: '1' },
-      { line: 1, text: '2' },
+      { line: 1, endLine: 1, text: '1' },
+      { line: 1, endLine: 1, text: '2' },
     ]);
   });
 
   it('reports structural errors as fatal, with the line', () => {
     expect(split('[{"a":1}\n{"b":2}]')).toEqual([
-      { line: 1, text: '{"a":1}' },
+      { line: 1, endLine: 1, text: '{"a":1}' },
       { line: 2, error: "expected ',' or ']' after an array element, got '{'", fatal: true },
     ]);
     expect(split('[{"a":1},\n{"b":')).toEqual([
-      { line: 1, text: '{"a":1}' },
+      { line: 1, endLine: 1, text: '{"a":1}' },
       { line: 2, error: 'unexpected end of input: the JSON array is not closed', fatal: true },
     ]);
     expect(split('[1]\nx')).toEqual([
-      { line: 1, text: '1' },
+      { line: 1, endLine: 1, text: '1' },
       { line: 2, error: 'unexpected data after the closing ]', fatal: true },
     ]);
     expect(split('[1,,2]')).toEqual([
-      { line: 1, text: '1' },
+      { line: 1, endLine: 1, text: '1' },
       { line: 1, error: "unexpected ','", fatal: true },
     ]);
   });

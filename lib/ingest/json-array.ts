@@ -1,5 +1,6 @@
-/** One top-level element of a JSON array, as text, with the line it starts on. */
-export type ArrayPiece = { line: number; text: string } | { line: number; error: string; fatal: boolean };
+/** One top-level element of a JSON array, as text, with the lines it starts and ends on. */
+export type ArrayPiece =
+  { line: number; endLine: number; text: string } | { line: number; error: string; fatal: boolean };
 
 const enum Phase {
   Before, // expecting '['
@@ -122,7 +123,7 @@ export class JsonArraySplitter {
 
   private finish(chunk: string, start: number, endExclusive: number, out: ArrayPiece[]): void {
     this.parts.push(chunk.slice(Math.max(start, 0), endExclusive));
-    out.push({ line: this.startLine, text: this.parts.join('') });
+    out.push({ line: this.startLine, endLine: this.line, text: this.parts.join('') });
     this.parts = [];
     this.phase = Phase.After;
   }

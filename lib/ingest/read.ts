@@ -2,7 +2,9 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { JsonArraySplitter } from './json-array';
+import { describeJsonError, jsonDepthExceeds, loneSurrogatePath, MAX_JSON_DEPTH } from './json-checks';
 import type { RawRecordOrError } from './types';
+import { decodeUtf8Lines } from './utf8-lines';
 
 /** The name used for standard input in error messages. */
 export const STDIN_SOURCE = '<stdin>';
@@ -26,17 +28,26 @@ export async function* readRecords(
     options.source ?? (typeof input === 'string' ? (input === '-' ? STDIN_SOURCE : input) : '<stream>');
   const opened = typeof input === 'string' && input !== '-' ? createReadStream(input) : null;
   const stream: Readable = opened ?? (input === '-' ? process.stdin : (input as Readable));
+  const invalidUtf8Lines = new Set<number>();
   try {
-    yield* readRecordsFromText(decodeText(gunzipIfNeeded(stream)), source);
+    yield* readRecordsFromText(
+      decodeUtf8Lines(gunzipIfNeeded(stream), invalidUtf8Lines),
+      source,
+      invalidUtf8Lines,
+    );
   } finally {
     opened?.destroy();
   }
 }
 
-/** Records of text chunks (JSONL or one JSON array). Errors thrown by `chunks` become a final `file` error. */
+/**
+ * Records of text chunks (JSONL or one JSON array). Errors thrown by `chunks` become a final `file` error. A record on
+ * a line listed in `invalidUtf8Lines` (filled in while `chunks` is read) is rejected as not UTF-8.
+ */
 export async function* readRecordsFromText(
   chunks: AsyncIterable<string> | Iterable<string>,
   source: string,
+  invalidUtf8Lines: ReadonlySet<number> = new Set(),
 ): AsyncGenerator<RawRecordOrError> {
   let reader: TextRecordReader | null = null;
   let head = '';
@@ -50,7 +61,10 @@ export async function* readRecordsFromText(
       head += chunk;
       const first = head.search(/\S/);
       if (first === -1) continue;
-      reader = head[first] === '[' ? new ArrayReader(source) : new LinesReader(source);
+      reader =
+        head[first] === '['
+          ? new ArrayReader(source, invalidUtf8Lines)
+          : new LinesReader(source, invalidUtf8Lines);
       yield* reader.push(head);
       head = '';
     }
@@ -72,7 +86,10 @@ class LinesReader implements TextRecordReader {
   private parts: string[] = [];
   private line = 0;
 
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly invalidUtf8Lines: ReadonlySet<number>,
+  ) {}
 
   push(chunk: string): RawRecordOrError[] {
     const out: RawRecordOrError[] = [];
@@ -108,7 +125,8 @@ class LinesReader implements TextRecordReader {
     this.line++;
     const text = rawLine.trim();
     if (text === '') return;
-    out.push(parseJson(text, this.source, this.line));
+    const column = rawLine.length - rawLine.trimStart().length + 1;
+    out.push(parseJson(text, this.source, this.line, column, this.invalidUtf8Lines.has(this.line)));
   }
 }
 
@@ -116,7 +134,10 @@ class ArrayReader implements TextRecordReader {
   private readonly splitter = new JsonArraySplitter();
   private lastLine = 1;
 
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly invalidUtf8Lines: ReadonlySet<number>,
+  ) {}
 
   push(chunk: string): RawRecordOrError[] {
     return this.convert(this.splitter.push(chunk));
@@ -135,17 +156,48 @@ class ArrayReader implements TextRecordReader {
       this.lastLine = piece.line;
       if ('error' in piece)
         return { source: this.source, line: piece.line, field: 'json', error: piece.error };
-      return parseJson(piece.text, this.source, piece.line);
+      let invalid = false;
+      for (let line = piece.line; line <= piece.endLine && !invalid; line++)
+        invalid = this.invalidUtf8Lines.has(line);
+      return parseJson(piece.text, this.source, piece.line, 0, invalid);
     });
   }
 }
 
-function parseJson(text: string, source: string, line: number): RawRecordOrError {
-  try {
-    return { source, line, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { source, line, error: `invalid JSON: ${(error as Error).message}` };
+/**
+ * One record's JSON text → its value, or an error naming where it goes wrong: not UTF-8, nested deeper than
+ * `MAX_JSON_DEPTH` (checked before parsing, so no parse or walk can overflow the stack), invalid JSON (with line and
+ * column; `column` is where the text starts on its first line, 0 when unknown), or a string with an unpaired surrogate.
+ */
+function parseJson(
+  text: string,
+  source: string,
+  line: number,
+  column: number,
+  invalidUtf8: boolean,
+): RawRecordOrError {
+  if (invalidUtf8)
+    return { source, line, error: 'invalid UTF-8: the record has bytes that are not UTF-8 text' };
+  if (jsonDepthExceeds(text)) {
+    return { source, line, error: `nested deeper than ${MAX_JSON_DEPTH} levels of arrays/objects` };
   }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const where = describeJsonError((error as Error).message, text, line, column || 1);
+    return { source, line, error: `invalid JSON ${where}` };
+  }
+  const surrogate = loneSurrogatePath(value, text);
+  if (surrogate !== null) {
+    return {
+      source,
+      line,
+      field: surrogate,
+      error: 'has an unpaired UTF-16 surrogate (a \\uD800–\\uDFFF escape without its pair); fix the text',
+    };
+  }
+  return { source, line, value };
 }
 
 /** Passes bytes through, gunzipping them when they start with the gzip magic bytes 1f 8b. */
@@ -178,16 +230,6 @@ async function* gunzipIfNeeded(stream: AsyncIterable<Buffer | string>): AsyncGen
   } else {
     yield* all();
   }
-}
-
-async function* decodeText(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8'); // drops a leading BOM
-  for await (const chunk of bytes) {
-    const text = decoder.decode(chunk, { stream: true });
-    if (text) yield text;
-  }
-  const rest = decoder.decode();
-  if (rest) yield rest;
 }
 
 function readErrorMessage(error: unknown): string {
