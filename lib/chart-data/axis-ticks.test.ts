@@ -108,6 +108,15 @@ describe('valueAxis', () => {
       { epoch: 2, a: 0.5, b: 0.5 },
     ]);
     expect(valueAxis(stacked, 'percent', { stacked: true })!.ticks).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    // seven reasons' shares of 960 trajectories whose floating-point sum is 1.0000000000000002 still stop at 100 %
+    const counts = [398, 9, 14, 142, 133, 1, 263];
+    const reasons = counts.map((_, i) => `r${i}`);
+    const shares = series(
+      [Object.fromEntries([['epoch', 1], ...counts.map((c, i) => [reasons[i], c / 960])])],
+      reasons,
+    );
+    expect(counts.reduce((sum, c) => sum + c / 960, 0)).toBeGreaterThan(1);
+    expect(valueAxis(shares, 'percent', { stacked: true })!.max).toBe(1);
     expect(valueAxis(series([{ epoch: 1, a: 30, b: 45 }]), 'count', { stacked: true })!.max).toBe(80);
   });
 

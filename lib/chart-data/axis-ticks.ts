@@ -28,7 +28,7 @@ function* stepsFrom(least: number): Generator<number> {
   for (;;) {
     for (const m of STEP_MANTISSAS) {
       const step = clean(m * magnitude);
-      if (step >= least && (m !== 2.5 || step < 1)) yield step;
+      if (step >= least * (1 - 1e-9) && (m !== 2.5 || step < 1)) yield step;
     }
     magnitude *= 10;
   }
@@ -51,7 +51,8 @@ export function niceScale(low: number, high: number, count = AXIS_TICK_COUNT): A
     // Ticks are whole multiples of the step, so zero is exactly 0.
     const first = Math.floor(clean(from / step));
     const ticks = Array.from({ length: count }, (_, i) => clean((first + i) * step));
-    if (ticks[count - 1] >= to) return { min: ticks[0], max: ticks[count - 1], ticks };
+    // Sums of shares land a hair above 1 (0.1 + 0.2 + 0.7 = 1.0000000000000002): that still fits the tick at 1.
+    if (ticks[count - 1] >= to - step * 1e-9) return { min: ticks[0], max: ticks[count - 1], ticks };
   }
   throw new Error('unreachable');
 }

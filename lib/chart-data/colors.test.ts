@@ -9,7 +9,7 @@ describe('categoryColor', () => {
   it('colours names by meaning where the name says it', () => {
     expect(categoryColor('api_error')).toBe('rose');
     expect(categoryColor('timeout')).toBe('amber');
-    expect(categoryColor('max_steps')).toBe('violet');
+    expect(categoryColor('max_tokens')).toBe('violet');
     expect(categoryColor('context_length_exceeded')).toBe('violet');
     expect(categoryColor('success')).toBe('emerald');
     expect(categoryColor('answered')).toBe('emerald');
@@ -29,17 +29,17 @@ describe('categoryColors', () => {
     expect(categoryColors(['timeout', 'success', 'tool_error', 'failure', 'other'])).toEqual([
       'amber',
       'emerald',
-      'pink',
       'rose',
+      'pink',
       'gray',
     ]);
   });
 
   it('moves a meaningful name whose colour a known reason holds to a related colour', () => {
-    // both prefer rose; "failure" is known and keeps it, "api_error" takes rose's first relative that is free
-    expect(categoryColors(['api_error', 'failure'])).toEqual(['pink', 'rose']);
-    // pink is held by tool_error as well: the next relative
-    expect(categoryColors(['api_error', 'failure', 'tool_error'])).toEqual(['fuchsia', 'rose', 'pink']);
+    // both prefer rose; "tool_error" is known and keeps it, "api_error" takes rose's first relative that is free
+    expect(categoryColors(['api_error', 'tool_error'])).toEqual(['pink', 'rose']);
+    // pink is held by "failure" as well: the next relative
+    expect(categoryColors(['api_error', 'failure', 'tool_error'])).toEqual(['fuchsia', 'pink', 'rose']);
     // two timeouts with a meaning: the first by name keeps amber, the other gets orange
     expect(categoryColors(['time_limit', 'deadline_hit'])).toEqual(['orange', 'amber']);
   });

@@ -51,7 +51,7 @@ describe('markSlices', () => {
   });
 
   it('colours the slices apart', () => {
-    const marked = markSlices([slice('failure', 3), slice('api_error', 2), slice('other', 1)], []);
+    const marked = markSlices([slice('tool_error', 3), slice('api_error', 2), slice('other', 1)], []);
     expect(marked.map((s) => s.color)).toEqual(['rose', 'pink', 'gray']);
   });
 });

@@ -18,7 +18,7 @@ describe('markEpochPoint', () => {
     const marked = markEpochPoint(curve, 1, 'Pass@1');
     expect(marked.categories).toEqual(['Pass@1', 'Pass@4', 'Epoch 1 selected']);
     // slate is taken by Pass@4: the next marker colour
-    expect(marked.colors).toEqual(['emerald', 'slate', 'gray']);
+    expect(marked.colors).toEqual(['emerald', 'slate', 'rose']);
     expect(marked.rows).toEqual([
       { epoch: 0, 'Pass@1': 0.1, 'Pass@4': 0.3 },
       { epoch: 1, 'Pass@1': 0.25, 'Pass@4': 0.5, 'Epoch 1 selected': 0.25 },

@@ -6,7 +6,7 @@ export function selectedEpochLabel(epoch: number): string {
 }
 
 /** Marker colours, first one the series does not use yet. */
-const MARKER_COLORS: readonly ChartColor[] = ['slate', 'gray', 'fuchsia', 'rose'];
+const MARKER_COLORS: readonly ChartColor[] = ['slate', 'rose', 'fuchsia', 'gray'];
 
 /**
  * Adds a one-point series that puts a dot on `on` at the selected epoch: the curve keeps every epoch, the epoch the
