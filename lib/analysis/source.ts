@@ -1,3 +1,4 @@
+// Only the server opens the database. Scripts that load this module under tsx run with `--conditions=react-server`.
 import 'server-only';
 import type { Table } from '@lancedb/lancedb';
 import { dbConfigFromEnv, openTrajectories, type DbConfig } from '../db';
