@@ -45,14 +45,14 @@ export function parameterRows(): string[][] {
 }
 
 /** The parameter table as Markdown (unpadded; the formatter aligns it). */
-export function parameterTable(): string {
+function parameterTable(): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(DOC_HEADER), line(DOC_HEADER.map(() => '---')), ...parameterRows().map(line)].join('\n');
 }
 
-export const TABLE_START =
+const TABLE_START =
   '<!-- parameter table: generated from lib/params/table.ts by `npx tsx scripts/docs-api.ts` -->';
-export const TABLE_END = '<!-- end of parameter table -->';
+const TABLE_END = '<!-- end of parameter table -->';
 
 /** The cells of the Markdown table between the markers of a document (undefined without markers). */
 export function documentedRows(markdown: string): string[][] | undefined {

@@ -19,7 +19,7 @@ export class ParamError extends Error {
 }
 
 /** The items of a list parameter from all its raw values. */
-export function listItems(values: readonly string[]): string[] {
+function listItems(values: readonly string[]): string[] {
   const items = values.flatMap((value) => value.split(',').map((item) => item.trim()));
   return [...new Set(items.filter((item) => item !== ''))];
 }
@@ -65,7 +65,7 @@ function buildSchema(spec: ParamSpec): z.ZodType {
 const schemas = new WeakMap<ParamSpec, z.ZodType>();
 
 /** The zod schema of a parameter's normalised raw value (a string, or the items of a list). */
-export function paramSchema(spec: ParamSpec): z.ZodType {
+function paramSchema(spec: ParamSpec): z.ZodType {
   let schema = schemas.get(spec);
   if (!schema) {
     schema = buildSchema(spec);

@@ -74,7 +74,6 @@ export interface TextSpec extends Common, FilterParts<TextClause> {
 }
 
 export type ParamSpec = ListSpec | IntSpec | FloatSpec | EnumSpec | TextSpec;
-export type Kind = ParamSpec['kind'];
 
 /** The value a parameter of this spec holds once read. */
 export type ValueOf<S> = S extends { kind: 'list' }
@@ -86,8 +85,8 @@ export type ValueOf<S> = S extends { kind: 'list' }
       : string;
 
 /** Longest text value and list item; most list items. */
-export const MAX_TEXT = 256;
-export const MAX_ITEMS = 100;
+const MAX_TEXT = 256;
+const MAX_ITEMS = 100;
 const NUMBER_BOUND = 1e12;
 
 type Options<S> = Omit<S, 'kind'>;

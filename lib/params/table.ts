@@ -227,9 +227,9 @@ export type ParamName = keyof Params;
 
 type KeysOf<R> = { [K in ParamName]: Params[K]['role'] extends R ? K : never }[ParamName];
 export type FilterKey = KeysOf<'filter'>;
-export type MetricKey = KeysOf<'metric'>;
+type MetricKey = KeysOf<'metric'>;
 export type ViewKey = KeysOf<'view'>;
-export type EndpointKey = KeysOf<'endpoint'>;
+type EndpointKey = KeysOf<'endpoint'>;
 
 const NAMES = Object.keys(PARAMS) as ParamName[];
 
