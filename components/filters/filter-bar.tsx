@@ -55,7 +55,7 @@ export function FilterBar({ options, hideTraining = false }: FilterBarProps) {
             options={withSelected(options.trainings, params.training_id)}
             value={params.training_id ?? []}
             onChange={(value) => updateFilters({ training_id: list(value) })}
-            placeholder="All trainings"
+            placeholder="Latest training"
           />
         )}
         <SelectField
