@@ -42,16 +42,13 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Pro
   const latest = latestTraining(list);
   if (query.training_id === undefined && params.tab !== 'comparison' && latest !== undefined)
     redirect(dashboardHref(params, { training_id: [latest] }));
-  const unknown = [...(query.training_id ?? []), ...(query.training_ids ?? [])].find(
-    (id) => !trainings.includes(id),
-  );
-  if (unknown !== undefined)
-    return (
-      <BadLink
-        params={params}
-        error={new AnalysisError(`unknown training "${unknown}"`, 'training_id', 404)}
-      />
-    );
+  for (const param of ['training_id', 'training_ids'] as const) {
+    const unknown = query[param]?.find((id) => !trainings.includes(id));
+    if (unknown !== undefined)
+      return (
+        <BadLink params={params} error={new AnalysisError(`unknown training "${unknown}"`, param, 404)} />
+      );
+  }
 
   const options = await filterOptions(source, query);
   const tab = params.tab;
