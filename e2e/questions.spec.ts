@@ -48,7 +48,10 @@ test('a grid cell opens its GRPO group with advantages, and the keyboard moves b
   page,
 }, testInfo) => {
   const console = watchConsole(page);
-  await page.goto(`/groups/${TAU_TRAINING}/0/${encodeURIComponent('airline:1')}`);
+  await page.goto(`/analysis?tab=questions&training_id=${TAU_TRAINING}`);
+  // Natural order: airline:0, airline:1, … airline:10 after airline:9.
+  await page.getByTestId('question-row').nth(1).getByTestId('grid-cell').click();
+  await expect(page).toHaveURL(new RegExp(`/groups/${TAU_TRAINING}/0/airline%3A1$`));
   const samples = page.getByTestId('group-sample');
   await expect(samples).toHaveCount(4);
   // Rewards [0, 1, 0, 0]: mean 0.25, std √0.1875, advantages −1/√3 and √3.
@@ -77,7 +80,9 @@ test('the progress tab shows the share of zero-variance groups', async ({ page }
 
 test('one question side by side in every run, and where two runs disagree', async ({ page }, testInfo) => {
   const console = watchConsole(page);
-  await page.goto(`/questions?training_ids=${DEMO_TRAININGS[0]},${COLLAPSING}`);
+  await page.goto(`/analysis?tab=questions&training_id=${COLLAPSING}`);
+  await page.getByTestId('disagree-with').getByRole('link', { name: DEMO_TRAININGS[0], exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/questions\\?training_ids=${COLLAPSING}%2C${DEMO_TRAININGS[0]}`));
   const rows = page.getByTestId('disagreement-row');
   await expect(rows.first()).toBeVisible();
   await screenshot(page, testInfo, 'question-disagreement');

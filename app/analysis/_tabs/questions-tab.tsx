@@ -14,7 +14,7 @@ import {
 } from '@/lib/analysis/question-learning';
 import type { Source } from '@/lib/analysis/source';
 import { dashboardHref, type DashboardParams } from '@/lib/chart-data/dashboard-url';
-import { nextQuestionSort } from '@/lib/chart-data/questions';
+import { disagreementHref, nextQuestionSort } from '@/lib/chart-data/questions';
 import { LoadCard } from './load-card';
 
 interface QuestionsTabProps {
@@ -124,6 +124,25 @@ export function QuestionsTab({ query, source, params, trainings }: QuestionsTabP
             title="Questions × epochs"
             subtitle="Each cell opens the GRPO group behind it; a question opens it in every run"
             testId="card-question-grid"
+            actions={
+              trainings.length > 1 ? (
+                <span className="flex flex-wrap items-center gap-1 text-xs" data-testid="disagree-with">
+                  disagreements with
+                  {trainings
+                    .filter((id) => id !== learning.training_id)
+                    .map((id) => (
+                      <Link
+                        key={id}
+                        prefetch={false}
+                        href={disagreementHref(learning.training_id, id)}
+                        className="rounded px-1.5 py-0.5 text-tremor-brand hover:underline dark:text-dark-tremor-brand"
+                      >
+                        {id}
+                      </Link>
+                    ))}
+                </span>
+              ) : null
+            }
           >
             <div className="space-y-3">
               {learning.status ? (
