@@ -1,0 +1,59 @@
+import { differences, FIGURES, type Figure, type FigureMethod, type Scope } from './figures';
+import { median, timed } from './timing';
+
+export interface FigureRow {
+  scope: string;
+  figure: Figure;
+  /** Keys (epochs, or epoch × reason) the three methods agreed on. */
+  values: number;
+  oursMs: number;
+  duckdbMs: number;
+  planMs: number;
+}
+
+/**
+ * Computes every figure of every scope with the three methods, checks that they agree to 1e-9 (throws listing the
+ * differences otherwise) and returns each figure's median time per method. The plan's method loads the whole table
+ * per figure, so it runs `planRepeats` times (fewer: it is slow).
+ */
+export async function compareFigures(
+  methods: { ours: FigureMethod; duckdb: FigureMethod; plan: FigureMethod },
+  scopes: Scope[],
+  repeats: number,
+  planRepeats: number,
+  log: (line: string) => void,
+): Promise<FigureRow[]> {
+  const rows: FigureRow[] = [];
+  for (const scope of scopes) {
+    for (const figure of FIGURES) {
+      const measure = async (method: FigureMethod, times: number) => {
+        const runs = [];
+        for (let i = 0; i < times; i++) runs.push(await timed(() => method.compute(figure, scope)));
+        return { ms: median(runs.map((r) => r.ms)), values: runs[0].value };
+      };
+      const ours = await measure(methods.ours, repeats);
+      const duckdb = await measure(methods.duckdb, repeats);
+      const plan = await measure(methods.plan, planRepeats);
+      const problems = [
+        ...differences(ours.values, duckdb.values).map((d) => `ours vs DuckDB ${d}`),
+        ...differences(ours.values, plan.values).map((d) => `ours vs plan ${d}`),
+      ];
+      if (ours.values.size === 0) problems.push('no values at all');
+      if (problems.length > 0) {
+        throw new Error(`${figure} (${scope.label}) disagrees:\n  ${problems.slice(0, 20).join('\n  ')}`);
+      }
+      rows.push({
+        scope: scope.label,
+        figure,
+        values: ours.values.size,
+        oursMs: ours.ms,
+        duckdbMs: duckdb.ms,
+        planMs: plan.ms,
+      });
+      log(
+        `${scope.label} ${figure}: ${ours.values.size} values agree; ours ${ours.ms.toFixed(1)} ms, DuckDB ${duckdb.ms.toFixed(1)} ms, plan ${plan.ms.toFixed(0)} ms`,
+      );
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,117 @@
+import { clearResultCache } from '../../lib/analysis/source';
+import { openTrajectories, type DbConfig } from '../../lib/db';
+import { ingestRecords } from '../../lib/ingest';
+import { generateDemoCampaign } from '../demo-data';
+import { callRoute, neverAskedFilter } from './routes';
+import { median, timed } from './timing';
+
+export interface EndpointTiming {
+  label: string;
+  coldMs: number;
+  warmMs: number;
+  /** How "cold" was made: a filter never asked before, or the result cache cleared (endpoints without filters). */
+  cold: 'new filter' | 'cache cleared';
+}
+
+/** The endpoint cases of the benchmark, given the runs in the table. */
+export function endpointCases(trainings: string[]): [string, string][] {
+  const [first, second] = trainings;
+  return [
+    ['training-list', ''],
+    ['summary', ''],
+    ['summary', `training_id=${first}&group_by=epoch_id`],
+    ['termination-stats', 'group_by=epoch_id'],
+    ['reward-category-stats', `training_id=${first}`],
+    ['tool-return-stats', ''],
+    ['process-reward-correlation', ''],
+    ['epoch-list', `training_id=${first}`],
+    ['epoch-progression', `training_id=${first}`],
+    ['training-comparison', `training_ids=${first},${second}`],
+    ['failure-cases', `training_id=${first}&sort=-step_count`],
+    ['unexpected-tool-contexts', 'tool_failed=any'],
+    ['summary', `training_id=${first}&epoch_id=11&reward_max=0&termination_reason=timeout,max_turns`],
+  ];
+}
+
+const join = (...parts: string[]) => parts.filter(Boolean).join('&');
+
+/** Cold (never asked) and warm (the same request again) timings of one endpoint, medians over `repeats`. */
+export async function timeEndpoint(name: string, query: string, repeats: number): Promise<EndpointTiming> {
+  // Endpoints that take no filters cannot be asked anew: their cold run clears the result cache instead.
+  const takesFilters = await callRoute(name, join(query, neverAskedFilter())).then(
+    () => true,
+    () => false,
+  );
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const url = takesFilters ? join(query, neverAskedFilter()) : query;
+    if (!takesFilters) clearResultCache();
+    cold.push((await timed(() => callRoute(name, url))).ms);
+    warm.push((await timed(() => callRoute(name, url))).ms);
+  }
+  return {
+    label: `${name}${query ? `?${query}` : ''}`,
+    coldMs: median(cold),
+    warmMs: median(warm),
+    cold: takesFilters ? 'new filter' : 'cache cleared',
+  };
+}
+
+/** The failure list at deep offsets (100 rows a page), each asked cold. */
+export async function timeFailurePages(offsets: number[], repeats: number) {
+  const out: { offset: number; ms: number; total: number; rows: number }[] = [];
+  for (const offset of offsets) {
+    const times: number[] = [];
+    let body = { total: 0, data: [] as unknown[] };
+    for (let i = 0; i < repeats; i++) {
+      const run = await timed(() =>
+        callRoute('failure-cases', `offset=${offset}&limit=100&${neverAskedFilter()}`),
+      );
+      times.push(run.ms);
+      body = run.value as typeof body;
+    }
+    out.push({ offset, ms: median(times), total: body.total, rows: body.data.length });
+  }
+  return out;
+}
+
+const APPEND_TRAINING = 'bench-append';
+
+async function removeAppended(db: DbConfig): Promise<void> {
+  const table = await openTrajectories(db);
+  await table?.delete(`training_id = '${APPEND_TRAINING}'`);
+}
+
+/**
+ * Appends `rows` trajectories of an extra run through the public ingest, then times the first summary over all
+ * runs (it must count the new rows) and the one after; the appended rows are deleted again afterwards.
+ */
+export async function timeFirstQueryAfterAppend(db: DbConfig, rows: number, before: number) {
+  await removeAppended(db);
+  const questions = Math.ceil(rows / 8);
+  const records = (async function* () {
+    let line = 0;
+    for (const value of generateDemoCampaign({
+      trainings: 1,
+      epochs: 1,
+      questions,
+      samples: 8,
+      lean: true,
+    })) {
+      if (line === rows) return;
+      yield { source: 'bench-append', line: ++line, value: { ...value, training_id: APPEND_TRAINING } };
+    }
+  })();
+  const ingest = await timed(() => ingestRecords(records, { db }));
+  try {
+    const first = await timed(() => callRoute('summary', neverAskedFilter()));
+    const count = (first.value as { trajectory_count: number }).trajectory_count;
+    if (count !== before + rows)
+      throw new Error(`after the append, summary counts ${count}, expected ${before + rows}`);
+    const second = await timed(() => callRoute('summary', neverAskedFilter()));
+    return { appendMs: ingest.ms, firstMs: first.ms, nextMs: second.ms };
+  } finally {
+    await removeAppended(db);
+  }
+}

@@ -1,0 +1,74 @@
+import type { Table } from '@lancedb/lancedb';
+import { passAtKOf, passK, type Figure, type FigureMethod, type FigureValues, type Scope } from './figures';
+
+/** Every column of every row of the scope, as plain JS arrays (what `to_pandas()` hands the plan's groupby). */
+type Frame = Record<string, unknown[]>;
+
+/** The plan's method: load every column of the table (`steps_json` included), then aggregate in JS. */
+export function planMethod(table: Table): FigureMethod {
+  async function load(scope: Scope): Promise<Frame> {
+    let query = table.query();
+    if (scope.trainingId !== null)
+      query = query.where(`training_id = '${scope.trainingId.replaceAll("'", "''")}'`);
+    const arrow = await query.toArrow();
+    const frame: Frame = {};
+    for (const field of arrow.schema.fields)
+      frame[field.name] = [...(arrow.getChild(field.name)?.toArray() ?? [])];
+    return frame;
+  }
+
+  function aggregate(figure: Figure, frame: Frame): FigureValues {
+    const epochs = frame.epoch_id as number[];
+    const rewards = frame.reward as number[];
+    const out: FigureValues = new Map();
+    if (figure === 'avg_reward') {
+      const sums = new Map<number, [number, number]>();
+      epochs.forEach((epoch, i) => {
+        const s = sums.get(epoch) ?? [0, 0];
+        s[0] += rewards[i];
+        s[1] += 1;
+        sums.set(epoch, s);
+      });
+      for (const [epoch, [sum, n]] of sums) out.set(String(epoch), sum / n);
+      return out;
+    }
+    if (figure === 'termination_mix') {
+      const reasons = frame.termination_reason as string[];
+      const counts = new Map<string, number>();
+      const totals = new Map<number, number>();
+      epochs.forEach((epoch, i) => {
+        const key = `${epoch}|${reasons[i]}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        totals.set(epoch, (totals.get(epoch) ?? 0) + 1);
+      });
+      for (const [key, count] of counts) out.set(key, count / totals.get(Number(key.split('|')[0]))!);
+      return out;
+    }
+    const k = passK(figure);
+    const trainings = frame.training_id as string[];
+    const questions = frame.data_id as string[];
+    const groups = new Map<string, { epoch: number; n: number; c: number }>();
+    epochs.forEach((epoch, i) => {
+      const key = `${trainings[i]}\u0000${epoch}\u0000${questions[i]}`;
+      const g = groups.get(key) ?? { epoch, n: 0, c: 0 };
+      g.n += 1;
+      if (rewards[i] > 0) g.c += 1;
+      groups.set(key, g);
+    });
+    const sums = new Map<number, [number, number]>();
+    for (const { epoch, n, c } of groups.values()) {
+      if (n < k) continue;
+      const s = sums.get(epoch) ?? [0, 0];
+      s[0] += passAtKOf(n, c, k);
+      s[1] += 1;
+      sums.set(epoch, s);
+    }
+    for (const [epoch, [sum, count]] of sums) out.set(String(epoch), sum / count);
+    return out;
+  }
+
+  return {
+    name: "plan's method",
+    compute: async (figure, scope) => aggregate(figure, await load(scope)),
+  };
+}

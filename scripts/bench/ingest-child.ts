@@ -1,0 +1,21 @@
+/**
+ * Child process of the benchmark: `node --import tsx scripts/bench/ingest-child.ts <file.jsonl> <db-folder>` loads
+ * the file through the public ingest and prints one JSON line with the summary and this process's peak RSS.
+ */
+import { ingestFiles } from '../../lib/ingest';
+
+async function main() {
+  const [file, uri] = process.argv.slice(2);
+  if (!file || !uri) throw new Error('usage: ingest-child.ts <file.jsonl> <db-folder>');
+  const summary = await ingestFiles([file], { db: { uri, readConsistencyInterval: 0 } });
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const { read, inserted, updated, unchanged, rejected, seconds, rowsPerSecond } = summary;
+  console.log(
+    JSON.stringify({ read, inserted, updated, unchanged, rejected, seconds, rowsPerSecond, peakRssMb }),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

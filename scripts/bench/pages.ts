@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { TABS } from '../../lib/params/table';
+import { neverAskedFilter } from './routes';
+import { median, timed } from './timing';
+
+export const PAGE_PORT = 3310;
+
+async function waitUntilServing(base: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/analysis-stats/training-list`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`next start did not answer on ${base} within 2 minutes`);
+}
+
+async function getPage(url: string): Promise<number> {
+  const run = await timed(async () => {
+    const response = await fetch(url);
+    await response.text();
+    if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
+  });
+  return run.ms;
+}
+
+/**
+ * Server-side rendering of each tab's deep link through `next start` on the bench database: cold (a filter never
+ * asked) and warm (the same URL again). Null when the app is not built (`.next` missing).
+ */
+export async function timePages(dbUri: string, trainingId: string, repeats: number) {
+  if (!fs.existsSync(path.resolve('.next', 'BUILD_ID'))) return null;
+  const base = `http://127.0.0.1:${PAGE_PORT}`;
+  const server = spawn(
+    process.execPath,
+    [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(PAGE_PORT)],
+    {
+      env: {
+        ...process.env,
+        LANCEDB_URI: dbUri,
+        NEXT_TELEMETRY_DISABLED: '1',
+        LANCEDB_READ_CONSISTENCY_SECONDS: '0',
+      },
+      stdio: 'ignore',
+    },
+  );
+  try {
+    await waitUntilServing(base, server);
+    const first = await getPage(
+      `${base}/analysis?tab=overview&training_id=${trainingId}&${neverAskedFilter()}`,
+    );
+    const tabs: { tab: string; coldMs: number; warmMs: number }[] = [];
+    for (const tab of TABS) {
+      const cold: number[] = [];
+      const warm: number[] = [];
+      for (let i = 0; i < repeats; i++) {
+        const url = `${base}/analysis?tab=${tab}&training_id=${trainingId}&${neverAskedFilter()}`;
+        cold.push(await getPage(url));
+        warm.push(await getPage(url));
+      }
+      tabs.push({ tab, coldMs: median(cold), warmMs: median(warm) });
+    }
+    return { firstMs: first, tabs };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
