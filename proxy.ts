@@ -22,7 +22,7 @@ function apiError(message: string, param: string | null, status: number, headers
 
 /**
  * Runs before every page and API route: answers CORS preflights, asks for credentials when DASHBOARD_AUTH is set
- * (401, or 429 after too many failures), turns undecodable %-escapes into a 400 (API) or a not-found page, and gives
+ * (401, or 429 after too many failures), turns undecodable %-escapes into a 400 (API) or a redirect to their literal reading (pages), and gives
  * every answer its Content-Security-Policy (pages: a fresh script nonce that Next.js applies to its own scripts).
  */
 export function proxy(request: NextRequest): NextResponse {
@@ -68,13 +68,11 @@ export function proxy(request: NextRequest): NextResponse {
 
   if (hasMalformedEscape(pathname)) {
     if (api) return apiError('not a valid percent-encoded path segment', 'id', 400, apiHeaders);
+    // To the address that reads the segment as typed (the page then says "not found"): the browser's router must
+    // never see an escape it cannot decode.
     const url = request.nextUrl.clone();
     url.pathname = escapeStrayPercents(pathname);
-    return withPagePolicy(
-      request,
-      (headers) => NextResponse.rewrite(url, { request: { headers } }),
-      settings.development,
-    );
+    return NextResponse.redirect(url, 307);
   }
 
   if (api) {
@@ -82,25 +80,17 @@ export function proxy(request: NextRequest): NextResponse {
     for (const [name, value] of Object.entries(apiHeaders)) response.headers.set(name, value);
     return response;
   }
-  return withPagePolicy(
-    request,
-    (headers) => NextResponse.next({ request: { headers } }),
-    settings.development,
-  );
+  return pageWithPolicy(request, settings.development);
 }
 
 /** Passes the page's policy (with a fresh nonce) to the renderer on the request and to the browser on the answer. */
-function withPagePolicy(
-  request: NextRequest,
-  respond: (requestHeaders: Headers) => NextResponse,
-  development: boolean,
-): NextResponse {
+function pageWithPolicy(request: NextRequest, development: boolean): NextResponse {
   const nonce = newNonce();
   const policy = pageContentSecurityPolicy(nonce, development);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', policy);
-  const response = respond(requestHeaders);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
   return response;
 }

@@ -6,16 +6,11 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ id: string }> };
 
 /**
- * Page params arrive percent-encoded (route handlers get them decoded). A segment whose escapes do not decode reaches
- * the page already as the literal text (the proxy rewrites its `%` to `%25`), which then names no trajectory.
+ * Page params arrive percent-encoded (route handlers get them decoded). A segment whose escapes do not decode never
+ * gets here: the proxy redirects it to its literal reading (`%` written as `%25`).
  */
 async function trajectoryId(params: Props['params']): Promise<string> {
-  const raw = (await params).id;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
+  return decodeURIComponent((await params).id);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
