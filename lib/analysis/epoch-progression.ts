@@ -1,7 +1,7 @@
 import { AnalysisError } from './errors';
 import { groupRows } from './grouping';
 import { type CountRatio } from './metrics';
-import { defaultK, PASS_COLUMNS, questionTable } from './pass-metrics';
+import { defaultK, PASS_COLUMNS, passAt1CI, questionTable } from './pass-metrics';
 import type { AnalysisQuery } from './query';
 import { computeRewardCategoryStats, type RewardCategoryStats } from './reward-category-stats';
 import { ints, type Scan } from './scan/scan';
@@ -14,6 +14,8 @@ export interface EpochProgressionPoint extends Summary {
   epoch_id: number;
   termination_stats: Record<string, CountRatio>;
   reward_distribution: RewardCategoryStats['reward_distribution'];
+  /** 95% bootstrap CI of pass_at_1 over questions (their success rates resampled, seeded). */
+  pass_at_1_ci: { low: number; high: number } | null;
   avg_step_count: number | null;
   tool_calls: number;
   tool_failures: number;
@@ -39,6 +41,7 @@ export const EPOCH_METRICS = [
   'question_count',
   'samples_per_question',
   'pass_at_1',
+  'pass_at_1_ci',
   'pass_at_k',
   'k',
   'pass_at_k_questions',
@@ -135,6 +138,7 @@ export function computeEpochProgression(
       return {
         epoch_id: epoch,
         ...summary,
+        pass_at_1_ci: passAt1CI(questionTable(scan, epochRows, query.success_threshold)),
         termination_stats: computeTerminationStats(scan, epochRows).termination_stats,
         reward_distribution: computeRewardCategoryStats(scan, epochRows, query).reward_distribution,
         avg_step_count: epochRows.length > 0 ? steps / epochRows.length : null,

@@ -120,6 +120,17 @@ export interface RewardSummary {
   avg_reward_ci: { low: number; high: number } | null;
 }
 
+/**
+ * 95% bootstrap CI of pass@1 over questions: each question's success rate c/n (its pass@1) resampled, seeded, so a
+ * dip between epochs can be told from noise. Null without questions; zero width for one question or equal rates.
+ */
+export function passAt1CI(table: QuestionTable): { low: number; high: number } | null {
+  const rates = new Float64Array(table.n.length);
+  for (let q = 0; q < table.n.length; q++) rates[q] = table.c[q] / table.n[q];
+  const ci = bootstrapMeanCI(rates, { resamples: 1000, seed: 1 });
+  return ci ? { low: ci.low, high: ci.high } : null;
+}
+
 /** Average reward of a group; the bootstrap CI (the costly part) is skipped when the caller does not show it. */
 export function rewardSummary(table: QuestionTable, withCi = true): RewardSummary {
   let total = 0;

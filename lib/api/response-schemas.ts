@@ -134,6 +134,7 @@ export const epochProgressionSchema = z
         .object({
           epoch_id: z.number().int(),
           ...summaryFields,
+          pass_at_1_ci: ci,
           termination_stats: ratios,
           reward_distribution: rewardDistribution,
           avg_step_count: nullableNum,

@@ -40,6 +40,7 @@ export function epochPoint(
   return {
     ...summary(),
     epoch_id,
+    pass_at_1_ci: { low: 0.3, high: 0.54 },
     termination_stats: {},
     reward_distribution: noRewards,
     avg_step_count: 5,
