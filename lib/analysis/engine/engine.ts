@@ -8,6 +8,7 @@ import {
   loadColumns,
   type ResidentColumns,
 } from './resident';
+import { rewrittenColumns } from './rewrite';
 
 /** Bytes per row assumed before a first load measures them (the resident columns of a typical trajectory). */
 const ESTIMATED_ROW_BYTES = 110;
@@ -156,7 +157,9 @@ export class ColumnEngine {
   private append(current: ResidentColumns, latest: number): Promise<ResidentColumns | null> {
     let pending = this.appending.get(latest);
     if (!pending) {
-      pending = this.serial((table) => appendColumns(table, current, latest)).then((appended) => {
+      const refresh = async (table: Table) =>
+        (await appendColumns(table, current, latest)) ?? (await rewrittenColumns(table, current, latest));
+      pending = this.serial(refresh).then((appended) => {
         if (appended && !this.fits(appended)) {
           this.tooLarge = latest;
           this.current = null;

@@ -50,13 +50,15 @@ export interface ResidentColumns {
   rowsRead: number;
 }
 
-function maxOf(ids: BigUint64Array, start = 0n): bigint {
+/** The highest row id among `ids` and `start`. */
+export function maxOf(ids: BigUint64Array, start = 0n): bigint {
   let max = start;
   for (const id of ids) if (id > max) max = id;
   return max;
 }
 
-function dictionaryBytes(dictionaries: Dictionaries): number {
+/** Bytes held by the dictionaries' strings (an estimate: two bytes a character plus a string header). */
+export function dictionaryBytes(dictionaries: Dictionaries): number {
   let bytes = 0;
   for (const interner of dictionaries.values())
     for (const value of interner.values) bytes += 2 * value.length + 48;
@@ -77,7 +79,8 @@ export function scanBytes(scan: Scan): number {
   return arrays.reduce((sum, array) => sum + array.byteLength, 0);
 }
 
-function projected(table: Table, builder: ScanBuilder) {
+/** A query of the builder's columns with row ids. */
+export function projected(table: Table, builder: ScanBuilder) {
   return table.query().select(builder.projection).withRowId();
 }
 
@@ -105,7 +108,8 @@ export async function loadColumns(
   };
 }
 
-function cloneDictionaries(dictionaries: Dictionaries): Dictionaries {
+/** Copies of the dictionaries, so reading more rows leaves the ones in use unchanged. */
+export function cloneDictionaries(dictionaries: Dictionaries): Dictionaries {
   return new Map([...dictionaries].map(([column, interner]) => [column, interner.clone()]));
 }
 
