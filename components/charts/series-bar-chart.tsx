@@ -1,7 +1,7 @@
 'use client';
 
 import { BarChart } from '@tremor/react';
-import { valueAxis } from '@/lib/chart-data/axis-ticks';
+import { fitStackedRows, valueAxis } from '@/lib/chart-data/axis-ticks';
 import { formatValue } from '@/lib/chart-data/format';
 import type { ChartSeries, ValueFormat } from '@/lib/chart-data/types';
 import { CHART_HEIGHT, ChartFrame, type ChartHeight } from './chart-frame';
@@ -29,11 +29,12 @@ export function SeriesBarChart({
   xAxisLabel,
 }: SeriesBarChartProps) {
   const axis = valueAxis(series, format, { fromZero: true, stacked: stack });
+  const rows = stack && axis ? fitStackedRows(series, axis.max).rows : series.rows;
   return (
     <ChartFrame label={label}>
       <BarChart
         className={CHART_HEIGHT[height]}
-        data={series.rows}
+        data={rows}
         index={series.index}
         categories={series.categories}
         colors={series.colors}

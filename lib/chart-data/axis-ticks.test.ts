@@ -1,6 +1,6 @@
 import { getTickValuesFixedDomain } from 'recharts-scale';
 import { describe, expect, it } from 'vitest';
-import { AXIS_TICK_COUNT, niceScale, seriesRange, valueAxis } from './axis-ticks';
+import { AXIS_TICK_COUNT, fitStackedRows, niceScale, seriesRange, valueAxis } from './axis-ticks';
 import type { ChartSeries } from './types';
 
 const series = (rows: ChartSeries['rows'], categories = ['a', 'b']): ChartSeries => ({
@@ -122,5 +122,26 @@ describe('valueAxis', () => {
 
   it('is null when there is nothing to draw', () => {
     expect(valueAxis(series([]), 'percent')).toBeNull();
+  });
+});
+
+describe('fitStackedRows', () => {
+  // seven reasons' shares of 960 trajectories: added up in order they make 1.0000000000000002
+  const counts = [398, 9, 14, 142, 133, 1, 263];
+  const reasons = counts.map((_, i) => `r${i}`);
+  const row = Object.fromEntries([['epoch', 1], ...counts.map((c, i) => [reasons[i], c / 960])]);
+  const runningTotal = (r: Record<string, unknown>) => reasons.reduce((sum, c) => sum + (r[c] as number), 0);
+
+  it('brings a row whose running total passes the axis end back onto it, by a few 1e-16 off the last share', () => {
+    expect(runningTotal(row)).toBeGreaterThan(1);
+    const [fitted] = fitStackedRows(series([row], reasons), 1).rows;
+    expect(runningTotal(fitted)).toBeLessThanOrEqual(1);
+    expect(Math.abs((fitted.r6 as number) - 263 / 960)).toBeLessThan(1e-15);
+    expect(fitted.r0).toBe(398 / 960);
+  });
+
+  it('leaves rows within the axis untouched', () => {
+    const within = series([{ epoch: 1, a: 0.5, b: 0.25 }]);
+    expect(fitStackedRows(within, 1).rows[0]).toBe(within.rows[0]);
   });
 });

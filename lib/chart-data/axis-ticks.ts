@@ -1,4 +1,4 @@
-import type { ChartSeries, ValueFormat } from './types';
+import type { ChartSeries, SeriesRow, ValueFormat } from './types';
 
 /** Ticks on every value axis: the charting library draws five when the domain is fixed. */
 export const AXIS_TICK_COUNT = 5;
@@ -105,4 +105,37 @@ export function valueAxis(
   const high = fromZero ? Math.max(0, range[1]) : range[1];
   if (format === 'percent' && low >= 0 && high <= 1 && high === low) return niceScale(0, 1);
   return niceScale(low, high);
+}
+
+/** A row's running total in category order, the order a stacked chart adds its bars up. */
+function stackTop(row: SeriesRow, categories: readonly string[]): number {
+  let top = 0;
+  for (const c of categories) {
+    const v = row[c];
+    if (typeof v === 'number' && Number.isFinite(v)) top += v;
+  }
+  return top;
+}
+
+/**
+ * Stacked shares whose floating-point total lands a hair above the axis end (1.0000000000000002) would make the chart
+ * stretch its axis and lose the round ticks: takes the excess (a few 1e-16) off the row's last positive value.
+ */
+export function fitStackedRows(series: ChartSeries, max: number): ChartSeries {
+  const rows = series.rows.map((row) => {
+    let top = stackTop(row, series.categories);
+    if (top <= max) return row;
+    const last = [...series.categories].reverse().find((c) => {
+      const v = row[c];
+      return typeof v === 'number' && v > 0;
+    });
+    if (last === undefined) return row;
+    const fitted = { ...row };
+    for (let i = 0; i < 4 && top > max; i++) {
+      fitted[last] = (fitted[last] as number) - (top - max);
+      top = stackTop(fitted, series.categories);
+    }
+    return fitted;
+  });
+  return { ...series, rows };
 }
