@@ -147,7 +147,7 @@ interface GroupKey {
 }
 
 /** The group a query names: exactly one training, one epoch and one question, and no other filter. */
-export function groupKey(query: Partial<AnalysisQuery>): GroupKey {
+function groupKey(query: Partial<AnalysisQuery>): GroupKey {
   const other = Object.keys(pickFilters(query)).find((key) => !GROUP_FILTERS.has(key));
   if (other !== undefined)
     throw new AnalysisError(

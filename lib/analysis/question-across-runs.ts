@@ -88,7 +88,7 @@ export function computeQuestionRuns(
 }
 
 /** The one question a query names (data_id given exactly once). */
-export function singleQuestion(query: Pick<AnalysisQuery, 'data_id'>): string {
+function singleQuestion(query: Pick<AnalysisQuery, 'data_id'>): string {
   if (query.data_id?.length !== 1) throw new AnalysisError('data_id: give exactly one question', 'data_id');
   return query.data_id[0];
 }

@@ -81,7 +81,7 @@ export function computeDisagreements(
 export const DEFAULT_DISAGREEMENT_LIMIT = 20;
 
 /** The two runs a disagreement is about (training_ids=a,b). */
-export function disagreeingRuns(
+function disagreeingRuns(
   query: Pick<AnalysisQuery, 'training_ids' | 'training_id'>,
 ): [string, string] {
   const ids = [...new Set(query.training_ids ?? [])];

@@ -79,7 +79,7 @@ export interface QuestionLearning {
 const ABSENT = -1;
 
 /** Per cell: 1 solved, 0 unsolved, -1 no samples. */
-export function solvedStates(cells: QuestionCells, solvedRate: number): Int8Array {
+function solvedStates(cells: QuestionCells, solvedRate: number): Int8Array {
   const states = new Int8Array(cells.n.length);
   for (let i = 0; i < states.length; i++)
     states[i] = cells.n[i] === 0 ? ABSENT : cells.c[i] / cells.n[i] >= solvedRate ? 1 : 0;
@@ -90,7 +90,7 @@ export function solvedStates(cells: QuestionCells, solvedRate: number): Int8Arra
  * Every question's status in every epoch, in one walk along its epochs: the status of question q at epoch index e is
  * at `q * epochs.length + e` as bit flags (newly solved 1, regressed 2, always solved 4, never solved 8).
  */
-export function statusFlags(cells: QuestionCells, states: Int8Array): Uint8Array {
+function statusFlags(cells: QuestionCells, states: Int8Array): Uint8Array {
   const width = cells.epochs.length;
   const flags = new Uint8Array(states.length);
   for (let q = 0; q < cells.dataIds.length; q++) {
@@ -122,7 +122,7 @@ const STATUS_FLAG: Record<QuestionStatus, number> = {
   never_solved: 8,
 };
 
-export function epochTransitions(
+function epochTransitions(
   cells: QuestionCells,
   states: Int8Array,
   flags: Uint8Array,
@@ -152,7 +152,7 @@ export function epochTransitions(
   });
 }
 
-export function questionRow(cells: QuestionCells, states: Int8Array, q: number): QuestionRow {
+function questionRow(cells: QuestionCells, states: Int8Array, q: number): QuestionRow {
   const width = cells.epochs.length;
   let samples = 0;
   let successes = 0;
@@ -202,7 +202,7 @@ function compareNullable(a: number | null, b: number | null, direction: 1 | -1):
   return (a - b) * direction;
 }
 
-export function compareQuestions(sort: QuestionSort): (a: QuestionRow, b: QuestionRow) => number {
+function compareQuestions(sort: QuestionSort): (a: QuestionRow, b: QuestionRow) => number {
   const direction = sort.startsWith('-') ? -1 : 1;
   const key = sort.replace(/^-/, '') as 'data_id' | 'difficulty' | 'first_solved' | 'last_solved' | 'flips';
   const primary = (a: QuestionRow, b: QuestionRow): number => {
