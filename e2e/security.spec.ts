@@ -215,13 +215,15 @@ test.describe('hosted mode (DASHBOARD_AUTH and CORS_ORIGINS set)', () => {
         CORS_ORIGINS: 'https://notebook.example',
       },
       stdio: 'ignore',
+      // Its own process group, so that stopping it also stops the server npx started.
+      detached: true,
     });
     await expect(async () => {
       expect((await fetch(`${origin}/api/health`)).status).toBe(200);
     }).toPass({ timeout: 60_000 });
   });
   test.afterAll(() => {
-    server.kill('SIGTERM');
+    process.kill(-server.pid!, 'SIGTERM');
   });
 
   test('pages and API refuse requests without credentials; health stays open and says nothing else', async () => {

@@ -20,15 +20,18 @@ function rememberedAccepted(accepted: Map<string, number>, digest: string, now: 
   return false;
 }
 
+/** Remembers (or refreshes) an accepted header; the least recently used one goes when full. */
 function rememberAccepted(accepted: Map<string, number>, digest: string, now: number): void {
+  accepted.delete(digest);
   if (accepted.size >= ACCEPTED_MAX) accepted.delete(accepted.keys().next().value!);
   accepted.set(digest, now + ACCEPTED_TTL_MS);
 }
 
 /**
- * Checks a request's credentials against the configured ones. A client that failed too often is refused before its
- * credentials are even looked at, so guessing stops paying off; a request without credentials is not a failure
- * (browsers send one before they ask the user).
+ * Checks a request's credentials against the configured ones. A header accepted in the last minutes passes at once
+ * (so a lock-out caused by someone else's guessing does not log out people already in); otherwise a client that failed
+ * too often, or anyone while all clients together did, is refused before its credentials are even looked at, so
+ * guessing stops paying off. A request without credentials is not a failure (browsers send one before asking).
  */
 export function authenticate(
   headers: Headers,
@@ -36,14 +39,17 @@ export function authenticate(
   now: number = Date.now(),
 ): AuthOutcome {
   if (settings.credentials.length === 0) return { kind: 'allowed' };
-  const client = clientAddress(headers.get('x-forwarded-for'), settings.trustedProxies);
-  const retryAfterSeconds = settings.throttle.retryAfterSeconds(client);
-  if (retryAfterSeconds > 0) return { kind: 'throttled', retryAfterSeconds };
   const authorization = headers.get('authorization');
   const presented = presentedCredential(authorization);
   if (presented.kind === 'none') return { kind: 'unauthenticated', reason: 'missing' };
   const digest = createHash('sha256').update(authorization!).digest('hex');
-  if (rememberedAccepted(settings.accepted, digest, now)) return { kind: 'allowed' };
+  if (rememberedAccepted(settings.accepted, digest, now)) {
+    rememberAccepted(settings.accepted, digest, now);
+    return { kind: 'allowed' };
+  }
+  const client = clientAddress(headers.get('x-forwarded-for'), settings.trustedProxies);
+  const retryAfterSeconds = settings.throttle.retryAfterSeconds(client);
+  if (retryAfterSeconds > 0) return { kind: 'throttled', retryAfterSeconds };
   if (credentialAccepted(presented, settings.credentials)) {
     rememberAccepted(settings.accepted, digest, now);
     return { kind: 'allowed' };

@@ -93,6 +93,8 @@ describe('with DASHBOARD_AUTH', () => {
   });
 
   it(`answers 429 with Retry-After after ${FAILURES_PER_CLIENT} failures from one client, even to the right password`, async () => {
+    process.env.DASHBOARD_AUTH = 'basic:alice:wonderland,basic:eve:not-yet-used';
+
     const from = (ip: string, authorization: string) =>
       proxy(request('/api/analysis-stats/summary', { headers: { authorization, 'x-forwarded-for': ip } }));
     for (let i = 0; i < FAILURES_PER_CLIENT; i++)
@@ -106,6 +108,20 @@ describe('with DASHBOARD_AUTH', () => {
     expect(passed(from('198.51.100.8', basic('alice', 'wonderland')))).toBe(true);
     for (let i = 0; i < 2 * FAILURES_PER_CLIENT; i++)
       expect(proxy(request('/', { headers: { 'x-forwarded-for': '198.51.100.9' } })).status).toBe(401);
+  });
+});
+
+describe('a lock-out', () => {
+  it('stops guessing by anyone but keeps people who are already in', () => {
+    process.env.DASHBOARD_AUTH = 'basic:carol:sesame-carol,basic:dan:sesame-dan';
+    const from = (ip: string, authorization: string) =>
+      proxy(request('/api/analysis-stats/summary', { headers: { authorization, 'x-forwarded-for': ip } }));
+    expect(passed(from('203.0.113.1', basic('carol', 'sesame-carol')))).toBe(true);
+    // 100 failures overall, from 100 forged addresses: logins are locked for the rest of the minute…
+    for (let i = 0; i < 100; i++) expect(from(`10.1.0.${i}`, basic('carol', `guess${i}`)).status).toBe(401);
+    expect(from('203.0.113.2', basic('dan', 'sesame-dan')).status).toBe(429);
+    // …but a header accepted before passes without being checked again.
+    expect(passed(from('203.0.113.1', basic('carol', 'sesame-carol')))).toBe(true);
   });
 });
 
