@@ -68,7 +68,7 @@ describe('runIngestCli', () => {
     expect(lines.slice(1)).toEqual([
       `${file}:3: reward: is required`,
       `${file}:4: reward: expected a number, got the string "abc"`,
-      `${file}:5: epoch_id: must be ≥ 0`,
+      `${file}:5: epoch_id: must be ≥ 0, got -3`,
     ]);
     expect(out.stdout).toContain('inserted 2, updated 0, unchanged 0, rejected 4');
     expect(await (await openTable(db.config)).countRows()).toBe(2);
@@ -99,9 +99,60 @@ describe('runIngestCli', () => {
   it('draws a single progress line on a TTY and clears it', async () => {
     const { io, out } = makeIo({ tty: true });
     expect(await runIngestCli(['--batch-size', '50', TAU_BENCH_FILE], io)).toBe(0);
-    expect(out.stderr).toMatch(/\r\x1b\[Kingest: [\d,]+ read, [\d,]+ ok, 0 rejected, [\d,]+ rows\/s/);
+    expect(out.stderr).toMatch(
+      /\r\x1b\[Kingest: [\d.]+ [KM]?B of [\d.]+ MB \(\d+%\), [\d,]+ records \([\d,]+ ok, 0 rejected\), [\d,]+ rows\/s/,
+    );
     expect(out.stderr.endsWith('\r\x1b[K')).toBe(true);
     expect(out.stderr).not.toContain('\n');
+  });
+});
+
+describe('what the CLI tells', () => {
+  const write = (name: string, text: string | Buffer) => {
+    const file = path.join(db.dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  it('prints the first 50 rejected-record lines, then how many more there were', async () => {
+    const file = write('bad.jsonl', Array.from({ length: 60 }, (_, i) => `{"n": ${i}`).join('\n'));
+    const { io, out } = makeIo();
+    expect(await runIngestCli([file], io)).toBe(1);
+    const lines = out.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(52);
+    expect(lines[0]).toBe(
+      `${file}:1: json: invalid JSON at line 1, column 8: Expected ',' or '}' after property value`,
+    );
+    expect(lines[49]).toMatch(new RegExp(`:50: json: `));
+    expect(lines[50]).toBe('ingest: … and 10 more errors not shown (60 records rejected in all)');
+    expect(lines[51]).toMatch(/^ingest: hint: .*bad\.jsonl does not look like JSONL/);
+  });
+
+  it('says when an input is empty, and hints at CSV', async () => {
+    const empty = write('empty.jsonl', '\n  \n');
+    const csv = write('runs.csv', 'training_id,epoch_id\nrun,1\n');
+    const { io, out } = makeIo();
+    expect(await runIngestCli([empty, csv], io)).toBe(1);
+    expect(out.stderr).toContain(`ingest: ${empty} is empty: it holds no records\n`);
+    expect(out.stderr).toContain(
+      `ingest: hint: ${csv} does not look like JSONL (one JSON object per line) or a JSON array of objects (convert the csv to JSONL first)\n`,
+    );
+  });
+
+  it('never echoes control bytes from the input raw', async () => {
+    const file = write(
+      'ctl.jsonl',
+      '{"training_id":"r\\u001b[31m","epoch_id":0,"data_id":"d","reward":1,"steps":[]}\n\u001b[2J\n',
+    );
+    const { io, out } = makeIo();
+    expect(await runIngestCli([file], io)).toBe(1);
+    expect(out.stderr).not.toMatch(/\x1b/);
+    expect(out.stderr).toContain(
+      `${file}:1: training_id: must not contain control characters (found U+001B)`,
+    );
+    expect(out.stderr).toContain(
+      `${file}:2: json: invalid JSON at line 2, column 1: Unexpected token '\\x1b'`,
+    );
   });
 });
 

@@ -1,7 +1,9 @@
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { dbConfigFromEnv } from '../db/connection';
-import { ingestFiles, IngestInputError, type IngestProgress, type IngestSummary } from './ingest';
+import { inputHints, MAX_PRINTED_ERRORS, printable, ProgressReporter } from './cli-report';
+import { ingestFiles, IngestInputError, type IngestSummary } from './ingest';
+import { STDIN_SOURCE } from './read';
 import { FORMATS, INT32_MAX, type Format } from './types';
 
 export interface CliIo {
@@ -88,30 +90,6 @@ function optionalInt(value: string | undefined, name: string, min: number): numb
   return n;
 }
 
-/** Progress on one stderr line, redrawn at most every 100 ms (TTY only). */
-class ProgressLine {
-  private lastDraw = 0;
-  private shown = false;
-
-  constructor(private readonly stderr: CliIo['stderr']) {}
-
-  update(progress: IngestProgress, force = false): void {
-    const now = performance.now();
-    if (!force && now - this.lastDraw < 100) return;
-    this.lastDraw = now;
-    this.shown = true;
-    this.stderr.write(
-      `\r\x1b[Kingest: ${fmt(progress.read)} read, ${fmt(progress.accepted)} ok, ${fmt(progress.rejected)} rejected, ` +
-        `${fmt(Math.round(progress.rowsPerSecond))} rows/s`,
-    );
-  }
-
-  clear(): void {
-    if (this.shown) this.stderr.write('\r\x1b[K');
-    this.shown = false;
-  }
-}
-
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** The ingest command line; returns the exit code. `scripts/ingest.ts` is a thin wrapper around it. */
@@ -132,7 +110,12 @@ export async function runIngestCli(argv: readonly string[], io: CliIo): Promise<
     return 2;
   }
 
-  const bar = io.stderr.isTTY ? new ProgressLine(io.stderr) : null;
+  const bar = new ProgressReporter(io.stderr);
+  const say = (line: string) => {
+    bar.clear();
+    io.stderr.write(`${printable(line)}\n`);
+  };
+  let errorLines = 0;
   let summary: IngestSummary;
   try {
     summary = await ingestFiles(options.files, {
@@ -143,24 +126,28 @@ export async function runIngestCli(argv: readonly string[], io: CliIo): Promise<
       epochId: options.epochId,
       batchSize: options.batchSize,
       dryRun: options.dryRun,
-      onProgress: bar ? (progress) => bar.update(progress) : undefined,
-      onLockWait: (holder) => {
-        bar?.clear();
-        io.stderr.write(`ingest: waiting for another writer (${holder})\n`);
-      },
+      onProgress: (progress) => bar.update(progress),
+      onLockWait: (holder) => say(`ingest: waiting for another writer (${holder})`),
       onError: (error) => {
-        bar?.clear();
-        io.stderr.write(`${error.source}:${error.line}: ${error.field}: ${error.reason}\n`);
+        if (++errorLines <= MAX_PRINTED_ERRORS)
+          say(`${error.source}:${error.line}: ${error.field}: ${error.reason}`);
       },
     });
   } catch (error) {
-    bar?.clear();
+    bar.clear();
     const message = error instanceof IngestInputError ? error.message : `failed: ${(error as Error).message}`;
-    io.stderr.write(`${message.replace(/^/gm, 'ingest: ')}\n`);
+    for (const line of message.split('\n')) io.stderr.write(`ingest: ${printable(line)}\n`);
     return 1;
   }
-  bar?.clear();
-  for (const warning of summary.warnings) io.stderr.write(`ingest: warning: ${warning}\n`);
+  bar.clear();
+  if (errorLines > MAX_PRINTED_ERRORS) {
+    say(
+      `ingest: … and ${fmt(errorLines - MAX_PRINTED_ERRORS)} more errors not shown (${fmt(summary.rejected)} records rejected in all)`,
+    );
+  }
+  const inputs = options.files.map((file) => (file === '-' ? STDIN_SOURCE : file));
+  for (const hint of inputHints(inputs, summary.sources)) say(`ingest: ${hint}`);
+  for (const warning of summary.warnings) say(`ingest: warning: ${warning}`);
   io.stdout.write(formatSummary(summary));
   return summary.rejected > 0 ? 1 : 0;
 }

@@ -101,7 +101,7 @@ describe('ingestRecords', () => {
       { source: file, line: 2, field: 'json', reason: expect.stringMatching(/^invalid JSON/) },
       { source: file, line: 3, field: 'reward', reason: 'is required' },
       { source: file, line: 4, field: 'reward', reason: 'expected a number, got the string "abc"' },
-      { source: file, line: 5, field: 'epoch_id', reason: 'must be ≥ 0' },
+      { source: file, line: 5, field: 'epoch_id', reason: 'must be ≥ 0, got -3' },
     ]);
     expect(seen).toEqual(['2:json', '3:reward', '4:reward', '5:epoch_id']);
     const rows = await readBack(await openTable(db.config), ['data_id', 'tool_error_count']);

@@ -39,6 +39,14 @@ export interface IngestOptions extends EnvelopeOverrides {
   onError?: (error: IngestError) => void;
   /** Called when another writer holds the table's write lock, with who holds it. */
   onLockWait?: (holder: string) => void;
+  /** Bytes of input read so far and in all (null when unknown, e.g. stdin), for progress. */
+  inputBytes?: { read: number; total: number | null };
+}
+
+/** Records read from one input, and how many of them were not JSON at all. */
+export interface SourceCounts {
+  records: number;
+  parseErrors: number;
 }
 
 export interface IngestError extends FieldError {
@@ -62,6 +70,10 @@ export interface IngestProgress {
   seconds: number;
   /** Accepted rows per second of wall time. */
   rowsPerSecond: number;
+  /** Input bytes read so far (0 when not reading files). */
+  bytesRead: number;
+  /** Input bytes in all, or null when unknown (stdin, text). */
+  bytesTotal: number | null;
 }
 
 export interface IngestSummary extends IngestProgress {
@@ -73,6 +85,8 @@ export interface IngestSummary extends IngestProgress {
   errorsTruncated: boolean;
   /** Problems after every row was committed (e.g. index maintenance that did not finish). */
   warnings: string[];
+  /** Per input name: records read and records that were not JSON. */
+  sources: Map<string, SourceCounts>;
   dryRun: boolean;
 }
 
@@ -139,8 +153,11 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
       rejected,
       seconds,
       rowsPerSecond: seconds > 0 ? accepted / seconds : 0,
+      bytesRead: options.inputBytes?.read ?? 0,
+      bytesTotal: options.inputBytes?.total ?? null,
     };
   };
+  const sources = new Map<string, SourceCounts>();
 
   const reject = (source: string, line: number, fieldErrors: FieldError[]) => {
     counts.rejected++;
@@ -202,8 +219,12 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
   try {
     for await (const record of records) {
       counts.read++;
+      let ofSource = sources.get(record.source);
+      if (!ofSource) sources.set(record.source, (ofSource = { records: 0, parseErrors: 0 }));
+      ofSource.records++;
       if (isRawRecordError(record)) {
         counts.parseErrors++;
+        ofSource.parseErrors++;
         reject(record.source, record.line, [{ field: record.field ?? 'json', reason: record.error }]);
         continue;
       }
@@ -240,7 +261,7 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
   }
   const summary = progress();
   options.onProgress?.(summary);
-  return { ...summary, parseErrors: counts.parseErrors, errors, errorsTruncated, warnings, dryRun };
+  return { ...summary, parseErrors: counts.parseErrors, errors, errorsTruncated, warnings, sources, dryRun };
 }
 
 /** The writer sees every other writer's commit at once (its lookups and merges must run on the latest version). */
@@ -267,13 +288,15 @@ export async function ingestFiles(
   const { stdin, ...rest } = options;
   // A path given twice is read once: sample ids are counted per input name, so a second pass would add copies.
   const unique = [...new Map(paths.map((p) => [p === '-' ? p : resolve(p), p])).values()];
+  const inputBytes = { read: 0, total: unique.includes('-') ? null : await totalSize(unique) };
+  const onBytes = (bytes: number) => (inputBytes.read += bytes);
   async function* all(): AsyncGenerator<RawRecordOrError> {
     for (const path of unique) {
-      if (path === '-') yield* readRecords(stdin ?? process.stdin, { source: STDIN_SOURCE });
-      else yield* readRecords(path);
+      if (path === '-') yield* readRecords(stdin ?? process.stdin, { source: STDIN_SOURCE, onBytes });
+      else yield* readRecords(path, { onBytes });
     }
   }
-  return ingestRecords(all(), rest);
+  return ingestRecords(all(), { ...rest, inputBytes });
 }
 
 /** Ingests a JSONL or JSON-array text (e.g. an HTTP body); `source` names it in errors (default `<body>`). */
@@ -289,6 +312,11 @@ const SLICE = 1 << 20;
 
 async function* sliceText(text: string): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += SLICE) yield text.slice(i, i + SLICE);
+}
+
+async function totalSize(paths: readonly string[]): Promise<number> {
+  const sizes = await Promise.all(paths.map(async (path) => (await stat(path)).size));
+  return sizes.reduce((sum, size) => sum + size, 0);
 }
 
 async function assertReadableFiles(paths: readonly string[]): Promise<void> {

@@ -42,6 +42,10 @@ function issueReason(issue: z.core.$ZodIssue): string {
     const expected = ARTICLES[issue.expected] ?? issue.expected;
     return `expected ${expected}, got ${describeValue(issue.input)}`;
   }
+  // Range errors say what was received: "must be ≥ 0, got -3".
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && typeof issue.input === 'number') {
+    return `${issue.message}, got ${issue.input}`;
+  }
   return issue.message;
 }
 

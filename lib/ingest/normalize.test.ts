@@ -31,8 +31,8 @@ describe('envelope', () => {
       errors: [
         { field: 'training_id', reason: 'must not be empty' },
         { field: 'epoch_id', reason: 'expected an integer, got number 1.5' },
-        { field: 'iteration_id', reason: 'must be ≥ 0' },
-        { field: 'sample_id', reason: 'must be ≤ 2147483647 (int32)' },
+        { field: 'iteration_id', reason: 'must be ≥ 0, got -1' },
+        { field: 'sample_id', reason: 'must be ≤ 2147483647 (int32), got 2147483648' },
         { field: 'data_id', reason: 'expected a non-empty string or a number' },
         { field: 'reward', reason: 'expected a number, got the string "abc"' },
         { field: 'agent_name', reason: 'expected a string, got number 3' },

@@ -12,6 +12,8 @@ export const STDIN_SOURCE = '<stdin>';
 export interface ReadOptions {
   /** Name used in errors; defaults to the path (or `<stdin>` for `-`, `<stream>` for a Readable). */
   source?: string;
+  /** Called with the size of every chunk read from the input (compressed size for gzip). */
+  onBytes?: (bytes: number) => void;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function* readRecords(
   const invalidUtf8Lines = new Set<number>();
   try {
     yield* readRecordsFromText(
-      decodeUtf8Lines(gunzipIfNeeded(stream), invalidUtf8Lines),
+      decodeUtf8Lines(gunzipIfNeeded(counted(stream, options.onBytes)), invalidUtf8Lines),
       source,
       invalidUtf8Lines,
     );
@@ -198,6 +200,16 @@ function parseJson(
     };
   }
   return { source, line, value };
+}
+
+async function* counted(
+  stream: AsyncIterable<Buffer | string>,
+  onBytes: ((bytes: number) => void) | undefined,
+): AsyncGenerator<Buffer | string> {
+  for await (const chunk of stream) {
+    onBytes?.(chunk.length);
+    yield chunk;
+  }
 }
 
 /** Passes bytes through, gunzipping them when they start with the gzip magic bytes 1f 8b. */

@@ -306,7 +306,7 @@ describe('verl format', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
-        { field: 'step', reason: 'must be ≥ 0' },
+        { field: 'step', reason: 'must be ≥ 0, got -1' },
         { field: 'score', reason: 'expected a number, got the string "high"' },
       ],
     });
