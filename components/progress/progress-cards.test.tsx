@@ -5,11 +5,23 @@ import type { ComponentProps } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BarChart, LineChart } from '@tremor/react';
 import { epochPoint, progression } from '@/lib/chart-data/test-fixtures';
+import type { BandLineChartProps } from '../charts/band-line-chart';
 import { ProgressCards } from './progress-cards';
 
 type LineProps = ComponentProps<typeof LineChart>;
 type BarProps = ComponentProps<typeof BarChart>;
-const drawn: { lines: LineProps[]; bars: BarProps[] } = { lines: [], bars: [] };
+const drawn: { banded: BandLineChartProps[]; lines: LineProps[]; bars: BarProps[] } = {
+  banded: [],
+  lines: [],
+  bars: [],
+};
+
+vi.mock('../charts/band-line-chart', () => ({
+  BandLineChart: (props: BandLineChartProps) => {
+    drawn.banded.push(props);
+    return null;
+  },
+}));
 
 // Recharts draws nothing at jsdom's zero size: capture what the cards hand to Tremor instead.
 vi.mock('@tremor/react', async (importOriginal) => ({
@@ -26,6 +38,7 @@ vi.mock('@tremor/react', async (importOriginal) => ({
 
 afterEach(() => {
   cleanup();
+  drawn.banded = [];
   drawn.lines = [];
   drawn.bars = [];
 });
@@ -49,11 +62,13 @@ function renderCards(selectedEpoch: number | null) {
 describe('ProgressCards with an epoch selected', () => {
   it('draws every epoch and marks the selected one on each curve', () => {
     renderCards(1);
-    const [reward, pass] = drawn.lines;
-    expect(reward.data.map((r) => r.epoch)).toEqual([0, 1, 2]);
+    const [reward, pass] = drawn.banded.map((props) => props.series);
+    expect(reward.rows.map((r) => r.epoch)).toEqual([0, 1, 2]);
     expect(reward.categories).toEqual(['Avg reward', 'Epoch 1 selected']);
-    expect(reward.data[1]['Epoch 1 selected']).toBe(0.3);
-    expect(pass.data[1]['Epoch 1 selected']).toBe(0.2);
+    expect(reward.rows[1]['Epoch 1 selected']).toBe(0.3);
+    expect(pass.rows[1]['Epoch 1 selected']).toBe(0.2);
+    expect(reward.bands.map((b) => b.category)).toEqual(['Avg reward']);
+    expect(pass.bands.map((b) => b.category)).toEqual(['Pass@1']);
     expect(drawn.bars[0].data.map((r) => r.epoch)).toEqual([0, '▸1', 2]);
     expect(screen.getByTestId('selected-epoch').textContent).toMatch(
       /^Epoch 1 selected: the curves show every/,
@@ -62,13 +77,13 @@ describe('ProgressCards with an epoch selected', () => {
 
   it('says so when the selected epoch is not among those drawn', () => {
     renderCards(9);
-    expect(drawn.lines[0].categories).toEqual(['Avg reward']);
+    expect(drawn.banded[0].series.categories).toEqual(['Avg reward']);
     expect(screen.getByTestId('selected-epoch').textContent).toContain('nothing is marked');
   });
 
   it('marks nothing without a selection', () => {
     renderCards(null);
-    expect(drawn.lines[0].categories).toEqual(['Avg reward']);
+    expect(drawn.banded[0].series.categories).toEqual(['Avg reward']);
     expect(screen.queryByTestId('selected-epoch')).toBeNull();
   });
 });

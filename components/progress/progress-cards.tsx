@@ -8,6 +8,7 @@ import {
   terminationMixSeries,
   toolFailureSeries,
 } from '@/lib/chart-data/progress';
+import { BandLineChart } from '../charts/band-line-chart';
 import { SeriesBarChart } from '../charts/series-bar-chart';
 import { SeriesLineChart } from '../charts/series-line-chart';
 import { Card } from '../ui/card';
@@ -49,7 +50,7 @@ export function ProgressCards({ progression, selectedEpoch = null }: ProgressCar
       ) : null}
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2" data-testid="progress-cards">
         <Card title="Average reward by epoch" subtitle={CLICK_HINT} testId="card-progress-reward">
-          <SeriesLineChart
+          <BandLineChart
             series={reward}
             format="reward"
             label="Average reward by epoch"
@@ -63,7 +64,7 @@ export function ProgressCards({ progression, selectedEpoch = null }: ProgressCar
           actions={<KSelector options={kOptions(maxSamplesPerQuestion(progression))} value={progression.k} />}
           testId="card-progress-pass"
         >
-          <SeriesLineChart
+          <BandLineChart
             series={pass}
             format="percent"
             label="Pass rates by epoch"

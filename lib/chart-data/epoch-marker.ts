@@ -13,7 +13,7 @@ const MARKER_COLORS: readonly ChartColor[] = ['slate', 'rose', 'fuchsia', 'gray'
  * dashboard is narrowed to stands out. Only the selected row carries the marker key (the chart draws a lone value as
  * a dot); unchanged when the epoch is not drawn or has no value there.
  */
-export function markEpochPoint(series: ChartSeries, epoch: number | null, on: string): ChartSeries {
+export function markEpochPoint<S extends ChartSeries>(series: S, epoch: number | null, on: string): S {
   if (epoch === null) return series;
   const row = series.rows.find((r) => r[series.index] === epoch);
   const value = row?.[on];

@@ -11,16 +11,46 @@ import {
 import { epochPoint, progression } from './test-fixtures';
 
 describe('progressSeries', () => {
-  it('sorts epochs numerically and keeps nulls as gaps', () => {
+  it('sorts epochs numerically, carries the 95 % interval ends and keeps nulls as gaps', () => {
     const rows = progressSeries(
       progression([
-        epochPoint(10, { avg_reward: 0.5, pass_at_1: 0.5, pass_at_k: 0.9 }),
-        epochPoint(2, { avg_reward: 0.1, pass_at_1: 0.1, pass_at_k: null }),
+        epochPoint(10, {
+          avg_reward: 0.5,
+          avg_reward_ci: { low: 0.4, high: 0.6 },
+          pass_at_1: 0.5,
+          pass_at_1_ci: { low: 0.45, high: 0.55 },
+          pass_at_k: 0.9,
+        }),
+        epochPoint(2, {
+          avg_reward: 0.1,
+          avg_reward_ci: null,
+          pass_at_1: 0.1,
+          pass_at_1_ci: { low: 0.1, high: 0.1 },
+          pass_at_k: null,
+        }),
       ]),
     );
     expect(rows).toEqual([
-      { epoch: 2, 'Avg reward': 0.1, 'Pass@1': 0.1, 'Pass@4': null },
-      { epoch: 10, 'Avg reward': 0.5, 'Pass@1': 0.5, 'Pass@4': 0.9 },
+      {
+        epoch: 2,
+        'Avg reward': 0.1,
+        'Avg reward low': null,
+        'Avg reward high': null,
+        'Pass@1': 0.1,
+        'Pass@1 low': 0.1,
+        'Pass@1 high': 0.1,
+        'Pass@4': null,
+      },
+      {
+        epoch: 10,
+        'Avg reward': 0.5,
+        'Avg reward low': 0.4,
+        'Avg reward high': 0.6,
+        'Pass@1': 0.5,
+        'Pass@1 low': 0.45,
+        'Pass@1 high': 0.55,
+        'Pass@4': 0.9,
+      },
     ]);
   });
   it('has no separate pass@k line when k is 1 or unknown', () => {
@@ -29,7 +59,11 @@ describe('progressSeries', () => {
     expect(Object.keys(progressSeries(progression([epochPoint(0)], 1))[0])).toEqual([
       'epoch',
       'Avg reward',
+      'Avg reward low',
+      'Avg reward high',
       'Pass@1',
+      'Pass@1 low',
+      'Pass@1 high',
     ]);
   });
   it('handles a run without epochs', () => {
@@ -44,6 +78,11 @@ describe('learningCurves', () => {
     expect(pass.categories).toEqual(['Pass@1', 'Pass@8']);
     expect(pass.colors).toHaveLength(2);
     expect(reward.rows).toBe(pass.rows);
+  });
+  it('bands average reward and pass@1, not pass@k', () => {
+    const { reward, pass } = learningCurves(progression([epochPoint(0)], 8));
+    expect(reward.bands.map((b) => b.category)).toEqual(['Avg reward']);
+    expect(pass.bands.map((b) => b.category)).toEqual(['Pass@1']);
   });
 });
 

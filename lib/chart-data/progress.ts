@@ -1,7 +1,8 @@
 import type { EpochProgression, EpochProgressionPoint } from '@/lib/analysis/epoch-progression';
+import { bandOf } from './bands';
 import { categoryColors, rankedColor } from './colors';
 import { bucketValues, MAX_CATEGORIES, sumByName, topCategories } from './top-categories';
-import type { ChartColor, ChartSeries, SeriesRow } from './types';
+import type { BandedSeries, ChartColor, ChartSeries, SeriesRow } from './types';
 
 /** The x-axis key of every per-epoch chart of one run. */
 const EPOCH_KEY = 'epoch';
@@ -20,28 +21,42 @@ export function passAtKLabel(k: number | null): string | null {
   return k === null || k === 1 ? null : `Pass@${k}`;
 }
 
-/** One row per epoch: average reward, pass@1 and pass@k. Missing figures stay null (a gap in the line). */
+const REWARD_BAND = bandOf(AVG_REWARD);
+const PASS_AT_1_BAND = bandOf(PASS_AT_1);
+
+/**
+ * One row per epoch: average reward, pass@1 and pass@k, and the 95 % interval ends of average reward and pass@1.
+ * Missing figures stay null (a gap in the line or band).
+ */
 export function progressSeries(progression: EpochProgression): SeriesRow[] {
   const passK = passAtKLabel(progression.k);
   return byEpoch(progression).map((point) => ({
     [EPOCH_KEY]: point.epoch_id,
     [AVG_REWARD]: point.avg_reward,
+    [REWARD_BAND.low]: point.avg_reward_ci?.low ?? null,
+    [REWARD_BAND.high]: point.avg_reward_ci?.high ?? null,
     [PASS_AT_1]: point.pass_at_1,
+    [PASS_AT_1_BAND.low]: point.pass_at_1_ci?.low ?? null,
+    [PASS_AT_1_BAND.high]: point.pass_at_1_ci?.high ?? null,
     ...(passK ? { [passK]: point.pass_at_k } : {}),
   }));
 }
 
-/** The learning curves of a run as two charts: average reward, and pass@1 with pass@k (different scales). */
-export function learningCurves(progression: EpochProgression): { reward: ChartSeries; pass: ChartSeries } {
+/**
+ * The learning curves of a run as two charts: average reward, and pass@1 with pass@k (different scales); average
+ * reward and pass@1 carry their 95 % bands.
+ */
+export function learningCurves(progression: EpochProgression): { reward: BandedSeries; pass: BandedSeries } {
   const rows = progressSeries(progression);
   const passK = passAtKLabel(progression.k);
   return {
-    reward: { index: EPOCH_KEY, categories: [AVG_REWARD], colors: ['blue'], rows },
+    reward: { index: EPOCH_KEY, categories: [AVG_REWARD], colors: ['blue'], rows, bands: [REWARD_BAND] },
     pass: {
       index: EPOCH_KEY,
       categories: passK ? [PASS_AT_1, passK] : [PASS_AT_1],
       colors: passK ? ['emerald', 'violet'] : ['emerald'],
       rows,
+      bands: [PASS_AT_1_BAND],
     },
   };
 }

@@ -27,5 +27,17 @@ export interface ChartSeries {
   rows: SeriesRow[];
 }
 
+/** A shaded interval around a category's line: the row keys holding its low and high ends (null: no band there). */
+export interface ChartBand {
+  category: string;
+  low: string;
+  high: string;
+}
+
+/** Lines with confidence bands around some of them. */
+export interface BandedSeries extends ChartSeries {
+  bands: ChartBand[];
+}
+
 /** How chart values are printed (a name, so server components can choose it for client charts). */
 export type ValueFormat = 'percent' | 'reward' | 'count';
