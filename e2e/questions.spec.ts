@@ -34,6 +34,7 @@ test('the questions tab shows the grid and the per-epoch transitions, every coun
 test('sorting by difficulty puts the hardest question first and keeps the sort in the URL', async ({
   page,
 }) => {
+  const console = watchConsole(page);
   await page.goto(`/analysis?tab=questions&training_id=${TAU_TRAINING}`);
   await page.getByTestId('sort-difficulty').click();
   await expect(page).toHaveURL(/question_sort=difficulty/);
@@ -42,6 +43,7 @@ test('sorting by difficulty puts the hardest question first and keeps the sort i
   expect(rates.slice(0, 14).every((r) => r === '0%')).toBe(true);
   expect(rates[14]).not.toBe('0%');
   await expect(page.getByTestId('count-never_solved-0')).toHaveText('26');
+  console.expectNone();
 });
 
 test('a grid cell opens its GRPO group with advantages, and the keyboard moves between groups', async ({
@@ -73,9 +75,13 @@ test('a group whose samples all failed says it gives no learning signal', async 
 });
 
 test('the progress tab shows the share of zero-variance groups', async ({ page }) => {
+  const console = watchConsole(page);
   await page.goto(`/analysis?tab=progress&training_id=${TAU_TRAINING}`);
   // 24 of the 50 tau-bench tasks got the same reward in all four trials.
   await expect(page.getByTestId('card-group-zero-variance')).toContainText('48.0% of 50 groups');
+  await page.goto(`/analysis?tab=progress&training_id=${COLLAPSING}`);
+  await expectDrawn(page, 'card-group-zero-variance', '.recharts-line-curve[d]');
+  console.expectNone();
 });
 
 test('one question side by side in every run, and where two runs disagree', async ({ page }, testInfo) => {
