@@ -49,7 +49,8 @@ const CASES: [string, Stat, Record<string, string>][] = [
   ['process reward correlation', processRewardCorrelation, { training_id: 'run-3' }],
   ['epoch list', epochList, { training_id: 'run-4' }],
   ['training list', trainingList, {}],
-  ['text search', summary, { q: 'number 12' }],
+  ['text search (first: reads question)', summary, { q: 'number 12' }],
+  ['text search, another text', terminationStats, { q: 'NUMBER 3', training_id: 'run-2' }],
   ['failure cases, first page', failureCases, { training_id: 'run-1' }],
   ['failure cases, offset 100k', failureCases, { offset: '100000', sort: '-step_count' }],
   ['unexpected tool contexts', unexpectedToolContexts, { tool: 'python', epoch_id: '3' }],
@@ -96,13 +97,13 @@ async function main(): Promise<void> {
     await appendBenchRows(values.db, appendRows);
     clearResultCache();
     let after: Source | undefined;
-    const first = await ms(async () => {
-      after = await openSource(config, { columnCacheBytes: budget });
-      await run(summary, { group_by: 'epoch_id' }, after);
-    });
+    const refresh = await ms(async () => (after = await openSource(config, { columnCacheBytes: budget })));
+    const first = await ms(() => run(summary, { group_by: 'epoch_id', training_id: 'run-0' }, after!));
+    const termination = await ms(() => run(terminationStats, { group_by: 'epoch_id' }, after!));
     console.log(
-      `first per-epoch summary after appending ${appendRows} rows: ${Math.round(first)} ms` +
-        (after!.resident ? ` (rows read: ${after!.resident.columns.rowsRead})` : ''),
+      `after appending ${appendRows} rows: refresh ${Math.round(refresh)} ms` +
+        (after!.resident ? ` (rows read: ${after!.resident.columns.rowsRead})` : '') +
+        `, then per-epoch summary of run-0 ${Math.round(first)} ms, per-epoch termination mix ${Math.round(termination)} ms`,
     );
     await columnEngine(config, budget).settled();
   }

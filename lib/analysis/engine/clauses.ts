@@ -1,6 +1,7 @@
 import type { ListClause, NumberClause, ParamSpec } from '../../params/spec';
 import { ANY_TOOL, FILTER_KEYS, PARAMS } from '../../params/table';
 import type { Filters } from '../query';
+import type { StepMatches } from '../step-search';
 
 /**
  * A filter as an operation on resident columns: the same dispatch as compileWhere (lib/analysis/where.ts) over the
@@ -11,9 +12,9 @@ export type Clause =
   | { op: NumberClause['op']; column: string; value: number }
   | { op: 'any_tool_failed' }
   | { op: 'failed_tool'; value: string }
-  | { op: 'contains'; columns: readonly string[]; needle: string };
+  | { op: 'contains'; columns: readonly string[]; needle: string; rowIds?: ReadonlySet<bigint> };
 
-function clauseOf(spec: ParamSpec, value: unknown): Clause | undefined {
+function clauseOf(spec: ParamSpec, value: unknown, steps: StepMatches | null): Clause | undefined {
   switch (spec.kind) {
     case 'list': {
       const values = value as string[];
@@ -28,18 +29,20 @@ function clauseOf(spec: ParamSpec, value: unknown): Clause | undefined {
       if (spec.where.op === 'failed_tool')
         return text === ANY_TOOL ? { op: 'any_tool_failed' } : { op: 'failed_tool', value: text };
       const needle = text.trim().toLowerCase();
-      return needle === '' ? undefined : { op: 'contains', columns: spec.where.columns, needle };
+      if (needle === '') return undefined;
+      const rowIds = spec.where.steps && steps ? steps.rowIds : undefined;
+      return { op: 'contains', columns: spec.where.columns, needle, ...(rowIds ? { rowIds } : {}) };
     }
     default:
       return undefined;
   }
 }
 
-/** The clauses of validated filters, one per filter that narrows the rows. */
-export function filterClauses(filters: Filters): Clause[] {
+/** The clauses of validated filters, one per filter that narrows the rows; `steps` as for compileWhere. */
+export function filterClauses(filters: Filters, steps: StepMatches | null = null): Clause[] {
   return FILTER_KEYS.flatMap((key) => {
     const value = filters[key];
-    const clause = value === undefined ? undefined : clauseOf(PARAMS[key], value);
+    const clause = value === undefined ? undefined : clauseOf(PARAMS[key], value, steps);
     return clause ? [clause] : [];
   });
 }

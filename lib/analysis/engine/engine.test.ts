@@ -7,6 +7,7 @@ import { clearResultCache, openSource, type Source } from '../source';
 import { summary } from '../summary';
 import { toolReturnStats } from '../tool-return-stats';
 import { columnEngine } from './registry';
+import { residentSelection } from './selection';
 
 const BUDGET = 64 * 1024 * 1024;
 
@@ -45,6 +46,17 @@ describe('resident columns follow the table version', () => {
     expect(first.version).toBe(await (await openTrajectories(db.config))!.version());
     const again = await open(db.config);
     expect(again.resident?.columns).toBe(first.resident?.columns);
+  });
+
+  it('read the question text once, when a text search first needs it', async () => {
+    const source = await open(db.config);
+    expect(source.resident?.columns.columns).not.toContain('question');
+    const first = await residentSelection(source, { q: 'capital' }, []);
+    const engine = columnEngine(db.config, BUDGET);
+    expect(engine.resident?.columns).toContain('question');
+    const again = await residentSelection(source, { q: 'france' }, []);
+    expect(again?.scan).toBe(first?.scan);
+    expect(first?.rows.length).toBe(10);
   });
 
   it('read only the appended rows after an append', async () => {

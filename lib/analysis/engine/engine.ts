@@ -37,6 +37,7 @@ export class ColumnEngine {
   /** The handle's checked-out version is shared state: one LanceDB read at a time. */
   private queue: Promise<unknown> = Promise.resolve();
   private appending = new Map<number, Promise<ResidentColumns | null>>();
+  private attaching = new Map<string, Promise<ResidentColumns | null>>();
   private firstLoad: Promise<void> | null = null;
   private reload: { version: number; done: Promise<void> } | null = null;
   /** The version of `current` found not to be a prefix of later versions. */
@@ -109,10 +110,22 @@ export class ColumnEngine {
     const missing = needed.filter((column) => !columns.columns.includes(column));
     if (missing.length === 0) return columns;
     if (!missing.every((column) => ON_DEMAND_COLUMNS.includes(column))) return null;
-    const attached = await this.serial(async (table) => attachColumns(table, columns, missing));
-    if (attached && this.current?.version === attached.version && this.fits(attached))
-      this.current = attached;
-    return attached;
+    // Another request may have read them for this version already, or be reading them now.
+    const current = this.current;
+    if (current?.version === columns.version && missing.every((column) => current.columns.includes(column)))
+      return current;
+    const key = `${columns.version}\u0000${missing.join(',')}`;
+    let pending = this.attaching.get(key);
+    if (!pending) {
+      pending = this.serial((table) => attachColumns(table, columns, missing)).then((attached) => {
+        if (attached && this.current?.version === attached.version && this.fits(attached))
+          this.current = attached;
+        return attached;
+      });
+      this.attaching.set(key, pending);
+      void pending.finally(() => this.attaching.delete(key)).catch(() => undefined);
+    }
+    return pending;
   }
 
   private fresh(latest: number): ColumnView | null {

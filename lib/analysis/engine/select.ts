@@ -120,7 +120,7 @@ function applyClause(scan: Scan, rows: Int32Array | null, clause: Clause): Int32
       return narrow(rows, length, (i) => hasAny(data, set, i));
     }
     case 'contains': {
-      // Case-insensitive substring of any of the columns; a null value never matches.
+      // Case-insensitive substring of any of the columns (a null value never matches), or a step-text match by row id.
       const matches = clause.columns.map((name) => {
         const column = strings(scan, name as StringColumn);
         return {
@@ -130,8 +130,15 @@ function applyClause(scan: Scan, rows: Int32Array | null, clause: Clause): Int32
           ),
         };
       });
-      return narrow(rows, length, (i) =>
-        matches.some(({ codes, set }) => codes[i] >= 0 && set[codes[i]] === 1),
+      const stepRows = clause.rowIds && clause.rowIds.size > 0 ? clause.rowIds : null;
+      const rowIds = stepRows ? scan.rowIds : undefined;
+      if (stepRows && !rowIds) throw new Error('select: step matches need the row ids of the resident rows');
+      return narrow(
+        rows,
+        length,
+        (i) =>
+          matches.some(({ codes, set }) => codes[i] >= 0 && set[codes[i]] === 1) ||
+          (stepRows !== null && stepRows.has(rowIds![i])),
       );
     }
   }

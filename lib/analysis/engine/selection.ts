@@ -1,6 +1,7 @@
 import type { Filters } from '../query';
 import type { Scan, ScanColumn } from '../scan/scan';
 import type { Source } from '../source';
+import type { StepMatches } from '../step-search';
 import { clauseColumns, filterClauses } from './clauses';
 import { selectWhere } from './select';
 
@@ -13,9 +14,10 @@ export async function residentSelection(
   source: Source,
   filters: Filters,
   columns: readonly ScanColumn[],
+  steps: StepMatches | null = null,
 ): Promise<{ scan: Scan; rows: Int32Array } | null> {
   if (!source.resident) return null;
-  const clauses = filterClauses(filters);
+  const clauses = filterClauses(filters, steps);
   const needed = [...columns, ...(clauseColumns(clauses) as ScanColumn[])];
   const held = await source.resident.engine.withColumns(source.resident.columns, needed);
   if (!held) return null;
