@@ -113,8 +113,31 @@ export async function loadFixture(config: DbConfig): Promise<void> {
   if (summary.rejected > 0) throw new Error(`fixture rejected: ${JSON.stringify(summary.errors)}`);
 }
 
-export async function loadTauBench(config: DbConfig): Promise<void> {
+async function ingestTauBench(config: DbConfig): Promise<void> {
   const summary = await ingestFiles([TAU_BENCH_FILE], { db: config });
   if (summary.rejected > 0)
     throw new Error(`tau-bench rejected: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+}
+
+/** The tau-bench database, loaded once per worker (the test projects share modules within a worker). */
+let tauBenchTemplate: Promise<string> | null = null;
+
+function tauBenchDatabase(): Promise<string> {
+  if (!tauBenchTemplate) {
+    const db = tempDb('rl-dash-tau-bench-');
+    process.once('exit', db.cleanup);
+    tauBenchTemplate = ingestTauBench(db.config).then(() => db.dir);
+  }
+  return tauBenchTemplate;
+}
+
+/**
+ * Loads the tau-bench file into `config`. An empty local folder gets a copy of a database loaded once per worker
+ * (the files a fresh ingest writes, committed earlier); anything else goes through the ingest.
+ */
+export async function loadTauBench(config: DbConfig): Promise<void> {
+  const emptyFolder =
+    !config.uri.includes('://') && (!fs.existsSync(config.uri) || fs.readdirSync(config.uri).length === 0);
+  if (!emptyFolder) return ingestTauBench(config);
+  fs.cpSync(await tauBenchDatabase(), config.uri, { recursive: true });
 }
