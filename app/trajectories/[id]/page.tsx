@@ -6,11 +6,11 @@ export const dynamic = 'force-dynamic';
 type Props = { params: Promise<{ id: string }> };
 
 /**
- * Page params arrive percent-encoded (route handlers get them decoded). A segment whose escapes do not decode never
- * gets here: the proxy redirects it to its literal reading (`%` written as `%25`).
+ * The id as the link wrote it: Next.js decodes the segment before it reaches the page. A segment whose escapes do not
+ * decode never gets here: the proxy redirects it to its literal reading (`%` written as `%25`).
  */
 async function trajectoryId(params: Props['params']): Promise<string> {
-  return decodeURIComponent((await params).id);
+  return (await params).id;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
