@@ -51,7 +51,6 @@ async function main() {
       { label: 'all runs', trainingId: null },
     ],
     options.repeats,
-    1,
     log,
   );
   duckdb.close();
