@@ -11,7 +11,7 @@ import type { TrajectoryRow } from '../db/schema';
 import { normalizeRecord } from './normalize';
 import { readRecords, readRecordsFromText, STDIN_SOURCE } from './read';
 import { SampleIdCounter } from './trajectory-id';
-import { upsertChanged } from './upsert';
+import { RunWrites, upsertChanged } from './upsert';
 import {
   isRawRecordError,
   type EnvelopeOverrides,
@@ -138,6 +138,7 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
   let batch = new Map<string, PendingRow>();
   let batchDuplicates = 0;
   let table: Table | null = null;
+  const runWrites = new RunWrites();
   let inFlight: Promise<void> | null = null;
   let wrote = false;
 
@@ -179,6 +180,7 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
           upsertChanged(
             target,
             pending.map((p) => p.row),
+            runWrites,
           ),
         lockOptions,
       );

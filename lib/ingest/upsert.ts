@@ -16,22 +16,71 @@ export interface UpsertOutcome {
 const LOOKUP_CHUNK = 1000;
 
 /**
+ * What one ingest run wrote, while it is the only writer of a table that was empty when the run began: then the
+ * stored rows of a batch's ids are known without reading the table (a first load of millions of rows does no
+ * lookups). Any other writer's commit (a table version this run did not make) ends the tracking for the run.
+ */
+export class RunWrites {
+  /** The table version after this run's last commit; null once the table held rows this run did not write. */
+  private version: number | null = null;
+  private tracking = true;
+  private readonly fingerprints = new Map<string, string>();
+
+  /** Fingerprints of the stored rows among `ids` if this run knows them all, else null (look them up). */
+  async knownStored(table: Table, ids: readonly string[]): Promise<Map<string, string> | null> {
+    if (!this.tracking) return null;
+    const current = await table.version();
+    if (this.version === null && this.fingerprints.size === 0 && (await table.countRows()) === 0) {
+      this.version = current;
+    }
+    if (this.version !== current) {
+      this.stop();
+      return null;
+    }
+    const known = new Map<string, string>();
+    for (const id of ids) {
+      const fingerprint = this.fingerprints.get(id);
+      if (fingerprint !== undefined) known.set(id, fingerprint);
+    }
+    return known;
+  }
+
+  /** Call after each commit of this run. */
+  async committed(table: Table, fingerprints: ReadonlyMap<string, string>): Promise<void> {
+    if (!this.tracking) return;
+    for (const [id, fingerprint] of fingerprints) this.fingerprints.set(id, fingerprint);
+    this.version = await table.version();
+  }
+
+  private stop(): void {
+    this.tracking = false;
+    this.fingerprints.clear();
+  }
+}
+
+/**
  * Writes the rows (unique trajectory_ids) that are new or differ from the stored row with the same id, in one
  * commit: an append when every written id is new, a merge on trajectory_id otherwise. Nothing is written (no new table
  * version) when every row is already stored as is. Call it while holding the table's write lock, on a table that
  * sees the latest version: the lookup and the write must see the same table.
  */
-export async function upsertChanged(table: Table, rows: readonly TrajectoryRow[]): Promise<UpsertOutcome> {
-  const stored = await storedFingerprints(
-    table,
-    rows.map((row) => row.trajectory_id),
-  );
+export async function upsertChanged(
+  table: Table,
+  rows: readonly TrajectoryRow[],
+  run: RunWrites = new RunWrites(),
+): Promise<UpsertOutcome> {
+  const ids = rows.map((row) => row.trajectory_id);
+  const stored = (await run.knownStored(table, ids)) ?? (await storedFingerprints(table, ids));
+  const written = new Map<string, string>();
   const fresh: TrajectoryRow[] = [];
   const changed: TrajectoryRow[] = [];
   for (const row of rows) {
     const before = stored.get(row.trajectory_id);
+    const fingerprint = rowFingerprint(row);
+    if (before === fingerprint) continue;
     if (before === undefined) fresh.push(row);
-    else if (before !== rowFingerprint(row)) changed.push(row);
+    else changed.push(row);
+    written.set(row.trajectory_id, fingerprint);
   }
   const outcome = {
     inserted: fresh.length,
@@ -49,6 +98,7 @@ export async function upsertChanged(table: Table, rows: readonly TrajectoryRow[]
   } else if (fresh.length > 0) {
     await table.add(fresh as unknown as Record<string, unknown>[]);
   }
+  if (written.size > 0) await run.committed(table, written);
   return outcome;
 }
 
