@@ -5,6 +5,7 @@ import { allRows, groupColumns, groupRows } from './grouping';
 import { pickFilters, type AnalysisQuery, type Filters } from './query';
 import { emptyScan, scanTable, type Scan, type ScanColumn } from './scan/scan';
 import { cached, openSource, type Source } from './source';
+import { stepMatches } from './step-search';
 import { compileWhere } from './where';
 
 /** The rows a query selects: `rows` are indices into `scan` (never assume they are 0..n-1). */
@@ -29,9 +30,10 @@ export async function selectRows(
     if (withRowIds) scan.rowIds = new BigUint64Array(0);
     return { scan, rows: new Int32Array(0) };
   }
-  const resident = await residentSelection(source, filters, columns);
+  const steps = await stepMatches(source, filters);
+  const resident = await residentSelection(source, filters, columns, steps);
   if (resident) return resident;
-  const scan = await scanTable(source.table, { where: compileWhere(filters), columns, withRowIds });
+  const scan = await scanTable(source.table, { where: compileWhere(filters, steps), columns, withRowIds });
   return { scan, rows: allRows(scan.length) };
 }
 

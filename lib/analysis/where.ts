@@ -1,6 +1,7 @@
 import type { ListClause, NumberClause, ParamSpec, TextClause } from '../params/spec';
 import { ANY_TOOL, FILTER_KEYS, PARAMS } from '../params/table';
 import type { Filters } from './query';
+import type { StepMatches } from './step-search';
 
 /** A SQL string literal: the value is data, quotes are doubled, nothing else is special in LanceDB's SQL. */
 export function sqlString(value: string): string {
@@ -28,17 +29,23 @@ function numberClause({ op, column }: NumberClause, value: number): string {
   return `${column} ${op} ${sqlNumber(value)}`;
 }
 
-function textClause(clause: TextClause, value: string): string | undefined {
+function textClause(clause: TextClause, value: string, steps: StepMatches | null): string | undefined {
   if (clause.op === 'failed_tool')
     return value === ANY_TOOL ? 'tool_error_count > 0' : `array_has(tools_failed, ${sqlString(value)})`;
   const text = value.trim();
   if (text === '') return undefined;
   const needle = sqlString(text.toLowerCase());
-  return clause.columns.map((column) => `strpos(lower(${column}), ${needle}) > 0`).join(' OR ');
+  const inSteps =
+    clause.steps && steps && steps.trajectoryIds.length > 0
+      ? [`trajectory_id IN (${sqlList(steps.trajectoryIds)})`]
+      : [];
+  return [...clause.columns.map((column) => `strpos(lower(${column}), ${needle}) > 0`), ...inSteps].join(
+    ' OR ',
+  );
 }
 
 /** The clause of one filter value, as its spec in the parameter table says. */
-function filterClause(spec: ParamSpec, value: unknown): string | undefined {
+function filterClause(spec: ParamSpec, value: unknown, steps: StepMatches | null): string | undefined {
   switch (spec.kind) {
     case 'list': {
       const items = value as string[];
@@ -50,7 +57,7 @@ function filterClause(spec: ParamSpec, value: unknown): string | undefined {
     case 'float':
       return spec.where ? numberClause(spec.where, value as number) : undefined;
     case 'text':
-      return spec.where ? textClause(spec.where, value as string) : undefined;
+      return spec.where ? textClause(spec.where, value as string, steps) : undefined;
     default:
       return undefined;
   }
@@ -58,12 +65,13 @@ function filterClause(spec: ParamSpec, value: unknown): string | undefined {
 
 /**
  * Compiles validated filters into a LanceDB `where` clause (undefined when nothing filters). Every string is a quoted
- * literal and every number is checked finite, so no filter value can change the shape of the clause.
+ * literal and every number is checked finite, so no filter value can change the shape of the clause. `steps`: the
+ * trajectories whose steps match `q` (stepMatches), which `q` then selects too.
  */
-export function compileWhere(filters: Filters): string | undefined {
+export function compileWhere(filters: Filters, steps: StepMatches | null = null): string | undefined {
   const clauses = FILTER_KEYS.flatMap((key) => {
     const value = filters[key];
-    const clause = value === undefined ? undefined : filterClause(PARAMS[key], value);
+    const clause = value === undefined ? undefined : filterClause(PARAMS[key], value, steps);
     return clause === undefined ? [] : [clause];
   });
   return andWhere(...clauses);

@@ -1,5 +1,23 @@
 import { Index, type OptimizeOptions, type Table } from '@lancedb/lancedb';
 
+/** The column whose full-text index lets `q` find words inside the steps (thoughts, tool arguments, observations). */
+export const STEP_TEXT_COLUMN = 'steps_json';
+
+/** STEP_SEARCH_INDEX=off skips the full-text index on the step text (then `q` searches question and data_id only). */
+export function stepSearchIndexEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.STEP_SEARCH_INDEX?.trim().toLowerCase() !== 'off';
+}
+
+/** Whole words, lowercased, unstemmed, stop words kept: a match is a word as typed, and highlighting can find it. */
+const stepTextIndex = () =>
+  Index.fts({
+    withPosition: false,
+    stem: false,
+    removeStopWords: false,
+    lowercase: true,
+    asciiFolding: true,
+  });
+
 /** Scalar indexes for every column the filters touch (DESIGN §3). */
 const INDEXES: { column: string; make: () => Index }[] = [
   { column: 'training_id', make: () => Index.bitmap() },
@@ -21,7 +39,10 @@ const INDEXES: { column: string; make: () => Index }[] = [
 export async function ensureIndexes(table: Table, optimize: Partial<OptimizeOptions> = {}): Promise<void> {
   if ((await table.countRows()) === 0) return;
   const existing = new Set((await table.listIndices()).flatMap((index) => index.columns));
-  for (const { column, make } of INDEXES) {
+  const wanted = stepSearchIndexEnabled()
+    ? [...INDEXES, { column: STEP_TEXT_COLUMN, make: stepTextIndex }]
+    : INDEXES;
+  for (const { column, make } of wanted) {
     if (!existing.has(column)) await table.createIndex(column, { config: make(), replace: true });
   }
   await table.optimize(optimize);

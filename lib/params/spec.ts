@@ -23,8 +23,12 @@ export interface NumberClause {
   column: string;
 }
 
-/** A text filter: a tool whose call failed (or any), or a case-insensitive substring of any of the columns. */
-export type TextClause = { op: 'failed_tool' } | { op: 'contains'; columns: readonly string[] };
+/**
+ * A text filter: a tool whose call failed (or any), or a case-insensitive substring of any of the columns; with
+ * `steps`, also a full-text match of every word in the trajectory's steps (lib/analysis/step-search.ts).
+ */
+export type TextClause =
+  { op: 'failed_tool' } | { op: 'contains'; columns: readonly string[]; steps?: boolean };
 
 interface Common {
   role: Role;

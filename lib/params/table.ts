@@ -147,8 +147,8 @@ export const PARAMS = {
   q: text({
     role: 'filter',
     chip: 'search:',
-    where: { op: 'contains', columns: ['question', 'data_id'] },
-    doc: 'case-insensitive text search in the question and `data_id`',
+    where: { op: 'contains', columns: ['question', 'data_id'], steps: true },
+    doc: 'case-insensitive text search in the question and `data_id`, or every word of it in the steps (thoughts, tool arguments, observations)',
   }),
   k: int({
     role: 'metric',

@@ -55,9 +55,23 @@ function narrowByCode(
   return out.slice(0, kept);
 }
 
-function compare(op: '=' | '>=' | '<=', bound: number): (value: number) => boolean {
-  if (op === '=') return (value) => value === bound;
-  return op === '>=' ? (value) => value >= bound : (value) => value <= bound;
+/** The rows among `rows` (all rows when null) whose value compares with `bound` as `op` says. */
+function narrowByNumber(
+  rows: Int32Array | null,
+  length: number,
+  values: ArrayLike<number>,
+  op: '=' | '>=' | '<=',
+  bound: number,
+): Int32Array {
+  const count = rows ? rows.length : length;
+  const out = new Int32Array(count);
+  let kept = 0;
+  for (let j = 0; j < count; j++) {
+    const i = rows ? rows[j] : j;
+    const value = values[i];
+    if (op === '=' ? value === bound : op === '>=' ? value >= bound : value <= bound) out[kept++] = i;
+  }
+  return out.slice(0, kept);
 }
 
 /** Whether row i's list holds an item whose code is in `set`. */
@@ -93,9 +107,7 @@ function applyClause(scan: Scan, rows: Int32Array | null, clause: Clause): Int32
     case '=':
     case '>=':
     case '<=': {
-      const values = numbers(scan, clause.column);
-      const test = compare(clause.op, clause.value);
-      return narrow(rows, length, (i) => test(values[i]));
+      return narrowByNumber(rows, length, numbers(scan, clause.column), clause.op, clause.value);
     }
     case 'has_any':
     case 'has_none': {
@@ -165,8 +177,18 @@ export function selectWhere(scan: Scan, clauses: readonly Clause[]): Int32Array 
     rows = applyClause(scan, rows, clause);
     if (rows.length === 0) break;
   }
-  if (rows) return rows;
-  const all = new Int32Array(scan.length);
-  for (let i = 0; i < all.length; i++) all[i] = i;
-  return all;
+  return rows ?? allRowsOf(scan);
+}
+
+const everyRow = new WeakMap<Scan, Int32Array>();
+
+/** 0 … n−1 for a scan, made once per scan (callers only read selections). */
+function allRowsOf(scan: Scan): Int32Array {
+  let rows = everyRow.get(scan);
+  if (!rows) {
+    rows = new Int32Array(scan.length);
+    for (let i = 0; i < rows.length; i++) rows[i] = i;
+    everyRow.set(scan, rows);
+  }
+  return rows;
 }
