@@ -81,9 +81,7 @@ export function computeDisagreements(
 export const DEFAULT_DISAGREEMENT_LIMIT = 20;
 
 /** The two runs a disagreement is about (training_ids=a,b). */
-function disagreeingRuns(
-  query: Pick<AnalysisQuery, 'training_ids' | 'training_id'>,
-): [string, string] {
+function disagreeingRuns(query: Pick<AnalysisQuery, 'training_ids' | 'training_id'>): [string, string] {
   const ids = [...new Set(query.training_ids ?? [])];
   if (ids.length !== 2)
     throw new AnalysisError('training_ids: give exactly two trainings, comma-separated', 'training_ids');

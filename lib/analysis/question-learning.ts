@@ -122,11 +122,7 @@ const STATUS_FLAG: Record<QuestionStatus, number> = {
   never_solved: 8,
 };
 
-function epochTransitions(
-  cells: QuestionCells,
-  states: Int8Array,
-  flags: Uint8Array,
-): EpochTransitions[] {
+function epochTransitions(cells: QuestionCells, states: Int8Array, flags: Uint8Array): EpochTransitions[] {
   const width = cells.epochs.length;
   return cells.epochs.map((epoch_id, e) => {
     const count = { questions: 0, solved: 0, newly: 0, regressed: 0, always: 0, never: 0 };
