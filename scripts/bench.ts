@@ -69,7 +69,11 @@ async function main() {
 
   if (options.build && !fs.existsSync(path.resolve('.next', 'BUILD_ID'))) {
     log('building the app for the page timings');
-    execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    try {
+      execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    } catch {
+      log('the build failed: the pages are skipped');
+    }
   }
   const pages = await timePages(data.db.uri, trainings[0], options.repeats);
 
