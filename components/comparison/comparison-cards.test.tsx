@@ -45,4 +45,31 @@ describe('ComparisonCards', () => {
       expect(screen.getByRole('region', { name: title })).toBeTruthy();
     }
   });
+
+  it('links each compared run to the questions where it and the baseline disagree most', () => {
+    render(<ComparisonCards comparison={runs} />, { wrapper: withNuqsTestingAdapter() });
+    const rows = within(screen.getByTestId('comparison-table')).getAllByRole('row');
+    expect(within(rows[1]).queryByRole('link')).toBeNull();
+    expect(
+      within(rows[2])
+        .getByRole('link', { name: /questions where they disagree/ })
+        .getAttribute('href'),
+    ).toBe('/questions?training_ids=run_a%2Crun_b');
+    expect(
+      within(rows[3])
+        .getByRole('link', { name: /run_a and run_c/ })
+        .getAttribute('href'),
+    ).toBe('/questions?training_ids=run_a%2Crun_c');
+  });
+
+  it('escapes run names in the link', () => {
+    const odd = comparison(
+      [comparedTraining('lr 1/2'), comparedTraining('x&y')],
+      [paired({ baseline: 'lr 1/2', training_id: 'x&y' })],
+    );
+    render(<ComparisonCards comparison={odd} />, { wrapper: withNuqsTestingAdapter() });
+    expect(screen.getByRole('link', { name: /questions where they disagree/ }).getAttribute('href')).toBe(
+      '/questions?training_ids=lr+1%2F2%2Cx%26y',
+    );
+  });
 });

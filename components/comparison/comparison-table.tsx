@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { TrainingComparison } from '@/lib/analysis/training-comparison';
 import { runColors } from '@/lib/chart-data/colors';
 import { pairedVerdict, type VerdictTone } from '@/lib/chart-data/comparison';
@@ -8,6 +9,7 @@ import {
   formatRewardWithCI,
 } from '@/lib/chart-data/format';
 import { passAtKLabel } from '@/lib/chart-data/progress';
+import { disagreementHref } from '@/lib/chart-data/questions';
 import type { ChartColor } from '@/lib/chart-data/types';
 import { HeaderCell } from '../table/header-cell';
 import { Badge, Swatch } from '../ui/badge';
@@ -19,7 +21,10 @@ export interface ComparisonTableProps {
 const VERDICT_COLOR: Record<VerdictTone, ChartColor> = { better: 'emerald', worse: 'rose', unclear: 'gray' };
 const CELL = 'px-2 py-1.5 tabular-nums';
 
-/** Each run's headline figures and its paired difference against the baseline on the questions both answered. */
+/**
+ * Each run's headline figures and its paired difference against the baseline on the questions both answered, with a
+ * link to the questions where the two runs disagree most.
+ */
 export function ComparisonTable({ comparison }: ComparisonTableProps) {
   const colors = runColors(comparison.trainings.map((t) => t.training_id));
   const paired = new Map(comparison.paired.map((pd) => [pd.training_id, pd]));
@@ -95,7 +100,22 @@ export function ComparisonTable({ comparison }: ComparisonTableProps) {
                   {pd ? `${pd.wins} / ${pd.ties} / ${pd.losses}` : '–'}
                 </td>
                 <td className="px-2 py-1.5 text-left">
-                  {verdict ? <Badge color={VERDICT_COLOR[verdict.tone]}>{verdict.text}</Badge> : null}
+                  {verdict && pd ? (
+                    <span className="inline-flex flex-wrap items-center gap-2">
+                      <Badge color={VERDICT_COLOR[verdict.tone]}>{verdict.text}</Badge>
+                      <Link
+                        prefetch={false}
+                        href={disagreementHref(pd.baseline, pd.training_id)}
+                        className="whitespace-nowrap text-tremor-brand hover:underline dark:text-dark-tremor-brand"
+                      >
+                        questions where they disagree →
+                        <span className="sr-only">
+                          {' '}
+                          ({pd.baseline} and {pd.training_id})
+                        </span>
+                      </Link>
+                    </span>
+                  ) : null}
                 </td>
               </tr>
             );
