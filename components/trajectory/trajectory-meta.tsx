@@ -3,6 +3,7 @@ import type { TrajectoryDetail } from '@/lib/analysis/trajectory';
 import { formatInteger, formatReward } from '@/lib/chart-data/format';
 import { TerminationBadge } from '../ui/badge';
 import { CollapsibleText } from './collapsible-text';
+import { QuestionLinks } from './question-links';
 
 export interface TrajectoryMetaProps {
   detail: TrajectoryDetail;
@@ -19,7 +20,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Who produced a trajectory, how it ended, and the question it answered. */
+/** Who produced a trajectory, how it ended, and the question it answered (with links to it in other runs). */
 export function TrajectoryMeta({ detail }: TrajectoryMetaProps) {
   return (
     <div className="space-y-3">
@@ -53,6 +54,7 @@ export function TrajectoryMeta({ detail }: TrajectoryMetaProps) {
           </Item>
         ) : null}
       </dl>
+      <QuestionLinks trainingId={detail.training_id} epochId={detail.epoch_id} dataId={detail.data_id} />
       {detail.question ? (
         <section className="rounded-md bg-tremor-background-muted p-3 dark:bg-dark-tremor-background-muted">
           <h3 className="mb-1 text-xs font-medium text-tremor-content dark:text-dark-tremor-content">
