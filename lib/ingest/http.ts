@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { errorResponse } from '../api/error-response';
 import { dbConfigFromEnv, IncompatibleSchemaError } from '../db/connection';
+import { WriteLockTimeoutError } from '../db/write-lock';
 import { firstLineOf } from '../db/error-text';
 import { AuthThrottle } from './auth-throttle';
 import { ingestRecords, IngestWriteError, type IngestSummary } from './ingest';
@@ -12,6 +13,8 @@ import { FORMATS, INT32_MAX } from './types';
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 /** A shorter INGEST_TOKEN leaves the endpoint disabled. */
 export const MIN_TOKEN_LENGTH = 32;
+/** How long a request waits for another writer's batch before answering 503 (`INGEST_LOCK_WAIT_SECONDS`). */
+export const DEFAULT_LOCK_WAIT_SECONDS = 60;
 
 const boolParam = z
   .enum(['true', 'false', '1', '0', ''], { error: 'must be true, false, 1 or 0' })
@@ -66,6 +69,13 @@ export function tokensEqual(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b);
+}
+
+export function lockWaitSecondsFromEnv(env: NodeJS.ProcessEnv): number {
+  const value = Number(env.INGEST_LOCK_WAIT_SECONDS);
+  return env.INGEST_LOCK_WAIT_SECONDS && Number.isFinite(value) && value > 0
+    ? value
+    : DEFAULT_LOCK_WAIT_SECONDS;
 }
 
 export function maxBytesFromEnv(env: NodeJS.ProcessEnv): number {
@@ -194,6 +204,7 @@ export async function handleIngestRequest(
     // Read as bytes, like a file: invalid UTF-8 is an error of its line, and a gzipped body works too.
     summary = await ingestRecords(readRecords(Readable.from([body]), { source: '<body>' }), {
       db: dbConfigFromEnv(env),
+      lockTimeoutMs: lockWaitSecondsFromEnv(env) * 1000,
       format,
       trainingId: training_id,
       epochId: epoch_id,
@@ -202,6 +213,11 @@ export async function handleIngestRequest(
   } catch (error) {
     // The caller is authenticated: a schema mismatch or a failed write (saying which records did not land) helps
     // them; anything else is logged here and answered without internals.
+    if (error instanceof IngestWriteError && error.cause instanceof WriteLockTimeoutError) {
+      return errorResponse(`The table is busy: ${withoutPaths(error.message)}`, null, 503, {
+        'Retry-After': '10',
+      });
+    }
     if (error instanceof IncompatibleSchemaError || error instanceof IngestWriteError) {
       return errorResponse(`Ingest failed: ${withoutPaths(error.message)}`, null, 500);
     }

@@ -39,6 +39,8 @@ export interface IngestOptions extends EnvelopeOverrides {
   onError?: (error: IngestError) => void;
   /** Called when another writer holds the table's write lock, with who holds it. */
   onLockWait?: (holder: string) => void;
+  /** Give up (IngestWriteError caused by WriteLockTimeoutError) when the write lock stays taken this long. */
+  lockTimeoutMs?: number;
   /** Bytes of input read so far and in all (null when unknown, e.g. stdin), for progress. */
   inputBytes?: { read: number; total: number | null };
 }
@@ -99,8 +101,9 @@ export class IngestWriteError extends Error {
     message: string,
     /** The counts of what was committed before the failure. */
     readonly progress: IngestProgress,
+    cause: unknown,
   ) {
-    super(message);
+    super(message, { cause });
   }
 }
 
@@ -133,7 +136,7 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
   let errorsTruncated = false;
   const sampleIds = new Map<string, SampleIdCounter>();
   const config = dryRun ? null : writerConfig(options.db ?? dbConfigFromEnv());
-  const lockOptions = { onWait: options.onLockWait };
+  const lockOptions = { onWait: options.onLockWait, timeoutMs: options.lockTimeoutMs };
 
   let batch = new Map<string, PendingRow>();
   let batchDuplicates = 0;
@@ -197,6 +200,7 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
           `every record after ${last.source}:${last.line} (fix the cause and load the input again: rows already ` +
           'in the table are not written twice)',
         progress(),
+        error,
       );
     }
     options.onProgress?.(progress());

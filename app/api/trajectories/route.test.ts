@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST } from '@/app/api/trajectories/route';
 import { errorResponseSchema, ingestResponseSchema } from '@/lib/ingest/http';
@@ -12,6 +13,7 @@ const ENV_KEYS = [
   'INGEST_MAX_BYTES',
   'LANCEDB_URI',
   'LANCEDB_READ_CONSISTENCY_SECONDS',
+  'INGEST_LOCK_WAIT_SECONDS',
 ] as const;
 
 let db: TempDb;
@@ -93,6 +95,26 @@ describe('POST /api/trajectories', () => {
     expect(fs.readdirSync(db.dir)).toEqual([]);
     const other = await post(steps, { headers: { 'x-forwarded-for': '203.0.113.3' } });
     expect(other.status).toBe(200);
+  });
+
+  it('answers 503 with Retry-After when another writer keeps the table busy, naming what was not written', async () => {
+    process.env.INGEST_LOCK_WAIT_SECONDS = '0.3';
+    fs.writeFileSync(
+      `${db.dir}/.trajectories.write.lock`,
+      JSON.stringify({
+        token: 'other',
+        pid: process.pid,
+        host: hostname(),
+        acquiredAt: '2026-01-01T00:00:00Z',
+      }),
+    );
+    const response = await post(steps, { headers: { 'x-forwarded-for': '203.0.113.5' } });
+    expect(response.headers.get('retry-after')).toBe('10');
+    const message = await expectError(response, 503);
+    expect(message).toMatch(
+      /^The table is busy: writing failed: another writer holds the table's write lock/,
+    );
+    expect(message).toContain('not written: the 3 records of <body>:1–3');
   });
 
   it('answers a failure without internal paths', async () => {
