@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { describeSchema } from './describe-schema';
 import * as plan from './plan-contract';
+import * as questions from './question-schemas';
 import * as answers from './response-schemas';
 
 interface DocumentedEndpoint {
@@ -54,6 +55,11 @@ const ENDPOINTS: DocumentedEndpoint[] = [
     plan: plan.planFailureCases,
   },
   { path: '/api/analysis-stats/unexpected-tool-contexts', answer: answers.unexpectedToolContextsSchema },
+  { path: '/api/analysis-stats/question-learning', answer: questions.questionLearningSchema },
+  { path: '/api/analysis-stats/group-detail', answer: questions.groupDetailSchema },
+  { path: '/api/analysis-stats/group-zero-variance', answer: questions.groupZeroVarianceSchema },
+  { path: '/api/analysis-stats/question-across-runs', answer: questions.questionAcrossRunsSchema },
+  { path: '/api/analysis-stats/question-disagreement', answer: questions.questionDisagreementSchema },
   { path: '/api/trajectories/<id>', answer: answers.trajectoryDetailSchema },
 ];
 
