@@ -11,10 +11,12 @@ export interface TrajectoryDrawerProps {
   detail: TrajectoryDetail | null;
   /** The `trajectory` parameter when it names no trajectory: the drawer opens and says so. */
   notFoundId?: string | null;
+  /** The dashboard's search: its words are marked in the steps, and the full page link carries it. */
+  q?: string | null;
 }
 
 /** The steps of one trajectory in a side panel over the failure list. */
-export function TrajectoryDrawer({ detail, notFoundId = null }: TrajectoryDrawerProps) {
+export function TrajectoryDrawer({ detail, notFoundId = null, q = null }: TrajectoryDrawerProps) {
   if (detail === null) {
     if (notFoundId === null) return null;
     return (
@@ -32,7 +34,7 @@ export function TrajectoryDrawer({ detail, notFoundId = null }: TrajectoryDrawer
       headerAction={
         <Link
           prefetch={false}
-          href={trajectoryHref(detail.trajectory_id)}
+          href={trajectoryHref(detail.trajectory_id, q)}
           className="text-xs font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand-emphasis"
         >
           Open full page →
@@ -41,7 +43,7 @@ export function TrajectoryDrawer({ detail, notFoundId = null }: TrajectoryDrawer
     >
       <div className="space-y-4">
         <TrajectoryMeta detail={detail} />
-        <StepList steps={detail.steps} />
+        <StepList steps={detail.steps} q={q} />
       </div>
     </DrawerDialog>
   );

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { clipText } from '@/lib/chart-data/steps';
 import { formatInteger } from '@/lib/chart-data/format';
+import { HighlightedText } from './highlighted-text';
 
 export interface CollapsibleTextProps {
   /** The text as sent to the browser (possibly cut, see `totalLength`). */
@@ -14,6 +15,8 @@ export interface CollapsibleTextProps {
   /** Monospace, whitespace kept (tool output, JSON). */
   mono?: boolean;
   className?: string;
+  /** Search words to mark in the text. */
+  terms?: readonly string[];
 }
 
 /**
@@ -26,12 +29,13 @@ export function CollapsibleText({
   recordHref,
   mono = false,
   className = '',
+  terms,
 }: CollapsibleTextProps) {
   const [expanded, setExpanded] = useState(false);
   const { preview, clipped } = clipText(text);
   const cut = totalLength > text.length;
   const collapsible = clipped || cut;
-  const shown = expanded || !clipped ? text : preview;
+  const shown = <HighlightedText text={expanded || !clipped ? text : preview} terms={terms} />;
   const body = mono ? (
     <pre className={`whitespace-pre-wrap break-words font-mono text-xs leading-relaxed ${className}`}>
       {shown}

@@ -12,10 +12,11 @@ export interface MoreStepsProps {
   offset: number;
   total: number;
   recordHref?: string;
+  terms?: readonly string[];
 }
 
 /** The tail of a very long trajectory, rendered only on request. */
-export function MoreSteps({ steps, offset, total, recordHref }: MoreStepsProps) {
+export function MoreSteps({ steps, offset, total, recordHref, terms }: MoreStepsProps) {
   const [shown, setShown] = useState(false);
   if (!shown) {
     return (
@@ -31,6 +32,6 @@ export function MoreSteps({ steps, offset, total, recordHref }: MoreStepsProps) 
     );
   }
   return steps.map((step, i) => (
-    <StepItem key={offset + i} step={step} index={offset + i} recordHref={recordHref} />
+    <StepItem key={offset + i} step={step} index={offset + i} recordHref={recordHref} terms={terms} />
   ));
 }

@@ -8,10 +8,12 @@ export interface SiblingListProps {
   siblings: SiblingSample[];
   /** The trajectory on show, marked rather than linked. */
   currentId: string;
+  /** The search marked on the page, carried to the other samples. */
+  q?: string | null;
 }
 
 /** The other samples of the same question in the same epoch: did any attempt succeed? */
-export function SiblingList({ siblings, currentId }: SiblingListProps) {
+export function SiblingList({ siblings, currentId, q = null }: SiblingListProps) {
   return (
     <ul
       aria-label="Samples of the same question"
@@ -32,7 +34,7 @@ export function SiblingList({ siblings, currentId }: SiblingListProps) {
             ) : (
               <Link
                 prefetch={false}
-                href={trajectoryHref(sibling.trajectory_id)}
+                href={trajectoryHref(sibling.trajectory_id, q)}
                 className="w-24 text-tremor-brand hover:underline dark:text-dark-tremor-brand-emphasis"
               >
                 {label}

@@ -3,6 +3,7 @@ import type { StepView } from '@/lib/chart-data/step-view';
 import { formatReward } from '@/lib/chart-data/format';
 import { ToolStatusBadge } from '../ui/badge';
 import { CollapsibleText } from './collapsible-text';
+import { HighlightedText } from './highlighted-text';
 import { JsonTreeView } from './json-tree-view';
 
 /** A step as stored (parsed from steps_json). */
@@ -17,10 +18,12 @@ export interface StepItemProps {
   index: number;
   /** Where the whole record is, for texts too long to send. */
   recordHref?: string;
+  /** Search words to mark in the thought and the observation. */
+  terms?: readonly string[];
 }
 
 /** One step: thought, tool call with its arguments, the tool's answer, status and process reward. */
-export function StepItem({ step, index, recordHref }: StepItemProps) {
+export function StepItem({ step, index, recordHref, terms }: StepItemProps) {
   const failed = step.tool_status === 'error';
   return (
     <li
@@ -36,7 +39,7 @@ export function StepItem({ step, index, recordHref }: StepItemProps) {
           Step {index + 1}
         </span>
         <span className="break-all font-mono font-medium text-tremor-content-strong dark:text-dark-tremor-content-strong">
-          {step.action}
+          <HighlightedText text={step.action} terms={terms} />
         </span>
         <ToolStatusBadge status={step.tool_status} />
         {step.process_reward !== null && step.process_reward !== undefined ? (
@@ -53,6 +56,7 @@ export function StepItem({ step, index, recordHref }: StepItemProps) {
               text={step.thought.text}
               totalLength={step.thought.length}
               recordHref={recordHref}
+              terms={terms}
               className="text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis"
             />
           </section>
@@ -75,6 +79,7 @@ export function StepItem({ step, index, recordHref }: StepItemProps) {
               text={step.observation.text}
               totalLength={step.observation.length}
               recordHref={recordHref}
+              terms={terms}
               mono
               className={`rounded p-2 ${
                 failed

@@ -65,4 +65,11 @@ describe('trajectoryHref', () => {
     expect(trajectoryHref('...')).toBe('/trajectories/...');
     expect(trajectoryHref('../x')).toBe('/trajectories/..%2Fx');
   });
+
+  it('carries the search, encoded, and leaves out a blank one', () => {
+    expect(trajectoryHref('t 1', 'failed & <b>')).toBe('/trajectories/t%201?q=failed%20%26%20%3Cb%3E');
+    expect(trajectoryHref('..', 'x')).toBe('/trajectories?id=..&q=x');
+    expect(trajectoryHref('t1', '  ')).toBe('/trajectories/t1');
+    expect(trajectoryHref('t1', null)).toBe('/trajectories/t1');
+  });
 });

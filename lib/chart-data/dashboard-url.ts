@@ -62,9 +62,12 @@ export function sortDirection(
 
 /**
  * The full page of one trajectory (ids may hold any character). `.` and `..` cannot be a path segment (URL parsers
- * resolve them, even written as %2E), so those two ids go in the query instead.
+ * resolve them, even written as %2E), so those two ids go in the query instead. A search `q` goes along, so the page
+ * marks its words in the steps.
  */
-export function trajectoryHref(id: string): string {
-  if (id === '.' || id === '..') return `/trajectories?id=${encodeURIComponent(id)}`;
-  return `/trajectories/${encodeURIComponent(id)}`;
+export function trajectoryHref(id: string, q?: string | null): string {
+  const search = q?.trim() ? `q=${encodeURIComponent(q.trim())}` : '';
+  if (id === '.' || id === '..')
+    return `/trajectories?id=${encodeURIComponent(id)}${search ? `&${search}` : ''}`;
+  return `/trajectories/${encodeURIComponent(id)}${search ? `?${search}` : ''}`;
 }

@@ -58,7 +58,9 @@ export async function FailuresTab({ query, source, params }: FailuresTabProps) {
           {(failures) => <FailureTable failures={failures} params={params} />}
         </LoadCard>
       </div>
-      {drawerId ? <TrajectoryDrawer detail={detail} notFoundId={detail ? null : drawerId} /> : null}
+      {drawerId ? (
+        <TrajectoryDrawer detail={detail} notFoundId={detail ? null : drawerId} q={query.q} />
+      ) : null}
     </div>
   );
 }

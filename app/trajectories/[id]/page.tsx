@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
-import { TrajectoryView, trajectoryTitle } from '../_view/trajectory-view';
+import { pageSearch, TrajectoryView, trajectoryTitle } from '../_view/trajectory-view';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /**
  * The id as the link wrote it: Next.js decodes the segment before it reaches the page. A segment whose escapes do not
@@ -17,6 +20,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: trajectoryTitle(await trajectoryId(params)) };
 }
 
-export default async function TrajectoryPage({ params }: Props) {
-  return <TrajectoryView id={await trajectoryId(params)} />;
+export default async function TrajectoryPage({ params, searchParams }: Props) {
+  return <TrajectoryView id={await trajectoryId(params)} q={pageSearch((await searchParams).q)} />;
 }

@@ -20,8 +20,16 @@ function recordHref(id: string): string | undefined {
   return id === '.' || id === '..' ? undefined : `/api/trajectories/${encodeURIComponent(id)}`;
 }
 
-/** One trajectory, every step, with the other samples of the same question one click away. */
-export async function TrajectoryView({ id }: { id: string }) {
+/** The `q` of a trajectory page's URL: one string, at most a search box's worth; anything else is no search. */
+export function pageSearch(value: string | string[] | undefined): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value.slice(0, 256) : null;
+}
+
+/**
+ * One trajectory, every step, with the other samples of the same question one click away; the words of `q` (the
+ * search it was found by) marked in the steps.
+ */
+export async function TrajectoryView({ id, q = null }: { id: string; q?: string | null }) {
   const source = await openSource();
   let detail: TrajectoryDetail;
   try {
@@ -50,8 +58,8 @@ export async function TrajectoryView({ id }: { id: string }) {
       </h1>
       <TrajectoryMeta detail={detail} />
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_18rem]">
-        <StepList steps={detail.steps} recordHref={recordHref(detail.trajectory_id)} />
-        <SiblingList siblings={siblings} currentId={detail.trajectory_id} />
+        <StepList steps={detail.steps} recordHref={recordHref(detail.trajectory_id)} q={q} />
+        <SiblingList siblings={siblings} currentId={detail.trajectory_id} q={q} />
       </div>
     </div>
   );
