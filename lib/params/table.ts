@@ -154,7 +154,7 @@ export const PARAMS = {
     role: 'metric',
     min: 1,
     max: 1000,
-    doc: 'the k of `pass_at_k`; default: the smallest per-question sample count, so it is always computable',
+    doc: 'the k of `pass_at_k`; default: the most common samples-per-question count (ties: the larger); questions with fewer than k samples are left out of pass@k',
   }),
   success_threshold: float({ role: 'metric', default: 0, doc: 'success is `reward > success_threshold`' }),
   perfect_threshold: float({
