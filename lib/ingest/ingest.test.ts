@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
@@ -186,6 +187,32 @@ describe('ingestRecords', () => {
       unchanged: 3,
     });
     expect(await (await openTable(db.config)).countRows()).toBe(6);
+  });
+
+  it('reports index maintenance that cannot get the lock as a warning: the rows are committed', async () => {
+    const text = fs.readFileSync(fixturePath('steps.jsonl'), 'utf8');
+    const lock = path.join(db.dir, '.trajectories.write.lock');
+    const summary = await ingestText(text, {
+      db: db.config,
+      lockTimeoutMs: 200,
+      onProgress: (p) => {
+        // The batch is committed: another (live) writer takes the lock before the maintenance step.
+        if (p.inserted === 3 && !fs.existsSync(lock)) {
+          fs.writeFileSync(
+            lock,
+            JSON.stringify({ token: 'other', pid: process.pid, host: hostname(), acquiredAt: 'now' }),
+          );
+        }
+      },
+    });
+    expect(summary).toMatchObject({ inserted: 3, rejected: 0 });
+    expect(summary.warnings).toEqual([
+      expect.stringMatching(
+        /^index update \/ compaction skipped \(another writer holds the table's write lock/,
+      ),
+    ]);
+    fs.unlinkSync(lock);
+    expect(await (await openTable(db.config)).countRows()).toBe(3);
   });
 
   it('writes nothing on a dry run', async () => {

@@ -263,7 +263,12 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
   let warnings: string[] = [];
   const written: Table | null = table;
   if (wrote && written && config) {
-    warnings = await withWriteLock(config.uri, () => maintainAfterIngest(written), lockOptions);
+    // Every row is committed by now: nothing here may turn the run into a failure.
+    warnings = await withWriteLock(config.uri, () => maintainAfterIngest(written), lockOptions).catch(
+      (error: unknown) => [
+        `index update / compaction skipped (${firstLineOf(error)}); the next ingest retries it`,
+      ],
+    );
   }
   const summary = progress();
   options.onProgress?.(summary);
