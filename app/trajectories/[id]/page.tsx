@@ -9,11 +9,17 @@ type Props = {
 };
 
 /**
- * The id as the link wrote it: Next.js decodes the segment before it reaches the page. A segment whose escapes do not
- * decode never gets here: the proxy redirects it to its literal reading (`%` written as `%25`).
+ * The id from the path segment. A document request gets it percent-encoded (decoded once here); some of the client
+ * router's refetches pass it already decoded, and then an id holding `%` does not decode again and is taken as it is.
+ * (A segment whose escapes do not decode never gets here: the proxy redirects it to its literal reading.)
  */
 async function trajectoryId(params: Props['params']): Promise<string> {
-  return (await params).id;
+  const raw = (await params).id;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
