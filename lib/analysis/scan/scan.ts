@@ -282,10 +282,9 @@ function isOneOf<T extends string>(column: string, set: readonly T[]): column is
   return (set as readonly string[]).includes(column);
 }
 
-/** Streams a LanceDB query's record batches into a builder. */
+/** Streams a LanceDB query's record batches into a builder (decoding one batch while LanceDB reads the next). */
 export async function readInto(query: Query, builder: ScanBuilder): Promise<Scan> {
-  const arrow = await query.toArrow({ maxBatchLength: 65_536 });
-  for (const batch of arrow.batches as unknown as ArrowBatch[]) builder.add(batch);
+  for await (const batch of query) builder.add(batch as unknown as ArrowBatch);
   return builder.finish();
 }
 
