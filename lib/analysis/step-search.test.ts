@@ -21,12 +21,17 @@ async function count(source: Source, params: Record<string, string>): Promise<nu
   return ((await runStat(summary, query(summary, params), source)) as Summary).trajectory_count;
 }
 
-describe('q searches inside the steps through the full-text index', () => {
+describe('q searches inside the steps through the full-text index (STEP_SEARCH_INDEX=on)', () => {
   const db = tempDb();
   let resident: Source;
   let scanned: Source;
   beforeAll(async () => {
-    await loadFixture(db.config);
+    process.env.STEP_SEARCH_INDEX = 'on';
+    try {
+      await loadFixture(db.config);
+    } finally {
+      delete process.env.STEP_SEARCH_INDEX;
+    }
     resident = await openSource(db.config);
     scanned = await openSource(db.config, { columnCacheBytes: 0 });
   });
@@ -87,16 +92,11 @@ describe('q searches inside the steps through the full-text index', () => {
   });
 });
 
-describe('without the step index (STEP_SEARCH_INDEX=off)', () => {
+describe('without the step index (the default)', () => {
   const db = tempDb();
   let source: Source;
   beforeAll(async () => {
-    process.env.STEP_SEARCH_INDEX = 'off';
-    try {
-      await loadFixture(db.config);
-    } finally {
-      delete process.env.STEP_SEARCH_INDEX;
-    }
+    await loadFixture(db.config);
     source = await openSource(db.config, { columnCacheBytes: 0 });
   });
   afterAll(() => db.cleanup());
