@@ -62,10 +62,14 @@ async function main() {
     endpoints.push(timing);
   }
   const failurePages = await timeFailurePages(FAILURE_OFFSETS, options.repeats);
-  const append = {
-    rows: APPEND_ROWS,
-    ...(await timeFirstQueryAfterAppend(data.db, APPEND_ROWS, options.rows)),
-  };
+  log(failurePages.map((p) => `failure page at ${p.offset}: ${p.ms.toFixed(1)} ms`).join(', '));
+  const appended = await timeFirstQueryAfterAppend(data.db, APPEND_ROWS, options.rows);
+  const append = appended && { rows: APPEND_ROWS, ...appended };
+  log(
+    append
+      ? `append: ${append.appendMs.toFixed(0)} ms, then ${append.firstMs.toFixed(1)} ms`
+      : 'append: timed out',
+  );
 
   if (options.build && !fs.existsSync(path.resolve('.next', 'BUILD_ID'))) {
     log('building the app for the page timings');

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openTrajectories, type DbConfig } from '../../lib/db';
 import { writeDemoJsonl } from '../demo-jsonl';
+import { removeAppended } from './endpoints';
 import type { BenchOptions } from './options';
 
 export interface IngestFigures {
@@ -97,6 +98,7 @@ export async function prepareBenchData(o: BenchOptions, log: (line: string) => v
   const db: DbConfig = { uri: path.join(o.dir, 'lancedb'), readConsistencyInterval: 0 };
   const figuresFile = path.join(o.dir, 'ingest.json');
   let built = false;
+  await removeAppended(db);
   if (!fs.existsSync(figuresFile) || (await countRows(db)) !== o.rows) {
     fs.rmSync(db.uri, { recursive: true, force: true });
     log(`ingesting ${jsonl} in a child process`);

@@ -77,15 +77,27 @@ export async function timeFailurePages(offsets: number[], repeats: number) {
 }
 
 const APPEND_TRAINING = 'bench-append';
+const APPEND_TIMEOUT_MS = 300_000;
+const TIMED_OUT = Symbol('timed out');
 
-async function removeAppended(db: DbConfig): Promise<void> {
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Deletes the rows an append measurement added (also those of an interrupted run). */
+export async function removeAppended(db: DbConfig): Promise<void> {
   const table = await openTrajectories(db);
   await table?.delete(`training_id = '${APPEND_TRAINING}'`);
 }
 
 /**
  * Appends `rows` trajectories of an extra run through the public ingest, then times the first summary over all
- * runs (it must count the new rows) and the one after; the appended rows are deleted again afterwards.
+ * runs (it must count the new rows) and the one after; the appended rows are deleted again afterwards. Null when
+ * the append does not finish within 5 minutes (the run goes on without it).
  */
 export async function timeFirstQueryAfterAppend(db: DbConfig, rows: number, before: number) {
   await removeAppended(db);
@@ -103,7 +115,8 @@ export async function timeFirstQueryAfterAppend(db: DbConfig, rows: number, befo
       yield { source: 'bench-append', line: ++line, value: { ...value, training_id: APPEND_TRAINING } };
     }
   })();
-  const ingest = await timed(() => ingestRecords(records, { db }));
+  const ingest = await timed(() => withTimeout(ingestRecords(records, { db }), APPEND_TIMEOUT_MS));
+  if (ingest.value === TIMED_OUT) return null;
   try {
     const first = await timed(() => callRoute('summary', neverAskedFilter()));
     const count = (first.value as { trajectory_count: number }).trajectory_count;
