@@ -76,7 +76,8 @@ export function scanBytes(scan: Scan): number {
   if (scan.toolCallFailed) arrays.push(scan.toolCallFailed);
   if (scan.createdAt) arrays.push(scan.createdAt);
   if (scan.rowIds) arrays.push(scan.rowIds);
-  return arrays.reduce((sum, array) => sum + array.byteLength, 0);
+  // The whole buffer: appended columns keep room for later rows.
+  return arrays.reduce((sum, array) => sum + array.buffer.byteLength, 0);
 }
 
 /** A query of the builder's columns with row ids. */

@@ -1,18 +1,42 @@
 import type { ListData, Scan } from './scan';
 
-function joined<T extends Int32Array | Float64Array | Uint8Array | BigUint64Array>(a: T, b: T): T {
-  const out = new (a.constructor as new (n: number) => T)(a.length + b.length);
+type Column = Int32Array | Float64Array | Uint8Array | BigUint64Array;
+type ColumnType<T extends Column> = new (buffer: ArrayBuffer, byteOffset: number, length: number) => T;
+
+/** Room left after a copy for rows appended later, so most appends write in place instead of copying every row. */
+const HEADROOM = 1.25;
+
+/** Per buffer, how many elements some scan has written into it (views beyond that are free to extend). */
+const written = new WeakMap<ArrayBufferLike, number>();
+
+/**
+ * `a` followed by `b`. When `a` is the longest view of a buffer with room left, `b` is written after it in place and
+ * the result is a longer view of the same buffer: views of fewer rows (scans still in use) are unchanged. Otherwise
+ * both are copied into a new buffer with headroom.
+ */
+function joined<T extends Column>(a: T, b: T): T {
+  const Type = a.constructor as ColumnType<T>;
+  const total = a.length + b.length;
+  const used = written.get(a.buffer) ?? a.length;
+  if (a.byteOffset === 0 && used === a.length && a.buffer.byteLength >= total * a.BYTES_PER_ELEMENT) {
+    const out = new Type(a.buffer as ArrayBuffer, 0, total);
+    (out as unknown as { set(v: T, at: number): void }).set(b, a.length);
+    written.set(a.buffer, total);
+    return out;
+  }
+  const capacity = Math.ceil(total * HEADROOM) + 1024;
+  const out = new Type(new ArrayBuffer(capacity * a.BYTES_PER_ELEMENT), 0, total);
   (out as unknown as { set(v: T, at: number): void }).set(a, 0);
   (out as unknown as { set(v: T, at: number): void }).set(b, a.length);
+  written.set(out.buffer, total);
   return out;
 }
 
 function joinedList(a: ListData, b: ListData): ListData {
-  const offsets = new Int32Array(a.offsets.length + b.offsets.length - 1);
-  offsets.set(a.offsets, 0);
   const base = a.offsets[a.offsets.length - 1];
-  for (let i = 1; i < b.offsets.length; i++) offsets[a.offsets.length - 1 + i] = base + b.offsets[i];
-  return { offsets, codes: joined(a.codes, b.codes), values: b.values };
+  const shifted = new Int32Array(b.offsets.length - 1);
+  for (let i = 1; i < b.offsets.length; i++) shifted[i - 1] = base + b.offsets[i];
+  return { offsets: joined(a.offsets, shifted), codes: joined(a.codes, b.codes), values: b.values };
 }
 
 /**
