@@ -28,6 +28,9 @@ export const RESIDENT_COLUMNS: readonly ScanColumn[] = [
   'created_at',
 ];
 
+/** Room kept after a full load for appended rows (a fraction of the rows), so appends write in place. */
+const APPEND_HEADROOM = 1.1;
+
 /** Columns read into memory the first time a request needs them. */
 export const ON_DEMAND_COLUMNS: readonly ScanColumn[] = ['question'];
 
@@ -95,7 +98,7 @@ export async function loadColumns(
   columns: readonly ScanColumn[] = RESIDENT_COLUMNS,
 ): Promise<ResidentColumns> {
   await table.checkout(version);
-  const builder = new ScanBuilder(columns, true);
+  const builder = new ScanBuilder(columns, true, undefined, APPEND_HEADROOM);
   const [scan, stats] = await Promise.all([readInto(projected(table, builder), builder), table.stats()]);
   return {
     version,

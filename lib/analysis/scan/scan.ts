@@ -89,8 +89,9 @@ class Growable<T extends Int32Array | Float64Array | Uint8Array | BigUint64Array
     this.chunks.push(chunk);
     this.size += chunk.length;
   }
-  finish(): T {
-    const out = this.make(this.size);
+  /** The rows in one array; with headroom > 1 a view of a longer one (room to append in place later). */
+  finish(headroom = 1): T {
+    const out = this.make(Math.ceil(this.size * headroom)).subarray(0, this.size) as T;
     let at = 0;
     for (const chunk of this.chunks) {
       (out as unknown as { set(a: T, o: number): void }).set(chunk, at);
@@ -202,6 +203,8 @@ export class ScanBuilder {
     columns: readonly ScanColumn[],
     private readonly withRowIds = false,
     dictionaries?: Dictionaries,
+    /** Room left in every column for rows appended later (1: none), for scans that stay resident. */
+    private readonly headroom = 1,
   ) {
     this.columns = [...new Set(columns)];
     this.dictionaries = dictionaries ?? new Map();
@@ -257,23 +260,29 @@ export class ScanBuilder {
 
   finish(): Scan {
     const scan: Scan = { length: this.length, ints: {}, floats: {}, strings: {}, lists: {} };
-    for (const [column, grow] of this.ints) scan.ints[column] = grow.finish();
-    for (const [column, grow] of this.floats) scan.floats[column] = grow.finish();
+    for (const [column, grow] of this.ints) scan.ints[column] = grow.finish(this.headroom);
+    for (const [column, grow] of this.floats) scan.floats[column] = grow.finish(this.headroom);
     for (const [column, grow] of this.strings)
-      scan.strings[column] = { codes: grow.finish(), values: this.dictionaries.get(column)!.values };
+      scan.strings[column] = {
+        codes: grow.finish(this.headroom),
+        values: this.dictionaries.get(column)!.values,
+      };
     for (const [column, list] of this.lists) {
       const lengths = list.lengths.finish();
-      const offsets = new Int32Array(lengths.length + 1);
+      const offsets = new Int32Array(Math.ceil((lengths.length + 1) * this.headroom)).subarray(
+        0,
+        lengths.length + 1,
+      );
       for (let i = 0; i < lengths.length; i++) offsets[i + 1] = offsets[i] + lengths[i];
       scan.lists[column] = {
         offsets,
-        codes: list.codes.finish(),
+        codes: list.codes.finish(this.headroom),
         values: this.dictionaries.get(column)!.values,
       };
     }
-    if (this.columns.includes('tool_call_failed')) scan.toolCallFailed = this.failed.finish();
-    if (this.columns.includes('created_at')) scan.createdAt = this.created.finish();
-    if (this.withRowIds) scan.rowIds = this.rowIds.finish();
+    if (this.columns.includes('tool_call_failed')) scan.toolCallFailed = this.failed.finish(this.headroom);
+    if (this.columns.includes('created_at')) scan.createdAt = this.created.finish(this.headroom);
+    if (this.withRowIds) scan.rowIds = this.rowIds.finish(this.headroom);
     return scan;
   }
 }
