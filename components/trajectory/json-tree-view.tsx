@@ -6,6 +6,8 @@ import { CollapsibleText } from './collapsible-text';
 export interface JsonTreeViewProps {
   node: JsonNode;
   recordHref?: string;
+  /** Search words to mark in the string values. */
+  terms?: readonly string[];
 }
 
 const KEY = 'text-tremor-content-strong dark:text-dark-tremor-content-strong';
@@ -14,7 +16,7 @@ const KEY = 'text-tremor-content-strong dark:text-dark-tremor-content-strong';
  * A prepared JSON value (see jsonTree) as nested lists: each level adds one element and a fixed indent, so the markup
  * grows linearly with the value. Keys and strings are text children, never markup.
  */
-export function JsonTreeView({ node, recordHref }: JsonTreeViewProps) {
+export function JsonTreeView({ node, recordHref, terms }: JsonTreeViewProps) {
   switch (node.kind) {
     case 'literal':
       return <span className="text-sky-700 dark:text-sky-300">{node.text}</span>;
@@ -24,6 +26,7 @@ export function JsonTreeView({ node, recordHref }: JsonTreeViewProps) {
           text={node.value.text}
           totalLength={node.value.length}
           recordHref={recordHref}
+          terms={terms}
           mono
           className="inline"
         />
@@ -40,7 +43,7 @@ export function JsonTreeView({ node, recordHref }: JsonTreeViewProps) {
             {node.members.map((member, i) => (
               <li key={i}>
                 {member.key !== null ? <span className={KEY}>{JSON.stringify(member.key)}: </span> : null}
-                <JsonTreeView node={member.node} recordHref={recordHref} />
+                <JsonTreeView node={member.node} recordHref={recordHref} terms={terms} />
               </li>
             ))}
             {node.hidden > 0 ? (

@@ -24,10 +24,10 @@ const marked = () => [...document.querySelectorAll('mark')].map((mark) => mark.t
 afterEach(cleanup);
 
 describe('search words marked in the steps', () => {
-  it('wraps each whole word of q in <mark>, in the thought, the action and the observation', () => {
+  it('wraps each whole word of q in <mark>, in the action, thought, arguments and observation', () => {
     render(<StepList steps={[step()]} q="Refund SCRIPT search" />);
-    // Header action, thought, observation, in the order of the page.
-    expect(marked()).toEqual(['search', 'refund', 'search', 'script', 'script']);
+    // Header action, thought, argument value, observation, in the order of the page.
+    expect(marked()).toEqual(['search', 'refund', 'refund', 'search', 'script', 'script']);
   });
 
   it('keeps markup in the text as text around the marks: no script element, the text reads the same', () => {

@@ -18,7 +18,7 @@ export interface StepItemProps {
   index: number;
   /** Where the whole record is, for texts too long to send. */
   recordHref?: string;
-  /** Search words to mark in the thought and the observation. */
+  /** Search words to mark in the action, thought, arguments and observation. */
   terms?: readonly string[];
 }
 
@@ -68,7 +68,7 @@ export function StepItem({ step, index, recordHref, terms }: StepItemProps) {
               data-testid="step-arguments"
               className="overflow-x-auto rounded bg-tremor-background-muted p-2 font-mono text-xs leading-relaxed dark:bg-dark-tremor-background-muted"
             >
-              <JsonTreeView node={step.arguments} recordHref={recordHref} />
+              <JsonTreeView node={step.arguments} recordHref={recordHref} terms={terms} />
             </div>
           </section>
         ) : null}
