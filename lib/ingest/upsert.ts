@@ -1,6 +1,7 @@
 import type { Table } from '@lancedb/lancedb';
 import { sqlString } from '../analysis/where';
 import type { TrajectoryRow } from '../db/schema';
+import { rowsToArrowTable } from './arrow-batch';
 import { rowFingerprint } from './row-fingerprint';
 
 export interface UpsertOutcome {
@@ -87,16 +88,14 @@ export async function upsertChanged(
     updated: changed.length,
     unchanged: rows.length - fresh.length - changed.length,
   };
-  // Plain rows: LanceDB converts them with the table's own (explicit) schema. The casts only drop the interface's
-  // lack of an index signature.
   if (changed.length > 0) {
     await table
       .mergeInsert('trajectory_id')
       .whenMatchedUpdateAll()
       .whenNotMatchedInsertAll()
-      .execute([...changed, ...fresh] as unknown as Record<string, unknown>[]);
+      .execute(rowsToArrowTable([...changed, ...fresh]));
   } else if (fresh.length > 0) {
-    await table.add(fresh as unknown as Record<string, unknown>[]);
+    await table.add(rowsToArrowTable(fresh));
   }
   if (written.size > 0) await run.committed(table, written);
   return outcome;
