@@ -29,7 +29,7 @@ test('overview draws every chart', async ({ page }, testInfo) => {
   await page.goto(`/analysis?training_id=${DEMO_TRAININGS[0]}`);
   await expect(page.getByTestId('tab-overview')).toHaveAttribute('aria-current', 'page');
   expect(await tileNumber(page, 'kpi-trajectories')).toBe(PER_TRAINING);
-  await expectDrawn(page, 'card-termination', '.recharts-pie-sector path');
+  await expectDrawn(page, 'card-termination', '[data-testid=termination-donut] path');
   await expectDrawn(page, 'card-process-reward', '.recharts-scatter-symbol');
   await expect(page.getByTestId('card-reward-categories')).toContainText('Perfect');
   await expect(page.getByTestId('card-tool-returns')).toContainText('python');
@@ -97,7 +97,7 @@ test('a pasted failures link reproduces the exact view', async ({ page, request 
   await expect(rows).toHaveCount(Math.min(api.total, 25));
   for (const row of await rows.all()) await expect(row).toContainText(/timeout|max_turns/);
   await expect(rows.first()).toContainText(api.data[0].trajectory_id.slice(0, 6));
-  await expectDrawn(page, 'card-termination', '.recharts-pie-sector path');
+  await expectDrawn(page, 'card-termination', '[data-testid=termination-donut] path');
   await screenshot(page, testInfo, 'tab-failures');
   console.expectNone();
 });
@@ -108,7 +108,7 @@ test('clicking a failure category filters the failures on it', async ({ page }) 
   await page.waitForLoadState('networkidle');
   const card = page.getByTestId('card-termination');
   // A slice of the donut…
-  await card.locator('.recharts-pie-sector path').first().dispatchEvent('click');
+  await card.locator('[data-testid=termination-donut] path').first().dispatchEvent('click');
   await expect(page).toHaveURL(/termination_reason=/);
   const reason = new URL(page.url()).searchParams.get('termination_reason')!;
   await expect(page.getByTestId('filter-chips')).toContainText(reason);
