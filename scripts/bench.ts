@@ -99,6 +99,7 @@ async function main() {
   if (options.write) {
     const file = path.resolve('docs', 'BENCHMARKS.md');
     writeSection(file, `${options.rows}${options.shape.lean ? '-lean' : ''}`, section);
+    execFileSync('npx', ['prettier', '--write', file], { stdio: 'ignore' });
     log(`written to ${file}`);
   }
 }
