@@ -1,7 +1,8 @@
+import { questionCounts } from './engine/question-groups';
 import { AnalysisError } from './errors';
 import { groupRows } from './grouping';
 import { type CountRatio } from './metrics';
-import { defaultK, PASS_COLUMNS, passAt1CI, questionTable } from './pass-metrics';
+import { defaultK, PASS_COLUMNS, passAt1CI } from './pass-metrics';
 import type { AnalysisQuery } from './query';
 import { computeRewardCategoryStats, type RewardCategoryStats } from './reward-category-stats';
 import { ints, type Scan } from './scan/scan';
@@ -104,7 +105,7 @@ export const PROGRESSION_COLUMNS = [
 
 /** One k for every epoch (or run) of a selection: the default k over all its questions, so the lines are comparable. */
 export function commonK(scan: Scan, rows: Int32Array, successThreshold: number): number | null {
-  return defaultK(questionTable(scan, rows, successThreshold).n);
+  return defaultK(questionCounts(scan, rows, successThreshold).n);
 }
 
 /** Per epoch (ascending): its rows and headline figures at a fixed k; `withCi` adds the average reward's CI. */
@@ -138,7 +139,7 @@ export function computeEpochProgression(
       return {
         epoch_id: epoch,
         ...summary,
-        pass_at_1_ci: passAt1CI(questionTable(scan, epochRows, query.success_threshold)),
+        pass_at_1_ci: passAt1CI(questionCounts(scan, epochRows, query.success_threshold)),
         termination_stats: computeTerminationStats(scan, epochRows).termination_stats,
         reward_distribution: computeRewardCategoryStats(scan, epochRows, query).reward_distribution,
         avg_step_count: epochRows.length > 0 ? steps / epochRows.length : null,

@@ -1,7 +1,7 @@
 import type { FailureSort } from '../search-params';
+import { orderedPage } from './engine/order';
 import type { Filters } from './query';
 import { parseSteps, previewSteps, takeRows, type StepPreview } from './rows';
-import { floats, ints } from './scan/scan';
 import { defineStat } from './stat';
 
 export const FAILURE_REWARD_MAX = 0.5;
@@ -80,13 +80,9 @@ export const failureCases = defineStat({
     const limit = query.limit ?? DEFAULT_FAILURE_LIMIT;
     const offset = query.offset ?? 0;
     const { column, descending } = SORT_KEY[sort];
-    const key = column === 'reward' ? floats(scan, 'reward') : ints(scan, column);
     const rowIds = scan.rowIds!;
-    const order = Int32Array.from(rows).sort((a, b) => {
-      const d = descending ? key[b] - key[a] : key[a] - key[b];
-      return d !== 0 ? d : rowIds[a] < rowIds[b] ? -1 : rowIds[a] > rowIds[b] ? 1 : 0;
-    });
-    const page = Array.from(order.subarray(offset, offset + limit), (i) => rowIds[i]);
+    const order = orderedPage(scan, rows, column, descending, offset, limit);
+    const page = Array.from(order, (i) => rowIds[i]);
     const fetched = source.table ? await takeRows(source.table, page, PAGE_COLUMNS) : [];
     const data = fetched.map((row): FailureCase => ({
       trajectory_id: String(row.trajectory_id),

@@ -17,24 +17,42 @@ export function groupRows(
   groupBy: GroupBy,
   rows: Int32Array = allRows(scan.length),
 ): Map<string, Int32Array> {
-  const keyOf: (i: number) => number =
-    groupBy === 'training_id'
-      ? (i) => strings(scan, 'training_id').codes[i]
-      : (i) => ints(scan, 'epoch_id')[i];
-  const buckets = new Map<number, number[]>();
-  for (const i of rows) {
-    const key = keyOf(i);
-    const bucket = buckets.get(key);
-    if (bucket) bucket.push(i);
-    else buckets.set(key, [i]);
+  const keys = groupBy === 'training_id' ? strings(scan, 'training_id').codes : ints(scan, 'epoch_id');
+  // First pass: the distinct keys (numbered densely) and each one's row count.
+  const slotOf = new Map<number, number>();
+  const distinct: number[] = [];
+  let counts = new Int32Array(16);
+  const slots = new Int32Array(rows.length);
+  let previousKey = NaN;
+  let previousSlot = -1;
+  for (let j = 0; j < rows.length; j++) {
+    const key = keys[rows[j]];
+    let slot = key === previousKey ? previousSlot : slotOf.get(key);
+    if (slot === undefined) {
+      slotOf.set(key, (slot = distinct.length));
+      distinct.push(key);
+      if (slot === counts.length) {
+        const grown = new Int32Array(counts.length * 2);
+        grown.set(counts);
+        counts = grown;
+      }
+    }
+    previousKey = key;
+    previousSlot = slot;
+    slots[j] = slot;
+    counts[slot]++;
   }
+  // Second pass: each row into its group's typed array, in the order given.
+  const groups = distinct.map((_, slot) => new Int32Array(counts[slot]));
+  const filled = new Int32Array(distinct.length);
+  for (let j = 0; j < rows.length; j++) groups[slots[j]][filled[slots[j]]++] = rows[j];
   const label =
     groupBy === 'training_id'
       ? (key: number) => strings(scan, 'training_id').values[key]
       : (key: number) => String(key);
-  const ordered = [...buckets.entries()].map(([key, rows]) => [label(key), key, rows] as const);
+  const ordered = distinct.map((key, slot) => [label(key), key, groups[slot]] as const);
   ordered.sort((a, b) => (groupBy === 'epoch_id' ? a[1] - b[1] : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return new Map(ordered.map(([name, , rows]) => [name, Int32Array.from(rows)]));
+  return new Map(ordered.map(([name, , group]) => [name, group]));
 }
 
 /** The columns grouping needs, added to a stat's own projection. */

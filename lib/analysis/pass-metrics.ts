@@ -1,5 +1,4 @@
 import { bootstrapMeanCI, meanPassAtK, type MeanCI } from './metrics';
-import { floats, ints, strings, type Scan } from './scan/scan';
 
 /** Columns every pass@k / average-reward figure needs. */
 export const PASS_COLUMNS = ['training_id', 'epoch_id', 'data_id', 'reward'] as const;
@@ -8,42 +7,13 @@ export const PASS_COLUMNS = ['training_id', 'epoch_id', 'data_id', 'reward'] as 
 export const REPORTED_K = [1, 5, 10] as const;
 
 /**
- * Per-question sample and success counts. A question is (training, epoch, data_id): samples of one question never
- * mix across epochs or runs.
+ * Per-question sample and success counts (built by `questionCounts`). A question is (training, epoch, data_id):
+ * samples of one question never mix across epochs or runs.
  */
 export interface QuestionTable {
   n: Int32Array;
   c: Int32Array;
   rewardSum: Float64Array;
-}
-
-export function questionTable(scan: Scan, rows: Int32Array, successThreshold: number): QuestionTable {
-  const training = strings(scan, 'training_id').codes;
-  const epoch = ints(scan, 'epoch_id');
-  const data = strings(scan, 'data_id').codes;
-  const reward = floats(scan, 'reward');
-  const dataCount = strings(scan, 'data_id').values.length + 1;
-  const index = new Map<number, number>();
-  const n: number[] = [];
-  const c: number[] = [];
-  const sums: number[] = [];
-  for (let j = 0; j < rows.length; j++) {
-    const i = rows[j];
-    // A number key: (training, epoch) pairs are few, data codes < dataCount; stays far below 2^53.
-    const key = (training[i] * 2_147_483_648 + epoch[i]) * dataCount + data[i];
-    let q = index.get(key);
-    if (q === undefined) {
-      q = n.length;
-      index.set(key, q);
-      n.push(0);
-      c.push(0);
-      sums.push(0);
-    }
-    n[q]++;
-    if (reward[i] > successThreshold) c[q]++;
-    sums[q] += reward[i];
-  }
-  return { n: Int32Array.from(n), c: Int32Array.from(c), rewardSum: Float64Array.from(sums) };
 }
 
 export interface PassMetrics {

@@ -1,7 +1,7 @@
+import { questionCounts } from './engine/question-groups';
 import {
   passMetrics,
   PASS_COLUMNS,
-  questionTable,
   rewardSummary,
   type PassMetrics,
   type RewardSummary,
@@ -19,7 +19,7 @@ export function computeSummary(
   query: Pick<AnalysisQuery, 'success_threshold' | 'k'>,
   { withCi = true }: { withCi?: boolean } = {},
 ): Summary {
-  const table = questionTable(scan, rows, query.success_threshold);
+  const table = questionCounts(scan, rows, query.success_threshold);
   return {
     ...rewardSummary(table, withCi),
     ...passMetrics(table, query.k),
