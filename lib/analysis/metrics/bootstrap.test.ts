@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapMeanCI } from './bootstrap';
+import { BOOTSTRAP_MAX_VALUES, bootstrapMeanCI, twoSidedZ } from './bootstrap';
 import { mulberry32 } from './random';
 
 /** Seeded standard-normal draws via Box–Muller, scaled to mean mu and sd sigma. */
@@ -97,5 +97,73 @@ describe('bootstrapMeanCI', () => {
     expect(() => bootstrapMeanCI([1, 2], { confidence: 1 })).toThrow(RangeError);
     expect(() => bootstrapMeanCI([1, 2], { confidence: 0 })).toThrow(RangeError);
     expect(() => bootstrapMeanCI([1, 2], { confidence: Number.NaN })).toThrow(RangeError);
+  });
+});
+
+/** A plain percentile bootstrap of the mean (type-7 quantiles), the reference the normal interval is held to. */
+function percentileBootstrap(values: Float64Array, resamples: number, seed: number) {
+  const rng = mulberry32(seed);
+  const means = new Float64Array(resamples);
+  for (let b = 0; b < resamples; b++) {
+    let s = 0;
+    for (let i = 0; i < values.length; i++) s += values[Math.floor(rng() * values.length)];
+    means[b] = s / values.length;
+  }
+  means.sort();
+  const at = (q: number) => {
+    const pos = (means.length - 1) * q;
+    const lo = Math.floor(pos);
+    return means[lo] + (means[Math.ceil(pos)] - means[lo]) * (pos - lo);
+  };
+  return { low: at(0.025), high: at(0.975) };
+}
+
+/** Success rates c/16 of questions whose per-sample success chance is spread over [0, 1]: few distinct values. */
+function successRates(questions: number, seed: number): Float64Array {
+  const rng = mulberry32(seed);
+  const rates = new Float64Array(questions);
+  for (let q = 0; q < questions; q++) {
+    const p = rng() ** 2;
+    let c = 0;
+    for (let s = 0; s < 16; s++) if (rng() < p) c++;
+    rates[q] = c / 16;
+  }
+  return rates;
+}
+
+describe('twoSidedZ', () => {
+  it('matches the normal table', () => {
+    expect(twoSidedZ(0.95)).toBeCloseTo(1.959964, 6);
+    expect(twoSidedZ(0.9)).toBeCloseTo(1.644854, 6);
+    expect(twoSidedZ(0.99)).toBeCloseTo(2.575829, 6);
+  });
+});
+
+describe('bootstrapMeanCI above BOOTSTRAP_MAX_VALUES', () => {
+  it('is the normal interval mean ± 1.96·s/√n', () => {
+    // 1,001 zeros and 1,001 ones: mean 0.5, s² = 0.25 · 2002/2001, s/√n = 0.5/√2001 = 0.011177.
+    const values = Float64Array.from({ length: 2002 }, (_, i) => i % 2);
+    const ci = bootstrapMeanCI(values)!;
+    expect(ci.mean).toBe(0.5);
+    expect(ci.low).toBeCloseTo(0.5 - 1.959964 * 0.011177, 5);
+    expect(ci.high).toBeCloseTo(0.5 + 1.959964 * 0.011177, 5);
+  });
+
+  it('agrees with the percentile bootstrap to three decimals at and far above the bound', () => {
+    for (const questions of [BOOTSTRAP_MAX_VALUES + 1, 20_000]) {
+      const rates = successRates(questions, questions);
+      const reference = percentileBootstrap(rates, 1000, 1);
+      const ci = bootstrapMeanCI(rates, { seed: 1 })!;
+      expect(Math.abs(ci.low - reference.low)).toBeLessThan(1e-3);
+      expect(Math.abs(ci.high - reference.high)).toBeLessThan(1e-3);
+    }
+  });
+
+  it('keeps the percentile bootstrap at the bound', () => {
+    const rates = successRates(BOOTSTRAP_MAX_VALUES, 9);
+    const reference = percentileBootstrap(rates, 1000, 1);
+    const ci = bootstrapMeanCI(rates, { seed: 1 })!;
+    expect(ci.low).toBe(reference.low);
+    expect(ci.high).toBe(reference.high);
   });
 });
