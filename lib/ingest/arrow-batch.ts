@@ -39,7 +39,10 @@ const encoder = new TextEncoder();
 /** A utf8 column written straight into one value buffer (no per-value builder calls). */
 function utf8Column(values: readonly (string | null)[]): Column {
   const offsets = new Int32Array(values.length + 1);
-  let bytes = new Uint8Array(Math.max(64, values.length * 16));
+  let chars = 0;
+  for (const value of values) if (value !== null) chars += value.length;
+  // Sized for ASCII text; grown only for other characters.
+  let bytes = new Uint8Array(chars + 64);
   let end = 0;
   let nulls = 0;
   const validity = new Uint8Array((values.length + 7) >> 3);
@@ -52,7 +55,7 @@ function utf8Column(values: readonly (string | null)[]): Column {
       // A UTF-16 code unit never takes more than 3 UTF-8 bytes.
       const room = end + value.length * 3;
       if (room > bytes.length) {
-        const grown = new Uint8Array(Math.max(room, bytes.length * 2));
+        const grown = new Uint8Array(Math.max(room, Math.ceil(bytes.length * 1.5)));
         grown.set(bytes.subarray(0, end));
         bytes = grown;
       }

@@ -17,45 +17,41 @@ export interface UpsertOutcome {
 const LOOKUP_CHUNK = 1000;
 
 /**
- * What one ingest run wrote, while it is the only writer of a table that was empty when the run began: then the
- * stored rows of a batch's ids are known without reading the table (a first load of millions of rows does no
- * lookups). Any other writer's commit (a table version this run did not make) ends the tracking for the run.
+ * The ids one ingest run wrote, while it is the only writer of a table that was empty when the run began: then every
+ * other id of a batch is known to be new without reading the table (a first load of millions of rows does no
+ * lookups and hashes no row), and only ids the run wrote before are looked up. Any other writer's commit (a table
+ * version this run did not make) ends the tracking for the run.
  */
 export class RunWrites {
   /** The table version after this run's last commit; null once the table held rows this run did not write. */
   private version: number | null = null;
   private tracking = true;
-  private readonly fingerprints = new Map<string, string>();
+  private readonly ids = new Set<string>();
 
-  /** Fingerprints of the stored rows among `ids` if this run knows them all, else null (look them up). */
-  async knownStored(table: Table, ids: readonly string[]): Promise<Map<string, string> | null> {
+  /** The ids among `ids` that this run wrote, if it knows every stored id, else null (look them all up). */
+  async writtenAmong(table: Table, ids: readonly string[]): Promise<string[] | null> {
     if (!this.tracking) return null;
     const current = await table.version();
-    if (this.version === null && this.fingerprints.size === 0 && (await table.countRows()) === 0) {
+    if (this.version === null && this.ids.size === 0 && (await table.countRows()) === 0) {
       this.version = current;
     }
     if (this.version !== current) {
       this.stop();
       return null;
     }
-    const known = new Map<string, string>();
-    for (const id of ids) {
-      const fingerprint = this.fingerprints.get(id);
-      if (fingerprint !== undefined) known.set(id, fingerprint);
-    }
-    return known;
+    return ids.filter((id) => this.ids.has(id));
   }
 
   /** Call after each commit of this run. */
-  async committed(table: Table, fingerprints: ReadonlyMap<string, string>): Promise<void> {
+  async committed(table: Table, ids: Iterable<string>): Promise<void> {
     if (!this.tracking) return;
-    for (const [id, fingerprint] of fingerprints) this.fingerprints.set(id, fingerprint);
+    for (const id of ids) this.ids.add(id);
     this.version = await table.version();
   }
 
   private stop(): void {
     this.tracking = false;
-    this.fingerprints.clear();
+    this.ids.clear();
   }
 }
 
@@ -71,17 +67,16 @@ export async function upsertChanged(
   run: RunWrites = new RunWrites(),
 ): Promise<UpsertOutcome> {
   const ids = rows.map((row) => row.trajectory_id);
-  const stored = (await run.knownStored(table, ids)) ?? (await storedFingerprints(table, ids));
-  const written = new Map<string, string>();
+  const stored = await storedFingerprints(table, (await run.writtenAmong(table, ids)) ?? ids);
+  const written: string[] = [];
   const fresh: TrajectoryRow[] = [];
   const changed: TrajectoryRow[] = [];
   for (const row of rows) {
     const before = stored.get(row.trajectory_id);
-    const fingerprint = rowFingerprint(row);
-    if (before === fingerprint) continue;
     if (before === undefined) fresh.push(row);
+    else if (before === rowFingerprint(row)) continue;
     else changed.push(row);
-    written.set(row.trajectory_id, fingerprint);
+    written.push(row.trajectory_id);
   }
   const outcome = {
     inserted: fresh.length,
@@ -97,7 +92,7 @@ export async function upsertChanged(
   } else if (fresh.length > 0) {
     await table.add(rowsToArrowTable(fresh));
   }
-  if (written.size > 0) await run.committed(table, written);
+  if (written.length > 0) await run.committed(table, written);
   return outcome;
 }
 
