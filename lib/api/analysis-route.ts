@@ -1,6 +1,7 @@
 import { IncompatibleSchemaError } from '../db';
 import { AnalysisError } from '../analysis/errors';
 import { parseAnalysisQuery } from '../analysis/query';
+import { openSource, type Source } from '../analysis/source';
 import { runStat, statParams, type Stat, type StatParam } from '../analysis/stat';
 import { errorResponse } from './error-response';
 
@@ -12,10 +13,21 @@ export function toErrorResponse(error: unknown): Response {
   return errorResponse('internal error', null, 500);
 }
 
-/** Runs a request handler body, answering any thrown error in the one error shape. */
+/**
+ * A JSON answer labelled with the table version its figures describe (`X-Data-Version`) and, while a newer version
+ * is being loaded and the older one still answers, that newer version (`X-Data-Stale`).
+ */
+export function versionedJson(body: unknown, source: Source): Response {
+  const headers = new Headers({ 'X-Data-Version': String(source.version) });
+  if (source.stale) headers.set('X-Data-Stale', String(source.stale.latest_version));
+  return Response.json(body, { headers });
+}
+
+/** Runs a request handler body (a value answered as JSON, or a ready Response), answering any thrown error in the one error shape. */
 export async function answer(run: () => Promise<unknown>): Promise<Response> {
   try {
-    return Response.json(await run());
+    const result = await run();
+    return result instanceof Response ? result : Response.json(result);
   } catch (error) {
     return toErrorResponse(error);
   }
@@ -23,16 +35,15 @@ export async function answer(run: () => Promise<unknown>): Promise<Response> {
 
 /**
  * The route handler of a stat: parse the query (400 naming the parameter; the stat's own parameters allowed besides
- * the filters and metric options), run the stat, answer JSON.
+ * the filters and metric options), run the stat, answer JSON labelled with the data version.
  */
 export function statRoute<P extends StatParam, R>(stat: Stat<P, R>): (request: Request) => Promise<Response> {
   return (request) =>
-    answer(() =>
-      runStat(
-        stat,
-        parseAnalysisQuery(new URL(request.url).searchParams, statParams(stat), {
-          filters: stat.spec.filters !== false,
-        }),
-      ),
-    );
+    answer(async () => {
+      const query = parseAnalysisQuery(new URL(request.url).searchParams, statParams(stat), {
+        filters: stat.spec.filters !== false,
+      });
+      const source = await openSource();
+      return versionedJson(await runStat(stat, query, source), source);
+    });
 }
