@@ -22,7 +22,7 @@ Options:
   --format FORMAT     auto (default: detect per record), steps, messages or verl
   --training-id ID    set training_id on every record (overrides the records' own)
   --epoch-id N        set epoch_id on every record (overrides the records' own)
-  --batch-size N      rows per atomic write (default 20000)
+  --batch-size N      rows per atomic write (default 10000)
   --dry-run           validate only; write nothing
   -h, --help          show this help
 

@@ -20,7 +20,7 @@ import {
   type RawRecordOrError,
 } from './types';
 
-export const DEFAULT_BATCH_SIZE = 20_000;
+export const DEFAULT_BATCH_SIZE = 10_000;
 export const DEFAULT_MAX_ERRORS = 1000;
 
 export interface IngestOptions extends EnvelopeOverrides {
@@ -30,7 +30,7 @@ export interface IngestOptions extends EnvelopeOverrides {
   format?: Format;
   /** Validate only: nothing is opened, created or written. */
   dryRun?: boolean;
-  /** Rows per atomic write (default 20,000). */
+  /** Rows per atomic write (default 10,000). */
   batchSize?: number;
   /** Errors kept in the summary (default 1000); all are counted and passed to `onError`. */
   maxErrors?: number;
