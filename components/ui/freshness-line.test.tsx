@@ -23,3 +23,17 @@ describe('FreshnessLine', () => {
     expect(screen.getByTestId('data-freshness').textContent).toBe('no data yet');
   });
 });
+
+describe('FreshnessLine while a newer version loads', () => {
+  it('says which version it is updating to', () => {
+    render(
+      <FreshnessLine freshness={{ version: 41, written_at: NOW / 1000 - 120, updating_to: 42 }} now={NOW} />,
+    );
+    expect(screen.getByTestId('data-freshness').textContent).toBe(
+      'data v41 · written 2 min ago · updating to v42…',
+    );
+    cleanup();
+    render(<FreshnessLine freshness={{ version: 41, written_at: null, updating_to: 43 }} now={NOW} />);
+    expect(screen.getByTestId('data-freshness').textContent).toBe('data v41 · updating to v43…');
+  });
+});

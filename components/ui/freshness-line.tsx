@@ -8,7 +8,16 @@ export interface FreshnessLineProps {
   now: number;
 }
 
-/** How current the figures are, on every page: "data v123 · written 5 min ago". */
+/** The line's text: version, write time when known, and the newer version still loading. */
+function freshnessText(freshness: Freshness | null, now: number): string {
+  if (freshness === null) return 'no data yet';
+  const parts = [`data v${freshness.version}`];
+  if (freshness.written_at !== null) parts.push(`written ${formatTimeAgo(freshness.written_at, now)}`);
+  if (freshness.updating_to !== undefined) parts.push(`updating to v${freshness.updating_to}…`);
+  return parts.join(' · ');
+}
+
+/** How current the figures are, on every page: "data v123 · written 5 min ago" (" · updating to v124…"). */
 export function FreshnessLine({ freshness, now }: FreshnessLineProps) {
   return (
     <p
@@ -20,11 +29,7 @@ export function FreshnessLine({ freshness, now }: FreshnessLineProps) {
           : undefined
       }
     >
-      {freshness === null
-        ? 'no data yet'
-        : freshness.written_at === null
-          ? `data v${freshness.version}`
-          : `data v${freshness.version} · written ${formatTimeAgo(freshness.written_at, now)}`}
+      {freshnessText(freshness, now)}
     </p>
   );
 }

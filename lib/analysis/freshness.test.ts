@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestText } from '../ingest';
 import { fixtureRecords, loadFixture, tempDb, type TempDb } from '../test-support/fixture';
+import { openTrajectories } from '../db';
+import { columnBudgetFromEnv, columnEngine } from './engine/registry';
 import { freshness } from './freshness';
 
 let db: TempDb | null = null;
@@ -34,5 +36,25 @@ describe('freshness', () => {
     expect(second.version).toBeGreaterThan(first.version);
     expect(second.written_at!).toBeGreaterThanOrEqual(first.written_at!);
     expect(second.written_at!).toBeLessThanOrEqual(Date.now() / 1000 + 0.001);
+  });
+
+  it('while a changed table reloads, gives the version still answering and the one it is updating to', async () => {
+    db = tempDb();
+    await loadFixture(db.config);
+    // The previous version may answer for up to a minute while a change reloads.
+    const config = { ...db.config, readConsistencyInterval: 60 };
+    const loaded = (await freshness(config))!;
+    expect(loaded.updating_to).toBeUndefined();
+    const table = (await openTrajectories(config))!;
+    await table.delete("training_id = 'beta'");
+    const latest = await table.version();
+    const during = (await freshness(config))!;
+    expect(during.version).toBe(loaded.version);
+    expect(during.written_at).toBe(loaded.written_at);
+    expect(during.updating_to).toBe(latest);
+    await columnEngine(config, columnBudgetFromEnv()).settled();
+    const after = (await freshness(config))!;
+    expect(after.version).toBe(latest);
+    expect(after.updating_to).toBeUndefined();
   });
 });

@@ -1,11 +1,14 @@
 import type { Table } from '@lancedb/lancedb';
-import { dbConfigFromEnv, openTrajectories, type DbConfig } from '../db';
+import { dbConfigFromEnv, type DbConfig } from '../db';
+import { openSource } from './source';
 
-/** How current the data is: the table version the pages read and when it was written. */
+/** How current the data is: the table version the figures describe and when it was written. */
 export interface Freshness {
   version: number;
   /** When `version` was committed (Unix seconds): the last write, an ingest or a compaction. */
   written_at: number | null;
+  /** The newer version being loaded while `version` still answers (within LANCEDB_READ_CONSISTENCY_SECONDS). */
+  updating_to?: number;
 }
 
 /** Commit times of table versions never change: one look-up per (database, version), the latest few kept. */
@@ -18,13 +21,13 @@ async function versionTime(table: Table, version: number): Promise<number | null
 }
 
 /**
- * The table's current version and its commit time, or null while the database has no table. Cheap on every page: a
- * version check, and the version list only the first time a version is seen.
+ * The table version the figures describe, its commit time and the newer version loading, if any; null while the
+ * database has no table. Cheap on every page: the source pages answer from, and the version list only the first time
+ * a version is seen.
  */
 export async function freshness(config: DbConfig = dbConfigFromEnv()): Promise<Freshness | null> {
-  const table = await openTrajectories(config);
+  const { table, version, stale } = await openSource(config);
   if (!table) return null;
-  const version = await table.version();
   const key = `${config.uri}\u0000${version}`;
   let time = writtenAt.get(key);
   if (!time) {
@@ -33,5 +36,9 @@ export async function freshness(config: DbConfig = dbConfigFromEnv()): Promise<F
     if (writtenAt.size > KEPT_VERSIONS) writtenAt.delete(writtenAt.keys().next().value!);
     time.catch(() => writtenAt.delete(key));
   }
-  return { version, written_at: await time };
+  return {
+    version,
+    written_at: await time,
+    ...(stale && { updating_to: stale.latest_version }),
+  };
 }
