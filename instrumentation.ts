@@ -1,0 +1,7 @@
+/** Next's startup hook: the Node.js server starts loading the resident columns before the first request. */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { warmResidentColumns } = await import('./lib/analysis/warm');
+  // Not awaited: the server answers at once, and requests arriving meanwhile wait for this same load.
+  void warmResidentColumns();
+}
