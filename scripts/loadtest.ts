@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import prettier from 'prettier';
 
 const { values } = parseArgs({
   options: {
@@ -186,20 +187,21 @@ async function main(): Promise<void> {
       peakRssMb: Math.round(peakRss / 2 ** 20),
       idleRssMb: Math.round(idleRss / 2 ** 20),
     };
-    report(outcome, paths);
+    await report(outcome, paths);
     if (outcome.errors + outcome.timeouts + outcome.non2xx > 0) process.exitCode = 1;
   } finally {
     stop();
   }
 }
 
-function report(outcome: Outcome, paths: string[]): void {
+async function report(outcome: Outcome, paths: string[]): Promise<void> {
   const bad = outcome.errors + outcome.timeouts + outcome.non2xx;
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}),`,
-    `Node ${process.version}, database \`${path.relative(process.cwd(), DB) || DB}\`: ${CONNECTIONS} connections for`,
-    `${DURATION} s over ${paths.length} paths in turn (${paths.filter((p) => !p.startsWith('/api/')).length} pages,`,
-    `the rest JSON), after one warm-up request per path.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}, ` +
+      `load average ${os.loadavg()[0].toFixed(1)} at the end, other work included), Node ${process.version}, ` +
+      `database \`${path.relative(process.cwd(), DB) || DB}\`: ${CONNECTIONS} connections for ${DURATION} s over ` +
+      `${paths.length} paths in turn (${paths.filter((p) => !p.startsWith('/api/')).length} pages, the rest JSON), ` +
+      'after one warm-up request per path.',
     '',
     '| requests | errors | p50 | p90 | p99 | max | requests/s | server RSS idle → peak |',
     '| -------- | ------ | --- | --- | --- | --- | ---------- | ---------------------- |',
@@ -210,11 +212,11 @@ function report(outcome: Outcome, paths: string[]): void {
     ...paths.map((p) => `- \`${p}\`: ${JSON.stringify(outcome.statusByPath[p] ?? {})}`),
   ];
   console.log(lines.join('\n'));
-  if (values.write) writeSection(lines);
+  if (values.write) await writeSection(lines);
 }
 
-/** Replaces (or appends) the load-test section of docs/BENCHMARKS.md; the rest of the file is left as it is. */
-function writeSection(lines: string[]): void {
+/** Replaces (or appends) the load-test section of docs/BENCHMARKS.md, formatted; the rest of the file is left as it is. */
+async function writeSection(lines: string[]): Promise<void> {
   const section = [START, '## Load test (`npm run loadtest`)', '', ...lines, END].join('\n');
   const text = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '# Benchmarks\n';
   const start = text.indexOf(START);
@@ -223,7 +225,8 @@ function writeSection(lines: string[]): void {
     start >= 0 && end > start
       ? `${text.slice(0, start)}${section}${text.slice(end + END.length)}`
       : `${text.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(DOC, next);
+  const options = await prettier.resolveConfig(DOC);
+  fs.writeFileSync(DOC, await prettier.format(next, { ...options, filepath: DOC }));
   console.log(`written to ${path.relative(process.cwd(), DOC)}`);
 }
 
