@@ -75,24 +75,40 @@ export function comparedIds(query: Pick<AnalysisQuery, 'training_ids'> & Partial
   return ids;
 }
 
-/** Per question (epoch × data_id) success rate of the given rows. */
+/**
+ * Per question (epoch × data_id) success rate of the given rows, keyed by epoch × data code, in order of first
+ * appearance.
+ */
 function successRates(
   scan: Scan,
   rows: Int32Array,
   threshold: number,
-): Map<string, { epoch: number; rate: number }> {
+): Map<number, { epoch: number; rate: number }> {
   const epoch = ints(scan, 'epoch_id');
   const data = strings(scan, 'data_id');
+  const dataCount = data.values.length;
   const reward = floats(scan, 'reward');
-  const counts = new Map<string, { epoch: number; n: number; c: number }>();
-  for (const i of rows) {
-    const key = `${epoch[i]}\u0000${data.codes[i]}`;
-    const entry = counts.get(key) ?? { epoch: epoch[i], n: 0, c: 0 };
-    entry.n++;
-    if (reward[i] > threshold) entry.c++;
-    counts.set(key, entry);
+  const slotOf = new Map<number, number>();
+  const keys: number[] = [];
+  const epochs: number[] = [];
+  const n: number[] = [];
+  const c: number[] = [];
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j];
+    // Unique per (epoch, data code) since codes are below dataCount.
+    const key = epoch[i] * dataCount + data.codes[i];
+    let slot = slotOf.get(key);
+    if (slot === undefined) {
+      slotOf.set(key, (slot = keys.length));
+      keys.push(key);
+      epochs.push(epoch[i]);
+      n.push(0);
+      c.push(0);
+    }
+    n[slot]++;
+    if (reward[i] > threshold) c[slot]++;
   }
-  return new Map([...counts].map(([key, { epoch: e, n, c }]) => [key, { epoch: e, rate: c / n }]));
+  return new Map(keys.map((key, slot) => [key, { epoch: epochs[slot], rate: c[slot] / n[slot] }]));
 }
 
 const RESAMPLES = 1000;
