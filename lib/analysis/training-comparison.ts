@@ -75,6 +75,9 @@ export function comparedIds(query: Pick<AnalysisQuery, 'training_ids'> & Partial
   return ids;
 }
 
+/** Most cells of the direct (epoch × data_id) slot table; beyond it a Map numbers the questions. */
+const MAX_DIRECT_CELLS = 4_000_000;
+
 /**
  * Per question (epoch × data_id) success rate of the given rows, keyed by epoch × data code, in order of first
  * appearance.
@@ -88,6 +91,14 @@ function successRates(
   const data = strings(scan, 'data_id');
   const dataCount = data.values.length;
   const reward = floats(scan, 'reward');
+  let low = Infinity;
+  let high = -Infinity;
+  for (let j = 0; j < rows.length; j++) {
+    low = Math.min(low, epoch[rows[j]]);
+    high = Math.max(high, epoch[rows[j]]);
+  }
+  const cells = rows.length > 0 ? (high - low + 1) * dataCount : 0;
+  const direct = cells <= MAX_DIRECT_CELLS ? new Int32Array(cells).fill(-1) : null;
   const slotOf = new Map<number, number>();
   const keys: number[] = [];
   const epochs: number[] = [];
@@ -95,11 +106,14 @@ function successRates(
   const c: number[] = [];
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j];
-    // Unique per (epoch, data code) since codes are below dataCount.
+    // Unique per (epoch, data code) since codes are below dataCount; the same in every call, so runs pair up.
     const key = epoch[i] * dataCount + data.codes[i];
-    let slot = slotOf.get(key);
-    if (slot === undefined) {
-      slotOf.set(key, (slot = keys.length));
+    const cell = (epoch[i] - low) * dataCount + data.codes[i];
+    let slot = direct ? direct[cell] : (slotOf.get(key) ?? -1);
+    if (slot < 0) {
+      slot = keys.length;
+      if (direct) direct[cell] = slot;
+      else slotOf.set(key, slot);
       keys.push(key);
       epochs.push(epoch[i]);
       n.push(0);
