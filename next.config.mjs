@@ -6,7 +6,6 @@ const deniedFeatures = [
   'payment',
   'usb',
   'serial',
-  'bluetooth',
   'hid',
   'midi',
   'accelerometer',
