@@ -1,8 +1,10 @@
 import { runIngestCli } from '../lib/ingest/cli';
 
-process.exitCode = await runIngestCli(process.argv.slice(2), {
+const code = await runIngestCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
 });
+// Exit once the summary is printed: an index update that outlived its time limit may still hold native work.
+process.exit(code);

@@ -11,11 +11,41 @@ export const VERSION_RETENTION_MS = 15 * 60 * 1000;
 const ATTEMPTS = 4;
 
 /**
+ * Longest wait for the index update and compaction after an ingest. LanceDB 0.31 can park every thread of an
+ * `optimize` for good (seen once after a million-row load: no CPU, never returns); the rows are committed by then, so
+ * the run reports a warning instead of hanging, and the next ingest that writes retries the step.
+ */
+export const MAINTENANCE_TIMEOUT_MS = 5 * 60 * 1000;
+
+/**
  * After an ingest that wrote: creates missing indexes, folds new rows into them, compacts small fragments and
  * deletes versions older than `VERSION_RETENTION_MS`. Concurrent writers can make a step fail with a commit conflict:
  * it is retried a few times, and a step that still fails is returned as a warning (the rows are already committed).
  */
-export async function maintainAfterIngest(table: Table, now: () => number = Date.now): Promise<string[]> {
+export async function maintainAfterIngest(
+  table: Table,
+  now: () => number = Date.now,
+  timeoutMs: number = MAINTENANCE_TIMEOUT_MS,
+): Promise<string[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string[]>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve([
+          `index update / compaction did not finish within ${Math.round(timeoutMs / 1000)} s; the rows are ` +
+            'committed and the next ingest retries it',
+        ]),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([maintainWithRetries(table, now), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function maintainWithRetries(table: Table, now: () => number): Promise<string[]> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     try {
