@@ -1,15 +1,26 @@
 import { dbConfigFromEnv, type DbConfig } from '../db';
+import { orderedPage, type OrderKey } from './engine/order';
+import { questionKeys } from './engine/question-groups';
+import { allRows } from './grouping';
 import { openSource } from './source';
 
+const FAILURE_ORDERS: OrderKey[] = ['reward', 'step_count', 'epoch_id'];
+
 /**
- * Loads the resident columns of the database, so the first request does not wait for them. Never fails: an empty
- * database has nothing to load, and an unreachable one is logged (requests then report the error themselves).
+ * Loads the resident columns of the database, with what the first figures of a version derive from them (question
+ * numbers, the failure-list orders), so the first requests do not wait for them. Never fails: an empty database has
+ * nothing to load, and an unreachable one is logged (requests then report the error themselves).
  */
 export async function warmResidentColumns(config: DbConfig = dbConfigFromEnv()): Promise<void> {
   try {
     const source = await openSource(config);
     const held = source.resident?.columns;
-    if (held) console.info(`resident columns: ${held.scan.length} rows of version ${held.version}`);
+    if (!held) return;
+    questionKeys(held.scan);
+    const every = allRows(held.scan.length);
+    for (const column of FAILURE_ORDERS)
+      for (const descending of [false, true]) orderedPage(held.scan, every, column, descending, 0, 1);
+    console.info(`resident columns: ${held.scan.length} rows of version ${held.version}`);
   } catch (error) {
     console.error('resident columns not loaded at start:', error);
   }
