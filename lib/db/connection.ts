@@ -1,3 +1,4 @@
+import './native-threads';
 import * as lancedb from '@lancedb/lancedb';
 import { TABLE_NAME, trajectorySchema } from './schema';
 

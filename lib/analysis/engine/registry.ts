@@ -1,3 +1,4 @@
+import '../../db/native-threads';
 import * as lancedb from '@lancedb/lancedb';
 import { connect, TABLE_NAME, type DbConfig } from '../../db';
 import { ColumnEngine } from './engine';
