@@ -59,11 +59,16 @@ export async function openTrajectories(config: DbConfig = dbConfigFromEnv()): Pr
   const open = openTables.get(key);
   if (open) return open;
   const db = await connect(config);
-  if (!(await db.tableNames()).includes(TABLE_NAME)) return null;
-  const opening = db.openTable(TABLE_NAME).then(async (table) => {
-    await assertCompatibleSchema(table);
-    return table;
-  });
+  // Opened directly rather than looked up in tableNames(): some S3-compatible stores answer a delimited listing with
+  // no folders, so the listing says "no tables" while the table is there.
+  let table: lancedb.Table;
+  try {
+    table = await db.openTable(TABLE_NAME);
+  } catch (error) {
+    if (isMissingTable(error)) return null;
+    throw error;
+  }
+  const opening = assertCompatibleSchema(table).then(() => table);
   openTables.set(key, opening);
   opening.catch(() => openTables.delete(key));
   return opening;
@@ -82,6 +87,10 @@ export async function openOrCreateTrajectories(config?: DbConfig): Promise<lance
     if (table) return table;
     throw error;
   }
+}
+
+function isMissingTable(error: unknown): boolean {
+  return error instanceof Error && error.message.includes(`Table '${TABLE_NAME}' was not found`);
 }
 
 async function assertCompatibleSchema(table: lancedb.Table): Promise<void> {
