@@ -9,8 +9,8 @@ afterAll(() => dir.cleanup());
 const WORDS = ['alpha', 'beta', 'gamma', 'delta', 'search', 'flight', 'book', 'error', 'ok', 'reservation'];
 
 describe('a full-text index over a large text column', () => {
-  // With LanceDB's default of one native thread per core, this build waited forever on a 2-core machine (20,000 rows
-  // finished in seconds, 40,000 never did). Opening the database through lib/db sizes the native pool first.
+  // With LanceDB's default native pool on a 2-core machine (or LANCE_CPU_THREADS=1), this build waits forever (20,000
+  // rows finish in seconds, 40,000 never do). Opening the database through lib/db sizes the native pool first.
   it('finishes building over 60,000 rows of 200 words', { timeout: 120_000 }, async () => {
     const db = await connect({ uri: dir.dir, readConsistencyInterval: 0 });
     const rows = Array.from({ length: 60_000 }, (_, i) => ({
