@@ -21,17 +21,12 @@ async function count(source: Source, params: Record<string, string>): Promise<nu
   return ((await runStat(summary, query(summary, params), source)) as Summary).trajectory_count;
 }
 
-describe('q searches inside the steps through the full-text index (STEP_SEARCH_INDEX=on)', () => {
+describe('q searches inside the steps through the full-text index (built by default)', () => {
   const db = tempDb();
   let resident: Source;
   let scanned: Source;
   beforeAll(async () => {
-    process.env.STEP_SEARCH_INDEX = 'on';
-    try {
-      await loadFixture(db.config);
-    } finally {
-      delete process.env.STEP_SEARCH_INDEX;
-    }
+    await loadFixture(db.config);
     resident = await openSource(db.config);
     scanned = await openSource(db.config, { columnCacheBytes: 0 });
   });
@@ -92,11 +87,16 @@ describe('q searches inside the steps through the full-text index (STEP_SEARCH_I
   });
 });
 
-describe('without the step index (the default)', () => {
+describe('without the step index (STEP_SEARCH_INDEX=off)', () => {
   const db = tempDb();
   let source: Source;
   beforeAll(async () => {
-    await loadFixture(db.config);
+    process.env.STEP_SEARCH_INDEX = 'off';
+    try {
+      await loadFixture(db.config);
+    } finally {
+      delete process.env.STEP_SEARCH_INDEX;
+    }
     source = await openSource(db.config, { columnCacheBytes: 0 });
   });
   afterAll(() => db.cleanup());

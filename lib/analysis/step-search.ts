@@ -13,7 +13,7 @@ export interface StepMatches {
   trajectoryIds: readonly string[];
 }
 
-/** Whether the table has the full-text index on the step text (built only with STEP_SEARCH_INDEX=on). */
+/** Whether the table has the full-text index on the step text (built unless STEP_SEARCH_INDEX=off). */
 function hasStepIndex(source: Source): Promise<boolean> {
   return cached(source, 'step-index', {}, async () =>
     (await source.table!.listIndices()).some((index) => index.columns.includes(STEP_TEXT_COLUMN)),

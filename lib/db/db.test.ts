@@ -110,6 +110,7 @@ describe('the trajectories table', () => {
       'epoch_id:BTree',
       'question:FTS',
       'reward:BTree',
+      'steps_json:FTS',
       'termination_reason:Bitmap',
       'tools_failed:LabelList',
       'tools_used:LabelList',

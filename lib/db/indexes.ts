@@ -4,12 +4,12 @@ import { Index, type OptimizeOptions, type Table } from '@lancedb/lancedb';
 export const STEP_TEXT_COLUMN = 'steps_json';
 
 /**
- * STEP_SEARCH_INDEX=on builds the full-text index on the step text. Off by default (`q` then searches question and
- * data_id only): building it over steps_json took 2.8 s for 16,000 demo trajectories here but did not finish within
- * 400 s for all 34,560.
+ * The full-text index on the step text is built unless STEP_SEARCH_INDEX=off (`q` then searches question and data_id
+ * only). It once looked too slow to build by default (34,560 demo trajectories never finished); that was LanceDB's
+ * native pool waiting forever with too few threads (lib/db/native-threads.ts), and it now takes seconds.
  */
 export function stepSearchIndexEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.STEP_SEARCH_INDEX?.trim().toLowerCase() === 'on';
+  return env.STEP_SEARCH_INDEX?.trim().toLowerCase() !== 'off';
 }
 
 /** Whole words, lowercased, unstemmed, stop words kept: a match is a word as typed, and highlighting can find it. */

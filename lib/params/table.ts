@@ -148,7 +148,7 @@ export const PARAMS = {
     role: 'filter',
     chip: 'search:',
     where: { op: 'contains', columns: ['question', 'data_id'], steps: true },
-    doc: 'case-insensitive text search in the question and `data_id`, or (with STEP_SEARCH_INDEX=on) every word of it in the steps',
+    doc: 'case-insensitive text search in the question and `data_id`, or every word of it in the steps (unless STEP_SEARCH_INDEX=off)',
   }),
   k: int({
     role: 'metric',
