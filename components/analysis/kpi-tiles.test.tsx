@@ -38,7 +38,6 @@ describe('KpiTiles', () => {
     expect(screen.queryByTestId('kpi-pass-at-k')).toBeNull();
   });
 
-
   it('shows n/a with the reason when pass@k is not computable', () => {
     render(<KpiTiles summary={summary({ k: 16, pass_at_k: null })} />);
     const passK = screen.getByTestId('kpi-pass-at-k');
