@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearResultCache } from '@/lib/analysis/source';
+import { describe, expect, it } from 'vitest';
 import { PARAM_NAMES } from '@/lib/params/table';
-import { loadFixture, tempDb } from '@/lib/test-support/fixture';
+import { serveFixtureDatabase } from '@/lib/test-support/route-fixture';
 
 /**
  * Property tests over every GET route handler under app/api (found on disk, so a new route is fuzzed too), on the real
@@ -18,20 +17,7 @@ const ROUTES = Object.entries(modules)
   .map(([file, module]) => ({ file, GET: module.GET! }));
 const ID_ROUTE = './trajectories/[id]/route.ts';
 
-const db = tempDb();
-const saved = { uri: process.env.LANCEDB_URI, interval: process.env.LANCEDB_READ_CONSISTENCY_SECONDS };
-
-beforeAll(async () => {
-  await loadFixture(db.config);
-  process.env.LANCEDB_URI = db.config.uri;
-  process.env.LANCEDB_READ_CONSISTENCY_SECONDS = '0';
-  clearResultCache();
-});
-afterAll(() => {
-  process.env.LANCEDB_URI = saved.uri;
-  process.env.LANCEDB_READ_CONSISTENCY_SECONDS = saved.interval;
-  db.cleanup();
-});
+serveFixtureDatabase();
 
 const HOSTILE_NAMES = [
   '__proto__',

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { EPOCH_METRICS } from '@/lib/analysis/epoch-progression';
 import { PREVIEW_OBSERVATION_CHARS } from '@/lib/analysis/rows';
-import { clearResultCache } from '@/lib/analysis/source';
 import * as plan from '@/lib/api/plan-contract';
 import { errorSchema } from '@/lib/api/response-schemas';
-import { loadFixture, tempDb } from '@/lib/test-support/fixture';
+import { callAnalysisRoute, serveFixtureDatabase, type Handler } from '@/lib/test-support/route-fixture';
 import { GET as epochList } from './epoch-list/route';
 import { GET as epochProgression } from './epoch-progression/route';
 import { GET as failureCases } from './failure-cases/route';
@@ -16,27 +15,9 @@ import { GET as trainingList } from './training-list/route';
 
 // The plan's API section is the contract: every answer must parse with the schema written from its JSON examples.
 
-const db = tempDb();
-const saved = { uri: process.env.LANCEDB_URI, interval: process.env.LANCEDB_READ_CONSISTENCY_SECONDS };
+serveFixtureDatabase();
 
-beforeAll(async () => {
-  await loadFixture(db.config);
-  process.env.LANCEDB_URI = db.config.uri;
-  process.env.LANCEDB_READ_CONSISTENCY_SECONDS = '0';
-  clearResultCache();
-});
-afterAll(() => {
-  process.env.LANCEDB_URI = saved.uri;
-  process.env.LANCEDB_READ_CONSISTENCY_SECONDS = saved.interval;
-  db.cleanup();
-});
-
-type Handler = (request: Request) => Promise<Response>;
-
-async function get(handler: Handler, query: string): Promise<{ status: number; body: unknown }> {
-  const response = await handler(new Request(`http://localhost/api/analysis-stats/x${query}`));
-  return { status: response.status, body: await response.json() };
-}
+const get = callAnalysisRoute;
 
 async function contract<T extends z.ZodType>(
   handler: Handler,

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { clearResultCache } from '@/lib/analysis/source';
 import * as schemas from '@/lib/api/question-schemas';
 import { errorSchema } from '@/lib/api/response-schemas';
-import { loadFixture, tempDb } from '@/lib/test-support/fixture';
+import { callAnalysisRoute, serveFixtureDatabase, type Handler } from '@/lib/test-support/route-fixture';
 import { GET as groupDetail } from './group-detail/route';
 import { GET as groupZeroVariance } from './group-zero-variance/route';
 import { GET as questionAcrossRuns } from './question-across-runs/route';
@@ -14,27 +13,9 @@ import { GET as questionLearning } from './question-learning/route';
 //   alpha e0: q1 [1,0,0,1] 2/4, q2 [0,0,0,-0.5] 0/4, q3 [1,1,0.5,1] 4/4
 //   alpha e1: q1 [1,1,1,0] 3/4, q2 [1,0,0,0] 1/4, q3 [1,1,1,1] 4/4
 //   beta  e0: q1 [1,0] 1/2, q2 [0,0] 0/2
-const db = tempDb();
-const saved = { uri: process.env.LANCEDB_URI, interval: process.env.LANCEDB_READ_CONSISTENCY_SECONDS };
+serveFixtureDatabase();
 
-beforeAll(async () => {
-  await loadFixture(db.config);
-  process.env.LANCEDB_URI = db.config.uri;
-  process.env.LANCEDB_READ_CONSISTENCY_SECONDS = '0';
-  clearResultCache();
-});
-afterAll(() => {
-  process.env.LANCEDB_URI = saved.uri;
-  process.env.LANCEDB_READ_CONSISTENCY_SECONDS = saved.interval;
-  db.cleanup();
-});
-
-type Handler = (request: Request) => Promise<Response>;
-
-async function call(handler: Handler, query: string): Promise<{ status: number; body: unknown }> {
-  const response = await handler(new Request(`http://localhost/api/analysis-stats/x${query}`));
-  return { status: response.status, body: await response.json() };
-}
+const call = callAnalysisRoute;
 
 async function ok<T extends z.ZodType>(handler: Handler, query: string, schema: T): Promise<z.infer<T>> {
   const { status, body } = await call(handler, query);

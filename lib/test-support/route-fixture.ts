@@ -1,0 +1,36 @@
+import { afterAll, beforeAll } from 'vitest';
+import { clearResultCache } from '../analysis/source';
+import { loadFixture, tempDb, type TempDb } from './fixture';
+
+/** A route handler as Next.js calls it. */
+export type Handler = (request: Request) => Promise<Response>;
+
+/**
+ * Route tests of one file read the shared fixture (lib/test-support/fixture.ts) through the same environment the app
+ * reads: LANCEDB_URI points at a fresh copy for the file's tests and is restored afterwards.
+ */
+export function serveFixtureDatabase(): TempDb {
+  const db = tempDb();
+  const saved = { uri: process.env.LANCEDB_URI, interval: process.env.LANCEDB_READ_CONSISTENCY_SECONDS };
+  beforeAll(async () => {
+    await loadFixture(db.config);
+    process.env.LANCEDB_URI = db.config.uri;
+    process.env.LANCEDB_READ_CONSISTENCY_SECONDS = '0';
+    clearResultCache();
+  });
+  afterAll(() => {
+    process.env.LANCEDB_URI = saved.uri;
+    process.env.LANCEDB_READ_CONSISTENCY_SECONDS = saved.interval;
+    db.cleanup();
+  });
+  return db;
+}
+
+/** Calls an analysis route handler with a query string (`?a=b`); the status and the parsed JSON body. */
+export async function callAnalysisRoute(
+  handler: Handler,
+  query = '',
+): Promise<{ status: number; body: unknown }> {
+  const response = await handler(new Request(`http://localhost/api/analysis-stats/x${query}`));
+  return { status: response.status, body: await response.json() };
+}
