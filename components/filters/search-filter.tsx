@@ -28,7 +28,7 @@ export function SearchFilter({ value, onCommit }: SearchFilterProps) {
   return (
     <div className="flex min-w-0 flex-col gap-1">
       <label htmlFor={id} className={FIELD_LABEL}>
-        Search questions
+        Search
       </label>
       <input
         id={id}
@@ -36,7 +36,7 @@ export function SearchFilter({ value, onCommit }: SearchFilterProps) {
         type="search"
         autoComplete="off"
         maxLength={MAX_QUERY}
-        placeholder="Text in the question…"
+        placeholder="Question, id or words in the steps…"
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={(event) => {
