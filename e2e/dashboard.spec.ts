@@ -160,8 +160,15 @@ test('the failure drawer opens from the keyboard and lives in the URL', async ({
   const console = watchConsole(page);
   await page.goto(`/analysis?tab=failures&training_id=${DEMO_TRAININGS[2]}`);
   await expect(page.getByTestId('failure-row').first()).toBeVisible();
-  await page.waitForLoadState('networkidle'); // keys are handled once the table is hydrated
-  await page.keyboard.press('j');
+  // Keys are handled once the table is hydrated, which networkidle does not promise: press j until a row lights up,
+  // then k back to the first row (k stops there).
+  const highlighted = page.locator('[data-testid=failure-row][data-highlighted=true]');
+  await expect(async () => {
+    await page.keyboard.press('j');
+    await expect(highlighted).toHaveCount(1, { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  for (let i = 0; i < 3; i++) await page.keyboard.press('k');
+  await expect(page.getByTestId('failure-row').first()).toHaveAttribute('data-highlighted', 'true');
   await page.keyboard.press('j');
   await expect(page.getByTestId('failure-row').nth(1)).toHaveAttribute('data-highlighted', 'true');
   await page.keyboard.press('k');
