@@ -137,15 +137,29 @@ export async function appendColumns(
   const newFragments = new Set(Array.from(added.rowIds!, (id) => id >> 32n)).size;
   if (stats.fragmentStats.numFragments !== previous.fragments + newFragments) return null;
   const scan = added.length > 0 ? concatScans(previous.scan, added) : previous.scan;
-  return {
+  return continuedColumns(previous, {
     version,
-    columns: previous.columns,
     scan,
     dictionaries,
-    maxRowId: maxOf(added.rowIds!, previous.maxRowId),
+    added,
     fragments: stats.fragmentStats.numFragments,
-    bytes: scanBytes(scan) + dictionaryBytes(dictionaries),
-    rowsRead: added.length,
+  });
+}
+
+/** The columns at a later version built from `previous` plus the rows `added` (read with row ids) into `scan`. */
+export function continuedColumns(
+  previous: ResidentColumns,
+  next: { version: number; scan: Scan; dictionaries: Dictionaries; added: Scan; fragments: number },
+): ResidentColumns {
+  return {
+    version: next.version,
+    columns: previous.columns,
+    scan: next.scan,
+    dictionaries: next.dictionaries,
+    maxRowId: maxOf(next.added.rowIds!, previous.maxRowId),
+    fragments: next.fragments,
+    bytes: scanBytes(next.scan) + dictionaryBytes(next.dictionaries),
+    rowsRead: next.added.length,
   };
 }
 

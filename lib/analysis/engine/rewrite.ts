@@ -2,14 +2,7 @@ import type { Table } from '@lancedb/lancedb';
 import { concatScans } from '../scan/concat';
 import { ScanBuilder, readInto } from '../scan/scan';
 import { takeScanRows } from '../scan/take';
-import {
-  cloneDictionaries,
-  dictionaryBytes,
-  maxOf,
-  projected,
-  scanBytes,
-  type ResidentColumns,
-} from './resident';
+import { cloneDictionaries, continuedColumns, projected, type ResidentColumns } from './resident';
 
 const metric = (metadata: Record<string, string>, key: string) => Number(metadata[key] ?? NaN);
 
@@ -79,14 +72,11 @@ export async function rewrittenColumns(
   if (next !== added.length) return null;
   const scan = takeScanRows(added.length > 0 ? concatScans(previous.scan, added) : previous.scan, picks);
   const stats = await table.stats();
-  return {
+  return continuedColumns(previous, {
     version,
-    columns: previous.columns,
     scan,
     dictionaries,
-    maxRowId: maxOf(added.rowIds!, previous.maxRowId),
+    added,
     fragments: stats.fragmentStats.numFragments,
-    bytes: scanBytes(scan) + dictionaryBytes(dictionaries),
-    rowsRead: added.length,
-  };
+  });
 }
