@@ -46,13 +46,43 @@ export function groupRows(
   const groups = distinct.map((_, slot) => new Int32Array(counts[slot]));
   const filled = new Int32Array(distinct.length);
   for (let j = 0; j < rows.length; j++) groups[slots[j]][filled[slots[j]]++] = rows[j];
-  const label =
-    groupBy === 'training_id'
-      ? (key: number) => strings(scan, 'training_id').values[key]
-      : (key: number) => String(key);
-  const ordered = distinct.map((key, slot) => [label(key), key, groups[slot]] as const);
-  ordered.sort((a, b) => (groupBy === 'epoch_id' ? a[1] - b[1] : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return new Map(ordered.map(([name, , group]) => [name, group]));
+  return new Map(
+    groupOrder(scan, groupBy, distinct).map(([label, key]) => [label, groups[slotOf.get(key)!]]),
+  );
+}
+
+/** Group keys (training_id dictionary codes or epochs) as [label, key], training ids sorted, epochs ascending. */
+export function groupOrder(scan: Scan, groupBy: GroupBy, keys: readonly number[]): [string, number][] {
+  if (groupBy === 'epoch_id') return [...keys].sort((a, b) => a - b).map((key) => [String(key), key]);
+  const names = strings(scan, 'training_id').values;
+  return keys
+    .map((key): [string, number] => [names[key], key])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** Most distinct keys (from the lowest to the highest) a dense per-group array may span. */
+const DENSE_KEYS_MAX = 1 << 16;
+
+/**
+ * The group key of every row (training_id dictionary codes or epochs) and the range [low, low + size) the keys of
+ * `rows` fall in, so per-group figures can live in plain arrays indexed by key − low; null when the range is too wide.
+ */
+export function denseGroupKeys(
+  scan: Scan,
+  groupBy: GroupBy,
+  rows: Int32Array,
+): { keys: Int32Array; low: number; size: number } | null {
+  const keys = groupBy === 'training_id' ? strings(scan, 'training_id').codes : ints(scan, 'epoch_id');
+  if (groupBy === 'training_id') return { keys, low: 0, size: strings(scan, 'training_id').values.length };
+  let low = Infinity;
+  let high = -Infinity;
+  for (let j = 0; j < rows.length; j++) {
+    const key = keys[rows[j]];
+    if (key < low) low = key;
+    if (key > high) high = key;
+  }
+  if (rows.length === 0) return { keys, low: 0, size: 0 };
+  return high - low < DENSE_KEYS_MAX ? { keys, low, size: high - low + 1 } : null;
 }
 
 /** The columns grouping needs, added to a stat's own projection. */

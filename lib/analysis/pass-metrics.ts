@@ -39,7 +39,22 @@ export interface PassMetrics {
  */
 export function defaultK(samples: ArrayLike<number>): number | null {
   const counts = new Map<number, number>();
-  for (let q = 0; q < samples.length; q++) counts.set(samples[q], (counts.get(samples[q]) ?? 0) + 1);
+  let last = NaN;
+  let run = 0;
+  // Questions come in runs of equal sample counts: count a run at once rather than each question.
+  const flush = () => {
+    if (run > 0) counts.set(last, (counts.get(last) ?? 0) + run);
+  };
+  for (let q = 0; q < samples.length; q++) {
+    if (samples[q] === last) {
+      run++;
+      continue;
+    }
+    flush();
+    last = samples[q];
+    run = 1;
+  }
+  flush();
   let best: number | null = null;
   let bestCount = 0;
   for (const [n, count] of counts) {

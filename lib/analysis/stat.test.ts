@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ingestText } from '../ingest';
 import { loadFixture, loadTauBench, tempDb } from '../test-support/fixture';
 import { epochList } from './epoch-list';
+import { groupRows } from './grouping';
 import { failureCases } from './failure-cases';
 import { defaultK } from './pass-metrics';
 import { parseAnalysisQuery, pickFilters, type AnalysisQuery } from './query';
@@ -75,9 +76,12 @@ describe('cache keys hold only the filters and the parameters a stat reads', () 
     await rewardCategoryStats(q({ perfect_threshold: '0.9' }), source);
     expect(pass).toHaveBeenCalledTimes(1);
     expect(categories).toHaveBeenCalledTimes(2);
-    // Grouped and plain are different answers.
+    // Grouped and plain are different answers: the grouped one is computed (all groups at once), not taken from the cache.
+    const grouped = vi.spyOn(summary.spec, 'computeGroups');
     await runStat(summary, q({ group_by: 'epoch_id' }, ['group_by']), source);
-    expect(pass).toHaveBeenCalledTimes(3); // once per epoch group
+    expect(grouped).toHaveBeenCalledTimes(1);
+    expect(pass).toHaveBeenCalledTimes(1);
+    grouped.mockRestore();
     pass.mockRestore();
     categories.mockRestore();
   });
@@ -114,6 +118,52 @@ describe('stats compute over any subset of rows of a selection', () => {
   it('summary, termination, reward categories, failure list, epoch list', async () => {
     for (const stat of [summary, terminationStats, rewardCategoryStats, epochList, failureCases])
       await subsetEqualsFiltered(stat as Stat<keyof AnalysisQuery, unknown>);
+  });
+});
+
+describe('a stat computing all groups at once answers as it does group by group', () => {
+  const fixture = tempDb();
+  const tau = tempDb();
+  beforeAll(async () => {
+    await loadFixture(fixture.config);
+    await loadTauBench(tau.config);
+  });
+  afterAll(() => {
+    fixture.cleanup();
+    tau.cleanup();
+  });
+
+  it('summary and termination mix by training and by epoch, over every row and over filtered rows', async () => {
+    const filterSets: Record<string, string>[] = [
+      {},
+      { reward_min: '0.5' },
+      { termination_reason: 'success' },
+      { epoch_min: '1' },
+      { reward_max: '-100' },
+    ];
+    for (const db of [fixture, tau]) {
+      const source = await openSource(db.config);
+      for (const params of filterSets) {
+        for (const groupBy of ['training_id', 'epoch_id'] as const) {
+          for (const threshold of ['0.5', '0']) {
+            const query = q({ ...params, success_threshold: threshold }, ['success_threshold']);
+            const selection = await selectRows(source, pickFilters(query), [
+              ...summary.spec.columns,
+              groupBy,
+            ]);
+            const together = summary.spec.computeGroups!(selection, groupBy, query);
+            const oneByOne = new Map(
+              [...groupRows(selection.scan, groupBy, selection.rows)].map(([key, rows]) => [
+                key,
+                summary.spec.compute({ scan: selection.scan, rows }, query, { source, filters: {} }),
+              ]),
+            );
+            expect([...together.keys()]).toEqual([...oneByOne.keys()]);
+            expect(together).toEqual(oneByOne);
+          }
+        }
+      }
+    }
   });
 });
 

@@ -1,9 +1,10 @@
-import { questionCounts } from './engine/question-groups';
+import { questionCounts, questionCountsByGroup } from './engine/question-groups';
 import {
   passMetrics,
   PASS_COLUMNS,
   rewardSummary,
   type PassMetrics,
+  type QuestionTable,
   type RewardSummary,
 } from './pass-metrics';
 import type { AnalysisQuery } from './query';
@@ -19,7 +20,14 @@ export function computeSummary(
   query: Pick<AnalysisQuery, 'success_threshold' | 'k'>,
   { withCi = true }: { withCi?: boolean } = {},
 ): Summary {
-  const table = questionCounts(scan, rows, query.success_threshold);
+  return summaryOf(questionCounts(scan, rows, query.success_threshold), query, withCi);
+}
+
+function summaryOf(
+  table: QuestionTable,
+  query: Pick<AnalysisQuery, 'success_threshold' | 'k'>,
+  withCi: boolean,
+): Summary {
   return {
     ...rewardSummary(table, withCi),
     ...passMetrics(table, query.k),
@@ -33,4 +41,8 @@ export const summary = defineStat({
   params: ['success_threshold', 'k'],
   groupable: true,
   compute: ({ scan, rows }, query) => computeSummary(scan, rows, query),
+  computeGroups: ({ scan, rows }, groupBy, query) => {
+    const tables = questionCountsByGroup(scan, rows, query.success_threshold, groupBy);
+    return new Map([...tables].map(([key, table]) => [key, summaryOf(table, query, true)]));
+  },
 });

@@ -1,12 +1,17 @@
+import { groupOrder } from '../grouping';
+import type { QuestionTable } from '../pass-metrics';
 import { floats, ints, strings, type Scan } from '../scan/scan';
+import type { GroupBy } from '../../search-params';
 
 /** Most cells of the direct (training × epoch × data_id) lookup table; beyond it a Map numbers the questions. */
 const MAX_DIRECT_CELLS = 4_000_000;
 
 interface QuestionKeys {
-  /** Per row of the scan, a dense id of its question (training, epoch, data_id). */
+  /** Per row of the scan, a dense id of its question (training, epoch, data_id), numbered in order of first row. */
   keys: Int32Array;
   count: number;
+  /** Per question, its first row in the scan (where its training and epoch are read). */
+  firstRow: Int32Array;
 }
 
 const computed = new WeakMap<Scan, QuestionKeys>();
@@ -24,24 +29,29 @@ function numberQuestions(scan: Scan): QuestionKeys {
   const epochs = scan.length > 0 ? high - low + 1 : 0;
   const dataCount = data.values.length;
   const keys = new Int32Array(scan.length);
+  const firstRow = new Int32Array(scan.length);
   let count = 0;
   const cells = training.values.length * epochs * dataCount;
   if (cells <= MAX_DIRECT_CELLS) {
     const ids = new Int32Array(cells).fill(-1);
     for (let i = 0; i < scan.length; i++) {
       const cell = (training.codes[i] * epochs + (epoch[i] - low)) * dataCount + data.codes[i];
-      keys[i] = ids[cell] >= 0 ? ids[cell] : (ids[cell] = count++);
+      if (ids[cell] < 0) firstRow[(ids[cell] = count++)] = i;
+      keys[i] = ids[cell];
     }
   } else {
     const ids = new Map<number, number>();
     for (let i = 0; i < scan.length; i++) {
       const cell = (training.codes[i] * epochs + (epoch[i] - low)) * dataCount + data.codes[i];
       let id = ids.get(cell);
-      if (id === undefined) ids.set(cell, (id = count++));
+      if (id === undefined) {
+        ids.set(cell, (id = count++));
+        firstRow[id] = i;
+      }
       keys[i] = id;
     }
   }
-  return { keys, count };
+  return { keys, count, firstRow: firstRow.slice(0, count) };
 }
 
 /** Per row, a dense id of its question; numbered once per scan (so once per table version for resident columns). */
@@ -51,29 +61,116 @@ export function questionKeys(scan: Scan): QuestionKeys {
   return known;
 }
 
+/** A selection's question table, with each question's id (in order of its first selected row). */
+interface QuestionTotals extends QuestionTable {
+  ids: Int32Array;
+}
+
+function totalsOf(scan: Scan, rows: Int32Array, threshold: number): QuestionTotals {
+  const { keys, count } = questionKeys(scan);
+  const reward = floats(scan, 'reward');
+  const n = new Int32Array(count);
+  const c = new Int32Array(count);
+  const rewardSum = new Float64Array(count);
+  const ids = new Int32Array(Math.min(count, rows.length));
+  let seen = 0;
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j];
+    const q = keys[i];
+    if (n[q]++ === 0) ids[seen++] = q;
+    if (reward[i] > threshold) c[q]++;
+    rewardSum[q] += reward[i];
+  }
+  return { ...gather({ n, c, rewardSum }, ids.subarray(0, seen)), ids: ids.slice(0, seen) };
+}
+
+/**
+ * Totals per selection array and threshold. The selections that recur (every row, one training's rows) are the same
+ * array each time (see selectWhere), so the common views walk questions, not rows; the others are dropped with
+ * their array.
+ */
+const remembered = new WeakMap<Int32Array, Map<number, QuestionTotals>>();
+const THRESHOLDS_KEPT = 4;
+
+function questionTotals(scan: Scan, rows: Int32Array, threshold: number): QuestionTotals {
+  let byThreshold = remembered.get(rows);
+  if (!byThreshold) remembered.set(rows, (byThreshold = new Map()));
+  let totals = byThreshold.get(threshold);
+  if (!totals) {
+    totals = totalsOf(scan, rows, threshold);
+    if (byThreshold.size >= THRESHOLDS_KEPT) byThreshold.delete(byThreshold.keys().next().value!);
+    byThreshold.set(threshold, totals);
+  }
+  return totals;
+}
+
+/** The entries `at` (in that order) of a question table. */
+function gather(table: QuestionTable, at: ArrayLike<number>): QuestionTable {
+  const n = new Int32Array(at.length);
+  const c = new Int32Array(at.length);
+  const rewardSum = new Float64Array(at.length);
+  for (let j = 0; j < at.length; j++) {
+    const q = at[j];
+    n[j] = table.n[q];
+    c[j] = table.c[q];
+    rewardSum[j] = table.rewardSum[q];
+  }
+  return { n, c, rewardSum };
+}
+
 /**
  * Per question among `rows` (training × epoch × data_id), in order of first appearance: samples, successes
- * (reward > threshold) and reward sum. One pass over typed arrays, no hashing per row.
+ * (reward > threshold) and reward sum. One pass over typed arrays, no hashing per row; the arrays are shared
+ * between calls, read them only.
  */
-export function questionCounts(
+export function questionCounts(scan: Scan, rows: Int32Array, successThreshold: number): QuestionTable {
+  const { n, c, rewardSum } = questionTotals(scan, rows, successThreshold);
+  return { n, c, rewardSum };
+}
+
+/**
+ * `questionCounts` of each group of `rows` by training or epoch (a question lies in one group), in the order and with
+ * the labels of `groupRows`, from one pass over the rows instead of one per group.
+ */
+export function questionCountsByGroup(
   scan: Scan,
   rows: Int32Array,
   successThreshold: number,
-): { n: Int32Array; c: Int32Array; rewardSum: Float64Array } {
-  const { keys, count } = questionKeys(scan);
-  const reward = floats(scan, 'reward');
-  const slot = new Int32Array(count).fill(-1);
-  const n = new Int32Array(Math.min(count, rows.length));
-  const c = new Int32Array(n.length);
-  const rewardSum = new Float64Array(n.length);
-  let questions = 0;
-  for (let j = 0; j < rows.length; j++) {
-    const i = rows[j];
-    let q = slot[keys[i]];
-    if (q < 0) q = slot[keys[i]] = questions++;
-    n[q]++;
-    if (reward[i] > successThreshold) c[q]++;
-    rewardSum[q] += reward[i];
+  groupBy: GroupBy,
+): Map<string, QuestionTable> {
+  const totals = questionTotals(scan, rows, successThreshold);
+  const { firstRow } = questionKeys(scan);
+  const keyOf = groupBy === 'training_id' ? strings(scan, 'training_id').codes : ints(scan, 'epoch_id');
+  // Each question's group slot, then one counting sort: every group is a contiguous run of one gathered table.
+  const slotOf = new Map<number, number>();
+  const keys: number[] = [];
+  const slots = new Int32Array(totals.ids.length);
+  for (let j = 0; j < slots.length; j++) {
+    const key = keyOf[firstRow[totals.ids[j]]];
+    let slot = slotOf.get(key);
+    if (slot === undefined) {
+      slotOf.set(key, (slot = keys.length));
+      keys.push(key);
+    }
+    slots[j] = slot;
   }
-  return { n: n.slice(0, questions), c: c.slice(0, questions), rewardSum: rewardSum.slice(0, questions) };
+  const starts = new Int32Array(keys.length + 1);
+  for (const slot of slots) starts[slot + 1]++;
+  for (let g = 0; g < keys.length; g++) starts[g + 1] += starts[g];
+  const placed = starts.slice(0, keys.length);
+  const order = new Int32Array(slots.length);
+  for (let j = 0; j < slots.length; j++) order[placed[slots[j]]++] = j;
+  const sorted = gather(totals, order);
+  return new Map(
+    groupOrder(scan, groupBy, keys).map(([label, key]) => {
+      const slot = slotOf.get(key)!;
+      const [from, to] = [starts[slot], starts[slot + 1]];
+      const table = {
+        n: sorted.n.subarray(from, to),
+        c: sorted.c.subarray(from, to),
+        rewardSum: sorted.rewardSum.subarray(from, to),
+      };
+      return [label, table];
+    }),
+  );
 }

@@ -59,6 +59,18 @@ const CASES: [string, Filters, number][] = [
   ['reward ≥', { reward_min: 0.5 }, 16],
   ['reward ≤', { reward_max: 0 }, 15],
   ['reward range', { reward_min: -0.5, reward_max: 0.5 }, 15],
+  // Bounds at or beyond a column's range keep every row (the engine skips them): the lowest reward is -1 (one row).
+  ['reward ≥ the lowest reward', { reward_min: -1 }, 31],
+  ['reward ≥ below every reward', { reward_min: -1000.5 }, 31],
+  ['reward ≥ just above the lowest reward', { reward_min: -0.75 }, 30],
+  ['reward ≤ the highest reward', { reward_max: 1 }, 31],
+  ['epoch range covering every epoch', { epoch_min: 0, epoch_max: 2 }, 31],
+  ['tool calls ≥ 0', { tool_calls_min: 0 }, 31],
+  [
+    'a bound keeping every row beside one that narrows',
+    { reward_min: -5, termination_reason: ['timeout', 'tool_error'] },
+    5,
+  ],
   ['termination reasons', { termination_reason: ['timeout', 'tool_error'] }, 5],
   ['uses any of', { tools_any: ['browser', 'calculator'] }, 5],
   ['uses any of (unknown tool)', { tools_any: ['nope'] }, 0],

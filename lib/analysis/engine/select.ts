@@ -102,7 +102,11 @@ function applyClause(scan: Scan, rows: Int32Array | null, clause: Clause): Int32
   switch (clause.op) {
     case 'in': {
       const column = strings(scan, clause.column as StringColumn);
-      return narrowByCode(rows, length, column.codes, codeSet(column.values, clause.values));
+      const set = codeSet(column.values, clause.values);
+      const wanted = set.reduce((sum, bit) => sum + bit, 0);
+      if (rows === null && wanted === 1)
+        return rowsByCode(scan, clause.column as StringColumn)[set.indexOf(1)];
+      return narrowByCode(rows, length, column.codes, set);
     }
     case '=':
     case '>=':
@@ -170,10 +174,74 @@ const ORDER: Record<Clause['op'], number> = {
   contains: 5,
 };
 
+const postings = new WeakMap<Scan, Map<StringColumn, Int32Array[]>>();
+
+/**
+ * Per dictionary code of a string column, its rows (ascending), built once per scan and column: selecting one
+ * training (every page does) is then a lookup, and the same array each time (callers only read selections).
+ */
+function rowsByCode(scan: Scan, column: StringColumn): Int32Array[] {
+  let byColumn = postings.get(scan);
+  if (!byColumn) postings.set(scan, (byColumn = new Map()));
+  let lists = byColumn.get(column);
+  if (!lists) {
+    const { codes, values } = strings(scan, column);
+    const counts = new Int32Array(values.length);
+    for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) counts[codes[i]]++;
+    lists = Array.from(counts, (count) => new Int32Array(count));
+    const filled = new Int32Array(values.length);
+    for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) lists[codes[i]][filled[codes[i]]++] = i;
+    byColumn.set(column, lists);
+  }
+  return lists;
+}
+
+interface ValueRange {
+  low: number;
+  high: number;
+  /** Whether some value is missing (NaN), which no comparison keeps. */
+  missing: boolean;
+}
+
+const ranges = new WeakMap<Scan, Map<string, ValueRange>>();
+
+/** The smallest and largest value of a numeric column, found once per scan. */
+function rangeOf(scan: Scan, column: string): ValueRange {
+  let byColumn = ranges.get(scan);
+  if (!byColumn) ranges.set(scan, (byColumn = new Map()));
+  let range = byColumn.get(column);
+  if (!range) {
+    const values = numbers(scan, column);
+    range = { low: Infinity, high: -Infinity, missing: false };
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (Number.isNaN(value)) range.missing = true;
+      else {
+        if (value < range.low) range.low = value;
+        if (value > range.high) range.high = value;
+      }
+    }
+    byColumn.set(column, range);
+  }
+  return range;
+}
+
+/**
+ * Whether a clause provably keeps every row: a bound at or beyond the column's whole range (a reward_min below the
+ * lowest reward, an epoch_max past the last epoch) with no value missing. Such a clause is skipped, not run.
+ */
+function keepsEveryRow(scan: Scan, clause: Clause): boolean {
+  if (clause.op !== '>=' && clause.op !== '<=') return false;
+  const { low, high, missing } = rangeOf(scan, clause.column);
+  if (missing) return false;
+  return clause.op === '>=' ? clause.value <= low : clause.value >= high;
+}
+
 /** The rows of `scan` (ascending indices) that satisfy every clause. */
 export function selectWhere(scan: Scan, clauses: readonly Clause[]): Int32Array {
   let rows: Int32Array | null = null;
-  for (const clause of [...clauses].sort((a, b) => ORDER[a.op] - ORDER[b.op])) {
+  const needed = clauses.filter((clause) => !keepsEveryRow(scan, clause));
+  for (const clause of needed.sort((a, b) => ORDER[a.op] - ORDER[b.op])) {
     rows = applyClause(scan, rows, clause);
     if (rows.length === 0) break;
   }

@@ -201,3 +201,27 @@ describe('tau-bench gpt-4o airline reference (50 tasks × 4 trials)', () => {
     expect(meanPassAtK(counts, 5)).toEqual({ value: null, questions: 0, total: 50 });
   });
 });
+
+describe('meanPassAtK over many questions', () => {
+  it('equals the plain average of the per-question estimates, for mixed sample counts', () => {
+    const rng = mulberry32(7);
+    const n = Int32Array.from({ length: 5000 }, () => 1 + Math.floor(rng() * 20));
+    const c = Int32Array.from(n, (ni) => Math.floor(rng() * (ni + 1)));
+    for (const estimator of ['pass@k', 'pass^k'] as const) {
+      const one = estimator === 'pass@k' ? passAtK : passHatK;
+      for (const k of [1, 2, 4, 8, 16]) {
+        let sum = 0;
+        let covered = 0;
+        for (let i = 0; i < n.length; i++) {
+          const v = one(n[i], c[i], k);
+          if (v === null) continue;
+          sum += v;
+          covered++;
+        }
+        const result = meanPassAtK({ n, c }, k, estimator);
+        expect(result.questions).toBe(covered);
+        expect(result.value).toBeCloseTo(sum / covered, 12);
+      }
+    }
+  });
+});
