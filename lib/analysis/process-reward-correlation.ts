@@ -1,4 +1,5 @@
-import { downsample, pearson, spearman } from './metrics';
+import { ranksAmong } from './engine/value-ranks';
+import { downsample, pearson } from './metrics';
 import { floats, type Scan } from './scan/scan';
 import { defineStat } from './stat';
 
@@ -19,16 +20,19 @@ export interface ProcessRewardCorrelation {
 export function computeProcessRewardCorrelation(scan: Scan, rows: Int32Array): ProcessRewardCorrelation {
   const reward = floats(scan, 'reward');
   const process = floats(scan, 'process_reward_mean');
-  const x: number[] = [];
-  const y: number[] = [];
-  for (let j = 0; j < rows.length; j++) {
-    const i = rows[j];
-    if (Number.isNaN(process[i])) continue;
-    x.push(process[i]);
-    y.push(reward[i]);
+  let count = 0;
+  const kept = new Int32Array(rows.length);
+  for (let j = 0; j < rows.length; j++) if (!Number.isNaN(process[rows[j]])) kept[count++] = rows[j];
+  const paired = kept.subarray(0, count);
+  const x = new Float64Array(count);
+  const y = new Float64Array(count);
+  for (let j = 0; j < count; j++) {
+    x[j] = process[paired[j]];
+    y[j] = reward[paired[j]];
   }
   const p = pearson(x, y);
-  const s = spearman(x, y);
+  // Spearman: Pearson of the ranks, ranked from the columns' value order (no sort per query).
+  const s = pearson(ranksAmong(scan, 'process_reward_mean', paired), ranksAmong(scan, 'reward', paired));
   const sample = downsample(x.length, SCATTER_POINTS, 7);
   return {
     n: x.length,

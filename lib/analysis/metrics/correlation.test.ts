@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from './random';
 import { correlationPValue, pearson, rank, spearman } from './correlation';
 
 const EPS = 1e-9;
@@ -151,5 +152,21 @@ describe('rank', () => {
     expect(rank([])).toHaveLength(0);
     expect(Array.from(rank(Int32Array.from([4, 4, 1])))).toEqual([2.5, 2.5, 1]);
     expect(() => rank([1, Number.NaN])).toThrow(RangeError);
+  });
+
+  it('counts -0 and 0 as one value, and infinities as the ends', () => {
+    expect(Array.from(rank([0, -0, 1, -Infinity, Infinity]))).toEqual([2.5, 2.5, 4, 1, 5]);
+  });
+
+  it('equals the rank of each value counted directly, on many values with many ties', () => {
+    const rng = mulberry32(3);
+    const values = Array.from({ length: 3000 }, () => Math.round(rng() * 40) / 4 - 5);
+    const ranks = rank(values);
+    for (let i = 0; i < values.length; i += 7) {
+      // 1-based average rank = (values below) + (values equal + 1) / 2.
+      const below = values.filter((v) => v < values[i]).length;
+      const equal = values.filter((v) => v === values[i]).length;
+      expect(ranks[i]).toBe(below + (equal + 1) / 2);
+    }
   });
 });
