@@ -4,7 +4,11 @@ import { passK, type Figure, type FigureMethod, type FigureValues, type Scope } 
 const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 function sql(figure: Figure, scope: Scope): string {
-  const where = scope.trainingId === null ? '' : `WHERE training_id = ${literal(scope.trainingId)}`;
+  const conditions = [
+    ...(scope.trainingId === null ? [] : [`training_id = ${literal(scope.trainingId)}`]),
+    ...(scope.rewardMin === null ? [] : [`reward >= ${scope.rewardMin}`]),
+  ];
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   if (figure === 'avg_reward') {
     return `SELECT epoch_id::VARCHAR AS key, avg(reward) AS value FROM t ${where} GROUP BY epoch_id`;
   }

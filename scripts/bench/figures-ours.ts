@@ -1,5 +1,5 @@
 import { passK, type Figure, type FigureMethod, type FigureValues, type Scope } from './figures';
-import { callRoute, neverAskedFilter } from './routes';
+import { callRoute, neverAskedFilter, neverAskedRowFilter } from './routes';
 
 interface Grouped<R> {
   groups: Record<string, R>;
@@ -19,12 +19,14 @@ export function oursMethod(): FigureMethod {
     name: 'ours',
     async compute(figure: Figure, scope: Scope): Promise<FigureValues> {
       const params = new URLSearchParams({ group_by: 'epoch_id' });
+      const filter = () =>
+        scope.rewardMin === null ? neverAskedFilter() : neverAskedRowFilter(scope.rewardMin);
       if (scope.trainingId !== null) params.set('training_id', scope.trainingId);
       const out: FigureValues = new Map();
       if (figure === 'termination_mix') {
         const body = (await callRoute(
           'termination-stats',
-          `${params}&${neverAskedFilter()}`,
+          `${params}&${filter()}`,
         )) as Grouped<TerminationGroup>;
         for (const [epoch, group] of Object.entries(body.groups)) {
           for (const [reason, { ratio }] of Object.entries(group.termination_stats))
@@ -33,7 +35,7 @@ export function oursMethod(): FigureMethod {
         return out;
       }
       params.set('k', String(passK('pass_at_4')));
-      const body = (await callRoute('summary', `${params}&${neverAskedFilter()}`)) as Grouped<SummaryGroup>;
+      const body = (await callRoute('summary', `${params}&${filter()}`)) as Grouped<SummaryGroup>;
       for (const [epoch, group] of Object.entries(body.groups)) {
         const value =
           figure === 'avg_reward'

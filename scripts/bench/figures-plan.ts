@@ -6,6 +6,8 @@ export type Frame = Record<string, unknown[]>;
 
 export interface PlanMethod {
   load(scope: Scope): Promise<Frame>;
+  /** The rows of a loaded frame with reward ≥ `rewardMin` (a scope's reward filter applied after its load). */
+  keepRewardsFrom(frame: Frame, rewardMin: number): Frame;
   aggregate(figure: Figure, frame: Frame): FigureValues;
 }
 
@@ -23,6 +25,14 @@ export function planMethod(table: Table): PlanMethod {
     for (const field of arrow.schema.fields)
       frame[field.name] = [...(arrow.getChild(field.name)?.toArray() ?? [])];
     return frame;
+  }
+
+  function keepRewardsFrom(frame: Frame, rewardMin: number): Frame {
+    const rewards = frame.reward as number[];
+    const kept = rewards.flatMap((reward, i) => (reward >= rewardMin ? [i] : []));
+    return Object.fromEntries(
+      Object.entries(frame).map(([name, values]) => [name, kept.map((i) => values[i])]),
+    );
   }
 
   function aggregate(figure: Figure, frame: Frame): FigureValues {
@@ -75,5 +85,5 @@ export function planMethod(table: Table): PlanMethod {
     return out;
   }
 
-  return { load, aggregate };
+  return { load, keepRewardsFrom, aggregate };
 }

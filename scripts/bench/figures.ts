@@ -9,6 +9,11 @@ export interface Scope {
   label: string;
   /** null: every run. */
   trainingId: string | null;
+  /**
+   * Keep only rows with reward ≥ this (null: every reward). A filter on rows, so no figure can come from per-question
+   * totals kept between requests: each request passes over the rows.
+   */
+  rewardMin: number | null;
 }
 
 export type FigureValues = Map<string, number>;

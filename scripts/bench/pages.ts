@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TABS } from '../../lib/params/table';
-import { neverAskedFilter } from './routes';
+import { COLD_REWARD_MIN } from './endpoints';
+import { neverAskedFilter, neverAskedRowFilter } from './routes';
 import { median, timed } from './timing';
 
 export const PAGE_PORT = 3310;
@@ -60,7 +61,7 @@ export async function timePages(dbUri: string, trainingId: string, repeats: numb
       const cold: number[] = [];
       const warm: number[] = [];
       for (let i = 0; i < repeats; i++) {
-        const url = `${base}/analysis?tab=${tab}&training_id=${trainingId}&${neverAskedFilter()}`;
+        const url = `${base}/analysis?tab=${tab}&training_id=${trainingId}&${neverAskedRowFilter(COLD_REWARD_MIN)}`;
         cold.push(await getPage(url));
         warm.push(await getPage(url));
       }

@@ -25,10 +25,21 @@ export async function callRoute(name: string, query: string): Promise<unknown> {
 let coldCounter = 0;
 
 /**
- * A reward filter that keeps every row but was never asked before (rewards are ≥ -1), so no cache can answer:
- * the request is computed from the data.
+ * A reward filter that keeps every row but was never asked before (rewards are ≥ -1), so no result cache can
+ * answer. The bound lies below every reward, so the engine skips it: the figures are computed from the data, with
+ * what the table version derives once (question totals, orders) already at hand.
  */
 export function neverAskedFilter(): string {
   coldCounter += 1;
   return `reward_min=${-1000 - coldCounter / 1024}`;
+}
+
+/**
+ * A filter never asked before that keeps exactly the rows with reward ≥ `atLeast`: the generated rewards lie on a
+ * grid at least 0.1 apart (-0.5, -0.1, 0, 0.25, …), and the bound sits just below `atLeast`, within 0.05 of it. It
+ * drops rows, so every request passes over the rows it selects.
+ */
+export function neverAskedRowFilter(atLeast: number): string {
+  coldCounter += 1;
+  return `reward_min=${atLeast - 0.05 + coldCounter / 1e7}`;
 }

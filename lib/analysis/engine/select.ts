@@ -29,7 +29,7 @@ function narrow(rows: Int32Array | null, length: number, test: (i: number) => bo
   } else {
     for (let i = 0; i < count; i++) if (test(i)) out[kept++] = i;
   }
-  return out.slice(0, kept);
+  return out.subarray(0, kept);
 }
 
 function narrowByCode(
@@ -52,7 +52,7 @@ function narrowByCode(
       if (code >= 0 && set[code] === 1) out[kept++] = i;
     }
   }
-  return out.slice(0, kept);
+  return out.subarray(0, kept);
 }
 
 /** The rows among `rows` (all rows when null) whose value compares with `bound` as `op` says. */
@@ -66,12 +66,21 @@ function narrowByNumber(
   const count = rows ? rows.length : length;
   const out = new Int32Array(count);
   let kept = 0;
-  for (let j = 0; j < count; j++) {
-    const i = rows ? rows[j] : j;
-    const value = values[i];
-    if (op === '=' ? value === bound : op === '>=' ? value >= bound : value <= bound) out[kept++] = i;
+  // One loop per operator and input kind: the comparison is not re-decided for every row.
+  if (rows && op === '>=') {
+    for (let j = 0; j < count; j++) if (values[rows[j]] >= bound) out[kept++] = rows[j];
+  } else if (rows && op === '<=') {
+    for (let j = 0; j < count; j++) if (values[rows[j]] <= bound) out[kept++] = rows[j];
+  } else if (rows) {
+    for (let j = 0; j < count; j++) if (values[rows[j]] === bound) out[kept++] = rows[j];
+  } else if (op === '>=') {
+    for (let i = 0; i < count; i++) if (values[i] >= bound) out[kept++] = i;
+  } else if (op === '<=') {
+    for (let i = 0; i < count; i++) if (values[i] <= bound) out[kept++] = i;
+  } else {
+    for (let i = 0; i < count; i++) if (values[i] === bound) out[kept++] = i;
   }
-  return out.slice(0, kept);
+  return out.subarray(0, kept);
 }
 
 /** Whether row i's list holds an item whose code is in `set`. */
