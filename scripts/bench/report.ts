@@ -43,7 +43,7 @@ export function renderResults(r: BenchResults): string {
     '',
     `First query after opening the table: ${formatMs(r.firstQueryMs)} ms.`,
     '',
-    'Same figures, three methods (all agree to 1e-9): ours = the API (cold: a filter never asked before); DuckDB = SQL over the Parquet copy of the same rows; plan = load every column with LanceDB, then aggregate in JS.',
+    'Same figures, three methods (all agree to 1e-9): ours = the API (cold: a filter never asked before; for one run and all runs it keeps every row, for reward ≥ 0 it drops rows); DuckDB = SQL over the Parquet copy of the same rows; plan = load every column with LanceDB, then aggregate in JS.',
     '',
     table(
       [
@@ -69,7 +69,7 @@ export function renderResults(r: BenchResults): string {
       ]),
     ),
     '',
-    'Endpoints in-process (cold = a filter never asked before, or the result cache cleared where the endpoint takes no filters; warm = the same request again):',
+    'Endpoints in-process (cold = a filter never asked before that drops rows, reward ≥ −0.1, or the result cache cleared where the endpoint takes no filters; warm = the same request again):',
     '',
     table(
       ['endpoint', 'cold (ms)', 'warm (ms)'],
