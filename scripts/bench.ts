@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { compareFigures } from './bench/compare';
+import { compareFigures, PLAN_MAX_ROWS } from './bench/compare';
 import { prepareBenchData } from './bench/dataset';
 import { endpointCases, timeEndpoint, timeFailurePages, timeFirstQueryAfterAppend } from './bench/endpoints';
 import { duckdbMethod } from './bench/figures-duckdb';
@@ -45,7 +45,7 @@ async function main() {
   if (!table) throw new Error(`no trajectories table in ${data.db.uri}`);
   const duckdb = await duckdbMethod(data.parquet);
   const figures = await compareFigures(
-    { ours: oursMethod(), duckdb, plan: planMethod(table) },
+    { ours: oursMethod(), duckdb, plan: options.rows <= PLAN_MAX_ROWS ? planMethod(table) : null },
     [
       { label: 'one run', trainingId: trainings[0], rewardMin: null },
       { label: 'all runs', trainingId: null, rewardMin: null },

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { FigureRow } from './compare';
+import { PLAN_MAX_ROWS, type FigureRow } from './compare';
 import type { IngestFigures } from './dataset';
 import type { EndpointTiming } from './endpoints';
 import type { MachineFacts } from './machine';
@@ -63,11 +63,17 @@ export function renderResults(r: BenchResults): string {
         String(f.values),
         formatMs(f.oursMs),
         formatMs(f.duckdbMs),
-        formatMs(f.planMs),
+        f.planMs === null ? 'not run †' : formatMs(f.planMs),
         ratio(f.oursMs, f.duckdbMs),
-        ratio(f.planMs, f.oursMs),
+        f.planMs === null ? '—' : ratio(f.planMs, f.oursMs),
       ]),
     ),
+    ...(r.figures.some((f) => f.planMs === null)
+      ? [
+          '',
+          `† Not run above ${PLAN_MAX_ROWS.toLocaleString('en-US')} rows: the plan's method holds every column of every row (steps_json included) as JS values at once, which does not fit this machine's memory at this size.`,
+        ]
+      : []),
     '',
     'Endpoints in-process (cold = a filter never asked before that drops rows, reward ≥ −0.1, or the result cache cleared where the endpoint takes no filters; warm = the same request again):',
     '',
