@@ -20,7 +20,7 @@ import { toolReturnStats } from '../lib/analysis/tool-return-stats';
 import { trainingComparison } from '../lib/analysis/training-comparison';
 import { trainingList } from '../lib/analysis/training-list';
 import { unexpectedToolContexts } from '../lib/analysis/unexpected-tool-contexts';
-import { columnEngine } from '../lib/analysis/engine/registry';
+import { columnBudgetFromEnv, columnEngine } from '../lib/analysis/engine/registry';
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +32,7 @@ const { values } = parseArgs({
 });
 
 const config = { uri: values.db, readConsistencyInterval: 0 };
-const budget = values.scans ? 0 : 1024 * 1024 * 1024;
+const budget = values.scans ? 0 : columnBudgetFromEnv();
 const repeat = Number(values.repeat);
 
 const CASES: [string, Stat, Record<string, string>][] = [

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { columnBudgetFromEnv } from './registry';
 
 describe('COLUMN_CACHE_MB', () => {
-  it('defaults to 1024 MB and reads megabytes', () => {
-    expect(columnBudgetFromEnv({})).toBe(1024 * 1024 * 1024);
+  it('defaults to 2048 MB and reads megabytes', () => {
+    expect(columnBudgetFromEnv({})).toBe(2048 * 1024 * 1024);
     expect(columnBudgetFromEnv({ COLUMN_CACHE_MB: '64' })).toBe(64 * 1024 * 1024);
     expect(columnBudgetFromEnv({ COLUMN_CACHE_MB: '0' })).toBe(0);
   });

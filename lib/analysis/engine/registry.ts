@@ -4,7 +4,7 @@ import { connect, TABLE_NAME, type DbConfig } from '../../db';
 import { ColumnEngine } from './engine';
 
 /** Default of COLUMN_CACHE_MB: the most memory resident columns may take in this process. */
-export const DEFAULT_COLUMN_CACHE_MB = 1024;
+export const DEFAULT_COLUMN_CACHE_MB = 2048;
 
 /** COLUMN_CACHE_MB in bytes (0 turns resident columns off); a bad value names the variable. */
 export function columnBudgetFromEnv(env: Record<string, string | undefined> = process.env): number {
