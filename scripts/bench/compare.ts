@@ -1,5 +1,5 @@
 import { differences, FIGURES, type Figure, type FigureMethod, type Scope } from './figures';
-import type { Frame, PlanMethod } from './figures-plan';
+import type { PlanMethod } from './figures-plan';
 import { median, timed } from './timing';
 
 export interface FigureRow {
@@ -21,8 +21,10 @@ export const PLAN_MAX_ROWS = 2_000_000;
 
 /**
  * Computes every figure of every scope with the three methods, checks that they agree to 1e-9 (throws listing the
- * differences otherwise) and returns each figure's median time per method. The plan's method is slow: it loads each
- * scope once (its time counts towards every figure of the scope, as each request would load) and aggregates once.
+ * differences otherwise) and returns each figure's median time per method. Per scope, this API and DuckDB are timed
+ * first; then the plan's method loads the scope (its time counts towards every figure of the scope, as each request
+ * would load) and aggregates, and its frame is dropped before the next scope, so gigabytes of loaded JS values never
+ * sit in the heap (slowing every collection) while the others are timed.
  */
 export async function compareFigures(
   methods: { ours: FigureMethod; duckdb: FigureMethod; plan: PlanMethod | null },
@@ -31,31 +33,23 @@ export async function compareFigures(
   log: (line: string) => void,
 ): Promise<FigureRow[]> {
   const rows: FigureRow[] = [];
-  const loads = new Map<string | null, { ms: number; value: Frame }>();
+  const measure = async (method: FigureMethod, figure: Figure, scope: Scope) => {
+    const runs = [];
+    for (let i = 0; i < repeats; i++) runs.push(await timed(() => method.compute(figure, scope)));
+    return { ms: median(runs.map((r) => r.ms)), values: runs[0].value };
+  };
   for (const scope of scopes) {
-    // The plan's method loads a scope's rows anew for each request. A scope with a reward filter reuses the load of
-    // its runs (the filter keeps most rows, so loading them filtered would take about as long) and counts its time.
-    const plan = methods.plan;
-    let loaded = loads.get(scope.trainingId);
-    if (plan && !loaded) {
-      loaded = await timed(() => plan.load({ ...scope, rewardMin: null }));
-      loads.set(scope.trainingId, loaded);
-      log(`${scope.label}: the plan's method loads every column in ${loaded.ms.toFixed(0)} ms`);
-    }
-    const frame =
-      plan && loaded
-        ? scope.rewardMin === null
-          ? loaded.value
-          : plan.keepRewardsFrom(loaded.value, scope.rewardMin)
-        : null;
+    const measured = [];
     for (const figure of FIGURES) {
-      const measure = async (method: FigureMethod, times: number) => {
-        const runs = [];
-        for (let i = 0; i < times; i++) runs.push(await timed(() => method.compute(figure, scope)));
-        return { ms: median(runs.map((r) => r.ms)), values: runs[0].value };
-      };
-      const ours = await measure(methods.ours, repeats);
-      const duckdb = await measure(methods.duckdb, repeats);
+      const ours = await measure(methods.ours, figure, scope);
+      const duckdb = await measure(methods.duckdb, figure, scope);
+      measured.push({ figure, ours, duckdb });
+    }
+    const plan = methods.plan;
+    let loaded = plan ? await timed(() => plan.load(scope)) : null;
+    if (loaded) log(`${scope.label}: the plan's method loads every column in ${loaded.ms.toFixed(0)} ms`);
+    for (const { figure, ours, duckdb } of measured) {
+      const frame = loaded?.value;
       const aggregated = plan && frame ? await timed(async () => plan.aggregate(figure, frame)) : null;
       const planRun =
         aggregated && loaded ? { ms: loaded.ms + aggregated.ms, values: aggregated.value } : null;
@@ -79,6 +73,9 @@ export async function compareFigures(
         `${scope.label} ${figure}: ${ours.values.size} values agree; ours ${ours.ms.toFixed(1)} ms, DuckDB ${duckdb.ms.toFixed(1)} ms, plan ${planRun ? `${planRun.ms.toFixed(0)} ms` : 'not run'}`,
       );
     }
+    // Drop the frame and collect it now (the bench runs with --expose-gc), not during the next scope's timings.
+    loaded = null;
+    (globalThis as { gc?: () => void }).gc?.();
   }
   return rows;
 }

@@ -6,33 +6,27 @@ export type Frame = Record<string, unknown[]>;
 
 export interface PlanMethod {
   load(scope: Scope): Promise<Frame>;
-  /** The rows of a loaded frame with reward ≥ `rewardMin` (a scope's reward filter applied after its load). */
-  keepRewardsFrom(frame: Frame, rewardMin: number): Frame;
   aggregate(figure: Figure, frame: Frame): FigureValues;
 }
 
 /**
  * The plan's method: load every column of the table (`steps_json` included), then aggregate in JS. Each request
- * of the plan loads anew; the benchmark loads once per scope and adds that time to each figure's aggregation.
+ * of the plan loads anew (its filters in the LanceDB `where`); the benchmark loads once per scope and adds that time
+ * to each figure's aggregation.
  */
 export function planMethod(table: Table): PlanMethod {
   async function load(scope: Scope): Promise<Frame> {
     let query = table.query();
-    if (scope.trainingId !== null)
-      query = query.where(`training_id = '${scope.trainingId.replaceAll("'", "''")}'`);
+    const conditions = [
+      ...(scope.trainingId === null ? [] : [`training_id = '${scope.trainingId.replaceAll("'", "''")}'`]),
+      ...(scope.rewardMin === null ? [] : [`reward >= ${scope.rewardMin}`]),
+    ];
+    if (conditions.length > 0) query = query.where(conditions.join(' AND '));
     const arrow = await query.toArrow();
     const frame: Frame = {};
     for (const field of arrow.schema.fields)
       frame[field.name] = [...(arrow.getChild(field.name)?.toArray() ?? [])];
     return frame;
-  }
-
-  function keepRewardsFrom(frame: Frame, rewardMin: number): Frame {
-    const rewards = frame.reward as number[];
-    const kept = rewards.flatMap((reward, i) => (reward >= rewardMin ? [i] : []));
-    return Object.fromEntries(
-      Object.entries(frame).map(([name, values]) => [name, kept.map((i) => values[i])]),
-    );
   }
 
   function aggregate(figure: Figure, frame: Frame): FigureValues {
@@ -85,5 +79,5 @@ export function planMethod(table: Table): PlanMethod {
     return out;
   }
 
-  return { load, keepRewardsFrom, aggregate };
+  return { load, aggregate };
 }
