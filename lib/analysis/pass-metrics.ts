@@ -1,4 +1,4 @@
-import { bootstrapMeanCI, meanPassAtK, type MeanCI } from './metrics';
+import { bootstrapMeanCI, countHistogram, meanPassAtKOfHistogram, type MeanCI } from './metrics';
 
 /** Columns every pass@k / average-reward figure needs. */
 export const PASS_COLUMNS = ['training_id', 'epoch_id', 'data_id', 'reward'] as const;
@@ -79,8 +79,9 @@ export function passMetrics(table: QuestionTable, requestedK?: number): PassMetr
   const ks = [...new Set([...REPORTED_K, ...(k === null ? [] : [k])])].sort((a, b) => a - b);
   const pass_at: Record<string, number | null> = {};
   const pass_at_questions: Record<string, number> = {};
+  const histogram = countHistogram(table);
   for (const kk of ks) {
-    const result = meanPassAtK(table, kk);
+    const result = meanPassAtKOfHistogram(histogram, kk);
     pass_at[String(kk)] = result.value;
     pass_at_questions[String(kk)] = result.questions;
   }
@@ -93,7 +94,7 @@ export function passMetrics(table: QuestionTable, requestedK?: number): PassMetr
     pass_at_k_questions: k === null ? 0 : pass_at_questions[String(k)],
     pass_at,
     pass_at_questions,
-    pass_hat_k: k === null ? null : meanPassAtK(table, k, 'pass^k').value,
+    pass_hat_k: k === null ? null : meanPassAtKOfHistogram(histogram, k, 'pass^k').value,
   };
 }
 

@@ -1,4 +1,4 @@
-import { groupOrder } from '../grouping';
+import { denseGroupKeys, groupOrder } from '../grouping';
 import type { QuestionTable } from '../pass-metrics';
 import { floats, ints, strings, type Scan } from '../scan/scan';
 import type { GroupBy } from '../../search-params';
@@ -78,8 +78,10 @@ function totalsOf(scan: Scan, rows: Int32Array, threshold: number): QuestionTota
     const i = rows[j];
     const q = keys[i];
     if (n[q]++ === 0) ids[seen++] = q;
-    if (reward[i] > threshold) c[q]++;
-    rewardSum[q] += reward[i];
+    const value = reward[i];
+    // A success adds 1 without a branch: successes and failures alternate unpredictably.
+    c[q] += +(value > threshold);
+    rewardSum[q] += value;
   }
   return { ...gather({ n, c, rewardSum }, ids.subarray(0, seen)), ids: ids.slice(0, seen) };
 }
@@ -128,6 +130,13 @@ export function questionCounts(scan: Scan, rows: Int32Array, successThreshold: n
   return { n, c, rewardSum };
 }
 
+/** The first row of each of the questions `ids`. */
+function firstRowsOf(ids: Int32Array, firstRow: Int32Array): Int32Array {
+  const rows = new Int32Array(ids.length);
+  for (let j = 0; j < ids.length; j++) rows[j] = firstRow[ids[j]];
+  return rows;
+}
+
 /**
  * `questionCounts` of each group of `rows` by training or epoch (a question lies in one group), in the order and with
  * the labels of `groupRows`, from one pass over the rows instead of one per group.
@@ -141,15 +150,20 @@ export function questionCountsByGroup(
   const totals = questionTotals(scan, rows, successThreshold);
   const { firstRow } = questionKeys(scan);
   const keyOf = groupBy === 'training_id' ? strings(scan, 'training_id').codes : ints(scan, 'epoch_id');
-  // Each question's group slot, then one counting sort: every group is a contiguous run of one gathered table.
+  // Each question's group slot (its key's place among the keys seen), then one counting sort: every group is a
+  // contiguous run of one gathered table.
+  const dense = denseGroupKeys(scan, groupBy, firstRowsOf(totals.ids, firstRow));
+  const slotOfKey = dense ? new Int32Array(dense.size).fill(-1) : null;
   const slotOf = new Map<number, number>();
   const keys: number[] = [];
   const slots = new Int32Array(totals.ids.length);
   for (let j = 0; j < slots.length; j++) {
     const key = keyOf[firstRow[totals.ids[j]]];
-    let slot = slotOf.get(key);
-    if (slot === undefined) {
-      slotOf.set(key, (slot = keys.length));
+    let slot = slotOfKey ? slotOfKey[key - dense!.low] : (slotOf.get(key) ?? -1);
+    if (slot < 0) {
+      slot = keys.length;
+      if (slotOfKey) slotOfKey[key - dense!.low] = slot;
+      slotOf.set(key, slot);
       keys.push(key);
     }
     slots[j] = slot;

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { TAU_BENCH_FILE } from '../../test-support/tau-bench-file';
-import { meanPassAtK, passAtK, passHatK } from './pass-at-k';
+import { countHistogram, meanPassAtK, meanPassAtKOfHistogram, passAtK, passHatK } from './pass-at-k';
 import { mulberry32, randomInt } from './random';
 
 const EPS = 1e-12;
@@ -223,5 +223,30 @@ describe('meanPassAtK over many questions', () => {
         expect(result.value).toBeCloseTo(sum / covered, 12);
       }
     }
+  });
+});
+
+describe('meanPassAtKOfHistogram', () => {
+  it('gives meanPassAtK from the count of each (n, c), for every k and both estimators', () => {
+    const rng = mulberry32(11);
+    const n = Int32Array.from({ length: 4000 }, () => 1 + Math.floor(rng() * 12));
+    const c = Int32Array.from(n, (ni) => Math.floor(rng() * (ni + 1)));
+    const histogram = countHistogram({ n, c });
+    for (const estimator of ['pass@k', 'pass^k'] as const) {
+      for (const k of [1, 3, 8, 12, 13]) {
+        const direct = meanPassAtK({ n, c }, k, estimator);
+        const fromHistogram = meanPassAtKOfHistogram(histogram, k, estimator);
+        expect(fromHistogram.questions).toBe(direct.questions);
+        expect(fromHistogram.total).toBe(direct.total);
+        if (direct.value === null) expect(fromHistogram.value).toBeNull();
+        else expect(fromHistogram.value).toBeCloseTo(direct.value, 12);
+      }
+    }
+  });
+
+  it('rejects counts passAtK rejects', () => {
+    expect(() => countHistogram({ n: [4, 4], c: [1, 5] })).toThrow(RangeError);
+    expect(() => countHistogram({ n: [-1], c: [0] })).toThrow(RangeError);
+    expect(() => countHistogram({ n: [2.5], c: [1] })).toThrow(RangeError);
   });
 });

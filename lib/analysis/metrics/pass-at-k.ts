@@ -107,3 +107,53 @@ export function meanPassAtK(
   }
   return { value: covered === 0 ? null : sum / covered, questions: covered, total };
 }
+
+/**
+ * How many questions have each (n, c), by n: the only inputs of pass@k and pass^k, so every k and estimator is
+ * averaged from one pass over the questions. Throws as passAtK does on a count that is not a valid (n, c).
+ */
+export function countHistogram(questions: QuestionCountColumns): Map<number, Float64Array> {
+  const { n, c } = questions;
+  if (n.length !== c.length) {
+    throw new RangeError(`n and c must have the same length (${n.length} vs ${c.length})`);
+  }
+  const byN = new Map<number, Float64Array>();
+  let lastN = NaN;
+  let row: Float64Array | undefined;
+  for (let i = 0; i < n.length; i++) {
+    const ni = n[i];
+    const ci = c[i];
+    if (ni !== lastN) {
+      validate(ni, 0, 1);
+      lastN = ni;
+      row = byN.get(ni);
+      if (!row) byN.set(ni, (row = new Float64Array(ni + 1)));
+    }
+    if (!(Number.isInteger(ci) && ci >= 0 && ci <= ni)) validate(ni, ci, 1);
+    row![ci]++;
+  }
+  return byN;
+}
+
+/** meanPassAtK over a countHistogram: the same questions and mean (summed per (n, c) instead of per question). */
+export function meanPassAtKOfHistogram(
+  histogram: Map<number, Float64Array>,
+  k: number,
+  estimator: PassEstimator = 'pass@k',
+): MeanPassResult {
+  const estimate = estimator === 'pass@k' ? passAtK : estimator === 'pass^k' ? passHatK : null;
+  if (estimate === null) throw new RangeError(`unknown estimator: ${String(estimator)}`);
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
+  let sum = 0;
+  let covered = 0;
+  let total = 0;
+  for (const [n, counts] of histogram) {
+    for (let c = 0; c <= n; c++) {
+      total += counts[c];
+      if (n < k || counts[c] === 0) continue;
+      sum += counts[c] * estimate(n, c, k)!;
+      covered += counts[c];
+    }
+  }
+  return { value: covered === 0 ? null : sum / covered, questions: covered, total };
+}
