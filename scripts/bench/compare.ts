@@ -1,4 +1,11 @@
-import { differences, FIGURES, type Figure, type FigureMethod, type Scope } from './figures';
+import {
+  differences,
+  FIGURES,
+  type Figure,
+  type FigureMethod,
+  type FigureValues,
+  type Scope,
+} from './figures';
 import type { PlanMethod } from './figures-plan';
 import { median, timed } from './timing';
 
@@ -19,66 +26,83 @@ export interface FigureRow {
  */
 export const PLAN_MAX_ROWS = 2_000_000;
 
+/** One figure of one scope as this API and DuckDB computed it (they agree; see timeFigures). */
+export interface TimedFigure {
+  scope: Scope;
+  figure: Figure;
+  ours: { ms: number; values: FigureValues };
+  duckdb: { ms: number; values: FigureValues };
+}
+
+function assertAgree(label: string, problems: string[]): void {
+  if (problems.length > 0) throw new Error(`${label} disagrees:\n  ${problems.slice(0, 20).join('\n  ')}`);
+}
+
 /**
- * Computes every figure of every scope with the three methods, checks that they agree to 1e-9 (throws listing the
- * differences otherwise) and returns each figure's median time per method. Per scope, this API and DuckDB are timed
- * first; then the plan's method loads the scope (its time counts towards every figure of the scope, as each request
- * would load) and aggregates, and its frame is dropped before the next scope, so gigabytes of loaded JS values never
- * sit in the heap (slowing every collection) while the others are timed.
+ * Times every figure of every scope with this API and DuckDB (the median of `repeats` cold requests, after one
+ * untimed call that compiles the code paths) and checks that they agree to 1e-9 (throws listing the differences).
  */
-export async function compareFigures(
-  methods: { ours: FigureMethod; duckdb: FigureMethod; plan: PlanMethod | null },
+export async function timeFigures(
+  methods: { ours: FigureMethod; duckdb: FigureMethod },
   scopes: Scope[],
   repeats: number,
   log: (line: string) => void,
-): Promise<FigureRow[]> {
-  const rows: FigureRow[] = [];
+): Promise<TimedFigure[]> {
   const measure = async (method: FigureMethod, figure: Figure, scope: Scope) => {
-    // One call first, not timed (code paths compiled, heap grown after the previous scope); the timed calls are each
-    // still computed from the data (ours: a filter never asked before; DuckDB has no result cache).
     await method.compute(figure, scope);
     const runs = [];
     for (let i = 0; i < repeats; i++) runs.push(await timed(() => method.compute(figure, scope)));
     return { ms: median(runs.map((r) => r.ms)), values: runs[0].value };
   };
+  const measured: TimedFigure[] = [];
   for (const scope of scopes) {
-    const measured = [];
     for (const figure of FIGURES) {
       const ours = await measure(methods.ours, figure, scope);
       const duckdb = await measure(methods.duckdb, figure, scope);
-      measured.push({ figure, ours, duckdb });
+      const problems = differences(ours.values, duckdb.values).map((d) => `ours vs DuckDB ${d}`);
+      if (ours.values.size === 0) problems.push('no values at all');
+      assertAgree(`${figure} (${scope.label})`, problems);
+      log(
+        `${scope.label} ${figure}: ${ours.values.size} values agree; ours ${ours.ms.toFixed(1)} ms, DuckDB ${duckdb.ms.toFixed(1)} ms`,
+      );
+      measured.push({ scope, figure, ours, duckdb });
     }
-    const plan = methods.plan;
-    let loaded = plan ? await timed(() => plan.load(scope)) : null;
+  }
+  return measured;
+}
+
+/**
+ * The plan's method on the same figures, run last in the benchmark: it loads each scope (its time counts towards
+ * every figure of the scope, as each request would load) and aggregates, so its gigabytes of JS values are never in
+ * the heap, nor being collected, while anything else is timed. Checks it agrees with the others; null `plan`: not run.
+ */
+export async function compareWithPlan(
+  measured: TimedFigure[],
+  plan: PlanMethod | null,
+  log: (line: string) => void,
+): Promise<FigureRow[]> {
+  const rows: FigureRow[] = [];
+  for (const scope of [...new Set(measured.map((m) => m.scope))]) {
+    const loaded = plan ? await timed(() => plan.load(scope)) : null;
     if (loaded) log(`${scope.label}: the plan's method loads every column in ${loaded.ms.toFixed(0)} ms`);
-    for (const { figure, ours, duckdb } of measured) {
+    for (const { figure, ours, duckdb } of measured.filter((m) => m.scope === scope)) {
       const frame = loaded?.value;
       const aggregated = plan && frame ? await timed(async () => plan.aggregate(figure, frame)) : null;
-      const planRun =
-        aggregated && loaded ? { ms: loaded.ms + aggregated.ms, values: aggregated.value } : null;
-      const problems = [
-        ...differences(ours.values, duckdb.values).map((d) => `ours vs DuckDB ${d}`),
-        ...(planRun ? differences(ours.values, planRun.values).map((d) => `ours vs plan ${d}`) : []),
-      ];
-      if (ours.values.size === 0) problems.push('no values at all');
-      if (problems.length > 0) {
-        throw new Error(`${figure} (${scope.label}) disagrees:\n  ${problems.slice(0, 20).join('\n  ')}`);
-      }
+      const planMs = aggregated && loaded ? loaded.ms + aggregated.ms : null;
+      if (aggregated)
+        assertAgree(
+          `${figure} (${scope.label})`,
+          differences(ours.values, aggregated.value).map((d) => `ours vs plan ${d}`),
+        );
       rows.push({
         scope: scope.label,
         figure,
         values: ours.values.size,
         oursMs: ours.ms,
         duckdbMs: duckdb.ms,
-        planMs: planRun?.ms ?? null,
+        planMs,
       });
-      log(
-        `${scope.label} ${figure}: ${ours.values.size} values agree; ours ${ours.ms.toFixed(1)} ms, DuckDB ${duckdb.ms.toFixed(1)} ms, plan ${planRun ? `${planRun.ms.toFixed(0)} ms` : 'not run'}`,
-      );
     }
-    // Drop the frame and collect it now (the bench runs with --expose-gc), not during the next scope's timings.
-    loaded = null;
-    (globalThis as { gc?: () => void }).gc?.();
   }
   return rows;
 }
