@@ -5,7 +5,7 @@ import { epochList } from './epoch-list';
 import { epochProgression } from './epoch-progression';
 import { AnalysisError } from './errors';
 import { failureCases } from './failure-cases';
-import { pearson } from './metrics';
+import { pearson, spearman } from './metrics';
 import { processRewardCorrelation, type ProcessRewardCorrelation } from './process-reward-correlation';
 import { parseAnalysisQuery, type AnalysisQuery } from './query';
 import { rewardCategoryStats, type RewardCategoryStats } from './reward-category-stats';
@@ -189,6 +189,13 @@ describe('termination, reward categories and tools', () => {
     );
     expect(c.pearson.r).toBeCloseTo(expected.r!, 12);
     expect(c.pearson.r!).toBeGreaterThan(0.5);
+    // Spearman, ranked from each column's value order, equals ranking these pairs (with their many ties) directly.
+    const ranked = spearman(
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    );
+    expect(c.spearman.r).toBeCloseTo(ranked.r!, 12);
+    expect(c.spearman.p).toBeCloseTo(ranked.p!, 12);
     expect(c.scatter).toHaveLength(25);
   });
 });
