@@ -26,6 +26,12 @@ export interface FigureRow {
  */
 export const PLAN_MAX_ROWS = 2_000_000;
 
+/**
+ * Untimed calls per method and figure before the timed ones: a new scope's filters take other code paths, which the
+ * JIT needs a few calls to settle (a single call left the first figure of each scope twice as slow as the next).
+ */
+const WARM_UP_CALLS = 3;
+
 /** One figure of one scope as this API and DuckDB computed it (they agree; see timeFigures). */
 export interface TimedFigure {
   scope: Scope;
@@ -39,8 +45,8 @@ function assertAgree(label: string, problems: string[]): void {
 }
 
 /**
- * Times every figure of every scope with this API and DuckDB (the median of `repeats` cold requests, after one
- * untimed call that compiles the code paths) and checks that they agree to 1e-9 (throws listing the differences).
+ * Times every figure of every scope with this API and DuckDB (the median of `repeats` cold requests, after
+ * WARM_UP_CALLS untimed ones) and checks that they agree to 1e-9 (throws listing the differences).
  */
 export async function timeFigures(
   methods: { ours: FigureMethod; duckdb: FigureMethod },
@@ -49,7 +55,7 @@ export async function timeFigures(
   log: (line: string) => void,
 ): Promise<TimedFigure[]> {
   const measure = async (method: FigureMethod, figure: Figure, scope: Scope) => {
-    await method.compute(figure, scope);
+    for (let i = 0; i < WARM_UP_CALLS; i++) await method.compute(figure, scope);
     const runs = [];
     for (let i = 0; i < repeats; i++) runs.push(await timed(() => method.compute(figure, scope)));
     return { ms: median(runs.map((r) => r.ms)), values: runs[0].value };
