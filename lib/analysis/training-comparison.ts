@@ -78,15 +78,17 @@ export function comparedIds(query: Pick<AnalysisQuery, 'training_ids'> & Partial
 /** Most cells of the direct (epoch × data_id) slot table; beyond it a Map numbers the questions. */
 const MAX_DIRECT_CELLS = 4_000_000;
 
-/**
- * Per question (epoch × data_id) success rate of the given rows, keyed by epoch × data code, in order of first
- * appearance.
- */
-function successRates(
-  scan: Scan,
-  rows: Int32Array,
-  threshold: number,
-): Map<number, { epoch: number; rate: number }> {
+/** Per question (epoch × data_id) of some rows, in order of first appearance: its key, epoch and success rate. */
+interface SuccessRates {
+  /** epoch × data code count + data code: the same in every call over one scan, so runs pair up. */
+  keys: Int32Array | number[];
+  epochs: Int32Array | number[];
+  rates: Float64Array;
+  /** The position of a key in `keys`, or −1. */
+  indexOf(key: number): number;
+}
+
+function successRates(scan: Scan, rows: Int32Array, threshold: number): SuccessRates {
   const epoch = ints(scan, 'epoch_id');
   const data = strings(scan, 'data_id');
   const dataCount = data.values.length;
@@ -106,7 +108,6 @@ function successRates(
   const c: number[] = [];
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j];
-    // Unique per (epoch, data code) since codes are below dataCount; the same in every call, so runs pair up.
     const key = epoch[i] * dataCount + data.codes[i];
     const cell = (epoch[i] - low) * dataCount + data.codes[i];
     let slot = direct ? direct[cell] : (slotOf.get(key) ?? -1);
@@ -122,7 +123,12 @@ function successRates(
     n[slot]++;
     if (reward[i] > threshold) c[slot]++;
   }
-  return new Map(keys.map((key, slot) => [key, { epoch: epochs[slot], rate: c[slot] / n[slot] }]));
+  const rates = Float64Array.from(n, (count, slot) => c[slot] / count);
+  const first = low * dataCount;
+  const indexOf = direct
+    ? (key: number) => (key >= first && key - first < cells ? direct[key - first] : -1)
+    : (key: number) => slotOf.get(key) ?? -1;
+  return { keys, epochs, rates, indexOf };
 }
 
 const RESAMPLES = 1000;
@@ -162,10 +168,11 @@ export function pairedDifference(
   let wins = 0;
   let ties = 0;
   let losses = 0;
-  for (const [key, { epoch, rate }] of mine) {
-    const before = base.get(key);
-    if (before === undefined) continue;
-    const delta = rate - before.rate;
+  for (let slot = 0; slot < mine.keys.length; slot++) {
+    const at = base.indexOf(mine.keys[slot]);
+    if (at < 0) continue;
+    const epoch = mine.epochs[slot];
+    const delta = mine.rates[slot] - base.rates[at];
     deltas.push(delta);
     const epochDeltas = byEpoch.get(epoch);
     if (epochDeltas) epochDeltas.push(delta);
