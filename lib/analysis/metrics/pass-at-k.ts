@@ -23,9 +23,6 @@ export interface MeanPassResult {
   total: number;
 }
 
-/** Sample counts up to this many have their estimates remembered per (n, c) while averaging. */
-const MEMO_MAX_N = 4096;
-
 function validate(n: number, c: number, k: number): void {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
   if (!Number.isInteger(c) || c < 0 || c > n) {
@@ -60,47 +57,43 @@ export function passHatK(n: number, c: number, k: number): number | null {
   return prod;
 }
 
+/** The per-question estimate of `estimator`, once `k` is checked (a positive integer). */
+function estimatorFor(estimator: PassEstimator, k: number): typeof passAtK {
+  const estimate = estimator === 'pass@k' ? passAtK : estimator === 'pass^k' ? passHatK : null;
+  if (estimate === null) throw new RangeError(`unknown estimator: ${String(estimator)}`);
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
+  return estimate;
+}
+
 /** Mean of pass@k (or pass^k) over the questions with n ≥ k; value null when none qualifies. */
 export function meanPassAtK(
   questions: readonly QuestionCounts[] | QuestionCountColumns,
   k: number,
   estimator: PassEstimator = 'pass@k',
 ): MeanPassResult {
-  const estimate = estimator === 'pass@k' ? passAtK : estimator === 'pass^k' ? passHatK : null;
-  if (estimate === null) throw new RangeError(`unknown estimator: ${String(estimator)}`);
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
+  const estimate = estimatorFor(estimator, k);
 
-  const n = isColumns(questions) ? questions.n : questions.map((q) => q.n);
-  const c = isColumns(questions) ? questions.c : questions.map((q) => q.c);
-  if (n.length !== c.length) {
-    throw new RangeError(`n and c must have the same length (${n.length} vs ${c.length})`);
+  let total: number;
+  let nAt: (i: number) => number;
+  let cAt: (i: number) => number;
+  if (isColumns(questions)) {
+    const { n, c } = questions;
+    if (n.length !== c.length) {
+      throw new RangeError(`n and c must have the same length (${n.length} vs ${c.length})`);
+    }
+    total = n.length;
+    nAt = (i) => n[i];
+    cAt = (i) => c[i];
+  } else {
+    total = questions.length;
+    nAt = (i) => questions[i].n;
+    cAt = (i) => questions[i].c;
   }
-  const total = n.length;
-  // The estimate depends on (n, c) only, and a campaign has few distinct sample counts: for each n (up to
-  // MEMO_MAX_N) every c is worked out once, so a million questions cost a table lookup each.
-  const rows = new Map<number, Float64Array>();
-  const rowFor = (ni: number) => {
-    let row = rows.get(ni);
-    if (!row) rows.set(ni, (row = Float64Array.from({ length: ni + 1 }, (_, ci) => estimate(ni, ci, k)!)));
-    return row;
-  };
+
   let sum = 0;
   let covered = 0;
-  let lastN = NaN;
-  let row: Float64Array | null = null;
   for (let i = 0; i < total; i++) {
-    const ni = n[i];
-    const ci = c[i];
-    if (ni !== lastN) {
-      lastN = ni;
-      row = Number.isInteger(ni) && ni >= k && ni <= MEMO_MAX_N ? rowFor(ni) : null;
-    }
-    if (row !== null && Number.isInteger(ci) && ci >= 0 && ci <= ni) {
-      sum += row[ci];
-      covered++;
-      continue;
-    }
-    const v = estimate(ni, ci, k);
+    const v = estimate(nAt(i), cAt(i), k);
     if (v === null) continue;
     sum += v;
     covered++;
@@ -141,9 +134,7 @@ export function meanPassAtKOfHistogram(
   k: number,
   estimator: PassEstimator = 'pass@k',
 ): MeanPassResult {
-  const estimate = estimator === 'pass@k' ? passAtK : estimator === 'pass^k' ? passHatK : null;
-  if (estimate === null) throw new RangeError(`unknown estimator: ${String(estimator)}`);
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
+  const estimate = estimatorFor(estimator, k);
   let sum = 0;
   let covered = 0;
   let total = 0;
