@@ -1,3 +1,4 @@
+import { distinctSorted, indexOfSorted } from '../metrics/sorted';
 import type { Scan } from '../scan/scan';
 
 export type OrderKey = 'reward' | 'step_count' | 'epoch_id';
@@ -34,32 +35,11 @@ function fullOrder(scan: Scan, column: OrderKey, descending: boolean): Int32Arra
   return order;
 }
 
-/** The distinct values of `key`, ascending. */
-function distinctValues(key: ArrayLike<number>): Float64Array {
-  const sorted = Float64Array.from(key).sort();
-  let count = 0;
-  for (let i = 0; i < sorted.length; i++)
-    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[count++] = sorted[i];
-  return sorted.slice(0, count);
-}
-
-/** The index of `value` in the ascending `values` (which hold it). */
-function indexOf(values: Float64Array, value: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (values[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** A stable counting sort by the rank of each row's key, over the rows in row id order. */
 function sortRows(scan: Scan, column: OrderKey, descending: boolean): Int32Array {
   if (!scan.rowIds) throw new Error('order: the scan has no row ids');
   const key = keyValues(scan, column);
-  const distinct = distinctValues(key);
+  const distinct = distinctSorted(key);
   if (distinct.length > MAX_RANKS) {
     const order = new Int32Array(scan.length);
     for (let i = 0; i < order.length; i++) order[i] = i;
@@ -69,7 +49,7 @@ function sortRows(scan: Scan, column: OrderKey, descending: boolean): Int32Array
   const starts = new Int32Array(distinct.length + 1);
   const ranks = new Int32Array(scan.length);
   for (let i = 0; i < scan.length; i++) {
-    const rank = indexOf(distinct, key[i]);
+    const rank = indexOfSorted(distinct, key[i]);
     starts[(ranks[i] = descending ? last - rank : rank) + 1]++;
   }
   for (let r = 0; r < distinct.length; r++) starts[r + 1] += starts[r];

@@ -1,4 +1,5 @@
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import { distinctSorted, indexOfSorted, ranksOfCodes } from './sorted';
 
 /** Numeric column; null, undefined and NaN entries mark missing values. */
 export type NumericInput = ArrayLike<number | null | undefined>;
@@ -77,38 +78,14 @@ function pearsonOf(xs: Float64Array, ys: Float64Array): CorrelationResult {
   return { r, p: correlationPValue(r, n), n };
 }
 
-/**
- * 1-based ranks of `values`, ties given the average of the ranks they span (NaN is rejected). A native numeric sort
- * of the values, then each value's rank looked up among the distinct ones: a million values in well under a second.
- */
+/** 1-based ranks of `values`, ties given the average of the ranks they span (NaN is rejected). */
 export function rank(values: ArrayLike<number>): Float64Array {
-  const n = values.length;
-  for (let i = 0; i < n; i++)
+  for (let i = 0; i < values.length; i++)
     if (Number.isNaN(values[i])) throw new RangeError(`cannot rank NaN (index ${i})`);
-  const sorted = Float64Array.from(values).sort();
-  // Each run of equal values at 0-based positions start..end−1 holds ranks start+1..end: average (start + 1 + end) / 2.
-  const distinct: number[] = [];
-  const averages: number[] = [];
-  for (let start = 0; start < n;) {
-    let end = start + 1;
-    while (end < n && sorted[end] === sorted[start]) end++;
-    distinct.push(sorted[start]);
-    averages.push((start + 1 + end) / 2);
-    start = end;
-  }
-  const ranks = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const value = values[i];
-    let low = 0;
-    let high = distinct.length - 1;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (distinct[mid] < value) low = mid + 1;
-      else high = mid;
-    }
-    ranks[i] = averages[low];
-  }
-  return ranks;
+  const distinct = distinctSorted(values);
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) codes[i] = indexOfSorted(distinct, values[i]);
+  return ranksOfCodes(codes, distinct.length);
 }
 
 /** Pearson correlation r = cov(x, y)/(σx·σy) over complete pairs, with a two-sided t-test p-value. */
