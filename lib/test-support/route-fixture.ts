@@ -7,15 +7,16 @@ export type Handler = (request: Request) => Promise<Response>;
 
 /**
  * Route tests of one file read the shared fixture (lib/test-support/fixture.ts) through the same environment the app
- * reads: LANCEDB_URI points at a fresh copy for the file's tests and is restored afterwards.
+ * reads: LANCEDB_URI points at a fresh copy for the file's tests and is restored afterwards, as is
+ * LANCEDB_READ_CONSISTENCY_SECONDS (`readConsistencySeconds`, 0 unless said).
  */
-export function serveFixtureDatabase(): TempDb {
+export function serveFixtureDatabase({ readConsistencySeconds = 0 } = {}): TempDb {
   const db = tempDb();
   const saved = { uri: process.env.LANCEDB_URI, interval: process.env.LANCEDB_READ_CONSISTENCY_SECONDS };
   beforeAll(async () => {
     await loadFixture(db.config);
     process.env.LANCEDB_URI = db.config.uri;
-    process.env.LANCEDB_READ_CONSISTENCY_SECONDS = '0';
+    process.env.LANCEDB_READ_CONSISTENCY_SECONDS = String(readConsistencySeconds);
     clearResultCache();
   });
   afterAll(() => {

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { columnBudgetFromEnv, columnEngine } from '@/lib/analysis/engine/registry';
 import { clearResultCache } from '@/lib/analysis/source';
 import { dbConfigFromEnv, openTrajectories } from '@/lib/db';
-import { loadFixture, tempDb } from '@/lib/test-support/fixture';
+import { serveFixtureDatabase } from '@/lib/test-support/route-fixture';
 import { GET as summary } from './summary/route';
 
-const db = tempDb();
-const saved = { uri: process.env.LANCEDB_URI, interval: process.env.LANCEDB_READ_CONSISTENCY_SECONDS };
-
-beforeAll(async () => {
-  await loadFixture(db.config);
-  process.env.LANCEDB_URI = db.config.uri;
-  // A changed table may be answered from its previous version for up to a minute, labelled stale.
-  process.env.LANCEDB_READ_CONSISTENCY_SECONDS = '60';
-});
-afterAll(() => {
-  process.env.LANCEDB_URI = saved.uri;
-  process.env.LANCEDB_READ_CONSISTENCY_SECONDS = saved.interval;
-  db.cleanup();
-});
+// A changed table may be answered from its previous version for up to a minute, labelled stale.
+serveFixtureDatabase({ readConsistencySeconds: 60 });
 
 async function call(): Promise<{ response: Response; count: number }> {
   clearResultCache();

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { clearResultCache } from '@/lib/analysis/source';
 import * as schemas from '@/lib/api/response-schemas';
-import { loadFixture, tempDb } from '@/lib/test-support/fixture';
+import { tempDb } from '@/lib/test-support/fixture';
+import { callAnalysisRoute, serveFixtureDatabase, type Handler } from '@/lib/test-support/route-fixture';
 import { GET as epochList } from './epoch-list/route';
 import { GET as epochProgression } from './epoch-progression/route';
 import { GET as failureCases } from './failure-cases/route';
@@ -16,28 +17,11 @@ import { GET as trainingList } from './training-list/route';
 import { GET as unexpectedToolContexts } from './unexpected-tool-contexts/route';
 import { GET as trajectory } from '../trajectories/[id]/route';
 
-const db = tempDb();
+const db = serveFixtureDatabase();
 const empty = tempDb();
-const saved = { uri: process.env.LANCEDB_URI, interval: process.env.LANCEDB_READ_CONSISTENCY_SECONDS };
+afterAll(() => empty.cleanup());
 
-beforeAll(async () => {
-  await loadFixture(db.config);
-  process.env.LANCEDB_URI = db.config.uri;
-  process.env.LANCEDB_READ_CONSISTENCY_SECONDS = '0';
-});
-afterAll(() => {
-  process.env.LANCEDB_URI = saved.uri;
-  process.env.LANCEDB_READ_CONSISTENCY_SECONDS = saved.interval;
-  db.cleanup();
-  empty.cleanup();
-});
-
-type Handler = (request: Request) => Promise<Response>;
-
-async function call(handler: Handler, query = ''): Promise<{ status: number; body: unknown }> {
-  const response = await handler(new Request(`http://localhost/api/analysis-stats/x${query}`));
-  return { status: response.status, body: await response.json() };
-}
+const call = callAnalysisRoute;
 
 async function ok<T extends z.ZodType>(handler: Handler, query: string, schema: T): Promise<z.infer<T>> {
   const { status, body } = await call(handler, query);
