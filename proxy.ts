@@ -1,19 +1,19 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { authenticate } from '@/lib/http-security/authenticate';
+import { apiHeaders as apiHeadersFor, preflightResponse } from '@/lib/http-security/api-headers';
 import {
   API_CONTENT_SECURITY_POLICY,
   newNonce,
   pageContentSecurityPolicy,
 } from '@/lib/http-security/content-security-policy';
-import { corsHeaders, preflightHeaders } from '@/lib/http-security/cors';
 import { escapeStrayPercents, hasMalformedEscape } from '@/lib/http-security/malformed-path';
 import { currentSettings } from '@/lib/http-security/settings';
 
 const REALM = 'Basic realm="RL Trajectory Dashboard", charset="UTF-8"';
 
-/** Open without dashboard credentials: the health check, and ingest, which checks its own INGEST_TOKEN. */
-function isOpen(method: string, pathname: string): boolean {
-  return pathname === '/api/health' || (method === 'POST' && pathname === '/api/trajectories');
+/** Open without dashboard credentials: the health check. (Ingest, `/api/trajectories`, is outside the matcher.) */
+function isOpen(pathname: string): boolean {
+  return pathname === '/api/health';
 }
 
 function apiError(message: string, param: string | null, status: number, headers: Record<string, string>) {
@@ -30,20 +30,14 @@ export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
   const api = pathname === '/api' || pathname.startsWith('/api/');
   const origin = request.headers.get('origin');
-  const apiHeaders = {
-    ...corsHeaders(origin, settings.corsOrigins),
-    'Content-Security-Policy': API_CONTENT_SECURITY_POLICY,
-  };
+  const apiHeaders = apiHeadersFor(origin, settings.corsOrigins);
 
   if (api && request.method === 'OPTIONS') {
-    const headers = {
-      ...preflightHeaders(origin, settings.corsOrigins),
-      'Content-Security-Policy': API_CONTENT_SECURITY_POLICY,
-    };
-    return new NextResponse(null, { status: 204, headers });
+    const preflight = preflightResponse(origin, settings.corsOrigins);
+    return new NextResponse(null, { status: preflight.status, headers: preflight.headers });
   }
 
-  if (!isOpen(request.method, pathname)) {
+  if (!isOpen(pathname)) {
     const outcome = authenticate(request.headers, settings);
     if (outcome.kind === 'throttled') {
       const headers = { 'Retry-After': String(outcome.retryAfterSeconds) };
@@ -96,6 +90,8 @@ function pageWithPolicy(request: NextRequest, development: boolean): NextRespons
 }
 
 export const config = {
-  // Everything but the build's static files (hashed JS/CSS chunks, public to anyone who has the app).
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  // Everything but the build's static files (hashed JS/CSS chunks, public to anyone who has the app) and the ingest
+  // endpoint: Next.js buffers a request body for the proxy and cuts it at 10 MB, so `/api/trajectories` must stream
+  // to its handler untouched (it checks its own INGEST_TOKEN and sets its own headers).
+  matcher: ['/((?!_next/static|_next/image|api/trajectories$).*)'],
 };

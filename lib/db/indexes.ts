@@ -36,6 +36,31 @@ const INDEXES: { column: string; make: () => Index }[] = [
   { column: 'question', make: () => Index.fts({ withPosition: false }) },
 ];
 
+/** The indexes the table should have, given STEP_SEARCH_INDEX. */
+function wantedIndexes(): { column: string; make: () => Index }[] {
+  return stepSearchIndexEnabled() ? [...INDEXES, { column: STEP_TEXT_COLUMN, make: stepTextIndex }] : INDEXES;
+}
+
+/**
+ * What an interrupted maintenance can leave behind: the names of wanted indexes that are missing, and of indexes that
+ * do not cover every row. Empty for an empty table and for a table whose indexes are complete.
+ */
+export async function incompleteIndexes(table: Table): Promise<string[]> {
+  if ((await table.countRows()) === 0) return [];
+  const indices = await table.listIndices();
+  const existing = new Set(indices.flatMap((index) => index.columns));
+  const missing = wantedIndexes()
+    .filter(({ column }) => !existing.has(column))
+    .map(({ column }) => `${column} (missing)`);
+  const stale: string[] = [];
+  for (const index of indices) {
+    const stats = await table.indexStats(index.name);
+    if (stats && stats.numUnindexedRows > 0)
+      stale.push(`${index.columns.join(', ')} (${stats.numUnindexedRows} rows not indexed)`);
+  }
+  return [...missing, ...stale];
+}
+
 /**
  * Creates the missing indexes, then `optimize`s (folds new rows into the indexes, compacts fragments, and removes
  * versions older than `optimize.cleanupOlderThan`, 7 days by default). Call after large writes.
@@ -43,10 +68,7 @@ const INDEXES: { column: string; make: () => Index }[] = [
 export async function ensureIndexes(table: Table, optimize: Partial<OptimizeOptions> = {}): Promise<void> {
   if ((await table.countRows()) === 0) return;
   const existing = new Set((await table.listIndices()).flatMap((index) => index.columns));
-  const wanted = stepSearchIndexEnabled()
-    ? [...INDEXES, { column: STEP_TEXT_COLUMN, make: stepTextIndex }]
-    : INDEXES;
-  for (const { column, make } of wanted) {
+  for (const { column, make } of wantedIndexes()) {
     if (!existing.has(column)) await table.createIndex(column, { config: make(), replace: true });
   }
   await table.optimize(optimize);

@@ -1,6 +1,6 @@
 import type { Table } from '@lancedb/lancedb';
 import { firstLineOf } from './error-text';
-import { ensureIndexes } from './indexes';
+import { ensureIndexes, incompleteIndexes } from './indexes';
 
 /**
  * How long superseded table versions are kept after an ingest. A reader that opened an older version keeps working
@@ -58,4 +58,10 @@ async function maintainWithRetries(table: Table, now: () => number): Promise<str
     }
   }
   return [`index update / compaction did not finish (${firstLineOf(lastError)}); the next ingest retries it`];
+}
+
+/** Whether a run that wrote nothing should still maintain the table: an index is missing or does not cover every row. */
+export async function indexesNeedRepair(table: Table): Promise<boolean> {
+  await table.checkoutLatest();
+  return (await incompleteIndexes(table)).length > 0;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAuthConfig } from './auth-config';
 import { credentialAccepted, presentedCredential, secretsEqual } from './credentials';
-import { hashPassword } from './password-hash';
+import { hashPassword, verifyPassword } from './password-hash';
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -65,5 +65,40 @@ describe('credentialAccepted', () => {
     expect(secretsEqual('abc', 'abc')).toBe(true);
     expect(secretsEqual('abc', 'abcd')).toBe(false);
     expect(secretsEqual('', '')).toBe(true);
+  });
+
+  it('does the same work for known and unknown users, plain and hashed entries: one scrypt check each', () => {
+    let checks = 0;
+    const counting = (password: string, hash: Parameters<typeof verifyPassword>[1]) => {
+      checks++;
+      return verifyPassword(password, hash);
+    };
+    const attempts = [
+      basic('alice', 'wonderland'), // plain entry, right password
+      basic('alice', 'wrong'), // plain entry, wrong password
+      basic('bob', 'builder'), // hashed entry, right password
+      basic('bob', 'wrong'), // hashed entry, wrong password
+      basic('mallory', 'anything'), // unknown user
+    ];
+    const outcomes = attempts.map((header) => {
+      checks = 0;
+      const ok = credentialAccepted(presentedCredential(header), accepted, counting);
+      return [ok, checks];
+    });
+    expect(outcomes).toEqual([
+      [true, 1],
+      [false, 1],
+      [true, 1],
+      [false, 1],
+      [false, 1],
+    ]);
+    // With only plain entries there is nothing to hash: no scrypt check for anyone.
+    checks = 0;
+    const plainOnly = parseAuthConfig('basic:alice:wonderland');
+    expect(credentialAccepted(presentedCredential(basic('alice', 'wonderland')), plainOnly, counting)).toBe(
+      true,
+    );
+    expect(credentialAccepted(presentedCredential(basic('eve', 'x')), plainOnly, counting)).toBe(false);
+    expect(checks).toBe(0);
   });
 });

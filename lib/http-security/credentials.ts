@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Credential } from './auth-config';
-import { verifyPassword } from './password-hash';
+import { verifyPassword, type ScryptHash } from './password-hash';
 
 /** What an Authorization header presents. */
 export type Presented =
@@ -31,12 +31,21 @@ export function secretsEqual(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+type BasicCredential = Extract<Credential, { kind: 'basic' }>;
+
 /**
  * Whether the presented credential matches one of the configured ones. Every configured credential of the presented
- * kind is compared (no early exit), and a Basic password is checked once whether or not the user exists (against a
- * decoy when none matched), so the answer time tells neither which users exist nor how close a guess was.
+ * kind is compared (no early exit), and a Basic attempt always costs the same work whoever it names: one plain
+ * comparison and, when any entry is hashed, exactly one scrypt check (against the named user's hash, or against the
+ * first hashed entry as a decoy when the user is unknown or has a plain password). So the answer time tells neither
+ * which users exist, nor which have hashed passwords, nor how close a guess was (given hashes of one cost, as
+ * `scripts/hash-password.ts` makes them). `verify` is the scrypt check (a parameter for tests).
  */
-export function credentialAccepted(presented: Presented, accepted: readonly Credential[]): boolean {
+export function credentialAccepted(
+  presented: Presented,
+  accepted: readonly Credential[],
+  verify: (password: string, hash: ScryptHash) => boolean = verifyPassword,
+): boolean {
   if (presented.kind === 'bearer') {
     let ok = false;
     for (const credential of accepted)
@@ -44,18 +53,20 @@ export function credentialAccepted(presented: Presented, accepted: readonly Cred
     return ok;
   }
   if (presented.kind !== 'basic') return false;
-  let match: Extract<Credential, { kind: 'basic' }> | null = null;
-  let decoy: Extract<Credential, { kind: 'basic' }> | null = null;
+  let match: BasicCredential | null = null;
+  let decoyHash: ScryptHash | null = null;
   for (const credential of accepted) {
     if (credential.kind !== 'basic') continue;
-    decoy ??= credential;
+    if ('hash' in credential.password) decoyHash ??= credential.password.hash;
     if (secretsEqual(presented.user, credential.user) && !match) match = credential;
   }
-  const checked = match ?? decoy;
-  if (!checked) return false;
-  const passwordOk =
-    'plain' in checked.password
-      ? secretsEqual(presented.password, checked.password.plain)
-      : verifyPassword(presented.password, checked.password.hash);
-  return match !== null && passwordOk;
+  const plain = match && 'plain' in match.password ? match.password.plain : null;
+  const plainOk = secretsEqual(presented.password, plain ?? DECOY_PLAIN);
+  const hash = match && 'hash' in match.password ? match.password.hash : decoyHash;
+  const hashOk = hash !== null && verify(presented.password, hash);
+  if (match === null) return false;
+  return plain !== null ? plainOk : hashOk;
 }
+
+/** What an attempt's password is compared with when no plain entry is named (never a configured password). */
+const DECOY_PLAIN = randomBytes(24).toString('base64url');

@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { proxy } from '@/proxy';
+import { config, proxy } from '@/proxy';
 import { FAILURES_PER_CLIENT } from './settings';
 
 const TOKEN = 'tok-0123456789abcdef';
@@ -84,10 +84,9 @@ describe('with DASHBOARD_AUTH', () => {
     ).toBe(true);
   });
 
-  it('keeps /api/health and the ingest POST (guarded by INGEST_TOKEN) open, nothing else', () => {
+  it('keeps /api/health open, nothing else', () => {
     expect(passed(proxy(request('/api/health')))).toBe(true);
-    expect(passed(proxy(request('/api/trajectories', { method: 'POST' })))).toBe(true);
-    expect(proxy(request('/api/trajectories', { method: 'GET' })).status).toBe(401);
+    expect(proxy(request('/api/trajectories/x', { method: 'GET' })).status).toBe(401);
     expect(proxy(request('/api/health/../analysis-stats/summary')).status).toBe(401);
     expect(proxy(request('/api/healthz')).status).toBe(401);
   });
@@ -187,5 +186,23 @@ describe('undecodable %-escapes', () => {
     const response = proxy(request('/trajectories/%E0%A4id'));
     expect(response.status).toBe(307);
     expect(new URL(response.headers.get('location')!).pathname).toBe('/trajectories/%25E0%25A4id');
+  });
+});
+
+describe('the matcher', () => {
+  const runs = (path: string) => config.matcher.some((pattern) => new RegExp(`^${pattern}$`).test(path));
+
+  it('leaves out the static chunks and the ingest endpoint (its body must stream), and nothing else', () => {
+    expect(runs('/_next/static/chunks/main.js')).toBe(false);
+    expect(runs('/api/trajectories')).toBe(false);
+    for (const path of [
+      '/',
+      '/analysis',
+      '/api/trajectories/x',
+      '/api/trajectories/',
+      '/api/trajectoriesx',
+      '/api/health',
+    ])
+      expect(runs(path), path).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { parseAuthConfig, type Credential } from './auth-config';
 import { parseCorsOrigins } from './cors';
-import { FailureThrottle } from './failure-throttle';
+import { CredentialGate } from './credential-gate';
 
 /** Failed logins a client may make per minute, and all clients together. */
 export const FAILURES_PER_CLIENT = 10;
@@ -14,9 +14,8 @@ export interface SecuritySettings {
   /** Reverse proxies in front of the server whose x-forwarded-for entries are believed. */
   trustedProxies: number;
   development: boolean;
-  throttle: FailureThrottle;
-  /** SHA-256 of recently accepted Authorization headers → expiry, so a scrypt hash is not recomputed per request. */
-  accepted: Map<string, number>;
+  /** Throttles failed logins and remembers accepted ones. */
+  gate: CredentialGate;
 }
 
 type Env = Record<string, string | undefined>;
@@ -34,12 +33,11 @@ export function settingsFromEnv(env: Env): SecuritySettings {
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
     trustedProxies: parseTrustedProxies(env.TRUST_PROXY_HOPS),
     development: env.NODE_ENV === 'development',
-    throttle: new FailureThrottle({
+    gate: new CredentialGate({
       perClient: FAILURES_PER_CLIENT,
       overall: FAILURES_OVERALL,
       windowMs: WINDOW_MS,
     }),
-    accepted: new Map(),
   };
 }
 

@@ -15,13 +15,13 @@ beforeEach(() => {
 });
 afterEach(() => db.cleanup());
 
-function makeIo(options: { stdin?: string; tty?: boolean } = {}) {
+function makeIo(options: { stdin?: string; tty?: boolean; env?: Record<string, string> } = {}) {
   const out = { stdout: '', stderr: '' };
   const io: CliIo = {
     stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     stdout: { write: (text: string) => (out.stdout += text) },
     stderr: { write: (text: string) => (out.stderr += text), isTTY: options.tty },
-    env: { NODE_ENV: 'test', LANCEDB_URI: db.dir, LANCEDB_READ_CONSISTENCY_SECONDS: '0' },
+    env: { NODE_ENV: 'test', LANCEDB_URI: db.dir, LANCEDB_READ_CONSISTENCY_SECONDS: '0', ...options.env },
   };
   return { io, out };
 }
@@ -44,6 +44,33 @@ describe('runIngestCli', () => {
       const { io, out } = makeIo();
       expect(await runIngestCli(argv, io)).toBe(2);
       expect(out.stderr).toContain(message);
+    }
+  });
+
+  it('a record over INGEST_MAX_RECORD_BYTES costs that line only, and a bad setting is a usage error', async () => {
+    const record = (id: string, pad: number) =>
+      JSON.stringify({
+        training_id: 'cli',
+        epoch_id: 0,
+        data_id: id,
+        reward: 1,
+        question: 'x'.repeat(pad),
+        steps: [],
+      });
+    const file = path.join(db.dir, '..', `long-line-${process.pid}.jsonl`);
+    fs.writeFileSync(file, [record('a', 0), record('b', 50_000), record('c', 0)].join('\n'));
+    try {
+      const { io, out } = makeIo({ env: { INGEST_MAX_RECORD_BYTES: '10000' } });
+      expect(await runIngestCli([file], io)).toBe(1);
+      expect(out.stderr).toContain(
+        `${file}:2: record: longer than 10,000 bytes (INGEST_MAX_RECORD_BYTES); not read`,
+      );
+      expect(out.stdout).toMatch(/^inserted 2, updated 0, unchanged 0, rejected 1 /);
+      const bad = makeIo({ env: { INGEST_MAX_STEPS: 'many' } });
+      expect(await runIngestCli([file], bad.io)).toBe(2);
+      expect(bad.out.stderr).toBe('ingest: INGEST_MAX_STEPS must be a positive whole number, got "many"\n');
+    } finally {
+      fs.rmSync(file, { force: true });
     }
   });
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { dbConfigFromEnv } from '../db/connection';
 import { inputHints, MAX_PRINTED_ERRORS, printable, ProgressReporter } from './cli-report';
 import { ingestFiles, IngestInputError, type IngestSummary } from './ingest';
+import { ingestLimitsFromEnv, type IngestLimits } from './limits';
 import { STDIN_SOURCE } from './read';
 import { FORMATS, INT32_MAX, type Format } from './types';
 
@@ -26,7 +27,9 @@ Options:
   --dry-run           validate only; write nothing
   -h, --help          show this help
 
-Environment: LANCEDB_URI (default ./data/lancedb), LANCEDB_STORAGE_OPTIONS (JSON object).
+Environment: LANCEDB_URI (default ./data/lancedb), LANCEDB_STORAGE_OPTIONS (JSON object),
+INGEST_MAX_RECORD_BYTES (default 32 MiB: a longer record is rejected, the next line read),
+INGEST_MAX_STEPS (default 10000 steps per trajectory).
 Exit status: 0 when every record was loaded, 1 when any was rejected or an input could not be read, 2 on bad usage.
 See docs/ingest.md for the record formats.
 `;
@@ -109,6 +112,13 @@ export async function runIngestCli(argv: readonly string[], io: CliIo): Promise<
     io.stderr.write('ingest: no input files (use - for standard input)\nRun with --help for usage.\n');
     return 2;
   }
+  let limits: IngestLimits;
+  try {
+    limits = ingestLimitsFromEnv(io.env);
+  } catch (error) {
+    io.stderr.write(`ingest: ${(error as Error).message}\n`);
+    return 2;
+  }
 
   const bar = new ProgressReporter(io.stderr);
   const say = (line: string) => {
@@ -126,6 +136,8 @@ export async function runIngestCli(argv: readonly string[], io: CliIo): Promise<
       epochId: options.epochId,
       batchSize: options.batchSize,
       dryRun: options.dryRun,
+      maxRecordBytes: limits.maxRecordBytes,
+      maxSteps: limits.maxSteps,
       onProgress: (progress) => bar.update(progress),
       onLockWait: (holder) => say(`ingest: waiting for another writer (${holder})`),
       onError: (error) => {

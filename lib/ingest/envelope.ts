@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseWith, type Parsed } from './issues';
+import { MAX_ABS_NUMBER, MAX_ID_LENGTH } from '../limits';
 import { INT32_MAX, type EnvelopeOverrides, type FieldError } from './types';
 
 const nonNegativeInt32 = z
@@ -8,7 +9,26 @@ const nonNegativeInt32 = z
   .min(0, { error: 'must be ≥ 0' })
   .max(INT32_MAX, { error: `must be ≤ ${INT32_MAX} (int32)` });
 
-const nonEmptyString = z.string().min(1, { error: 'must not be empty' });
+const nonEmptyString = z
+  .string()
+  .min(1, { error: 'must not be empty' })
+  .max(MAX_ID_LENGTH, {
+    error: (issue) => `must be at most ${MAX_ID_LENGTH} characters, got ${(issue.input as string).length}`,
+  });
+
+/** A name that may be absent (termination reason, agent): at most as long as an id, so its filter can name it. */
+const optionalName = z
+  .string()
+  .max(MAX_ID_LENGTH, {
+    error: (issue) => `must be at most ${MAX_ID_LENGTH} characters, got ${(issue.input as string).length}`,
+  })
+  .nullish();
+
+/** A reward or process reward: finite and within ±MAX_ABS_NUMBER, the range the filters take. */
+export const boundedNumber = z
+  .number()
+  .min(-MAX_ABS_NUMBER, { error: `must be ≥ ${-MAX_ABS_NUMBER}` })
+  .max(MAX_ABS_NUMBER, { error: `must be ≤ ${MAX_ABS_NUMBER}` });
 
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -59,19 +79,9 @@ export const envelopeSchema = z.object({
     .string()
     .nullish()
     .transform((v) => v ?? null),
-  reward: z.number(),
-  termination_reason: withoutControls(
-    z
-      .string()
-      .nullish()
-      .transform((v) => v || null),
-  ),
-  agent_name: withoutControls(
-    z
-      .string()
-      .nullish()
-      .transform((v) => v ?? null),
-  ),
+  reward: boundedNumber,
+  termination_reason: withoutControls(optionalName.transform((v) => v || null)),
+  agent_name: withoutControls(optionalName.transform((v) => v ?? null)),
   created_at: timestamp.nullish().transform((v) => v ?? null),
   trajectory_id: idString.nullish().transform((v) => v ?? null),
 });

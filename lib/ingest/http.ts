@@ -1,20 +1,23 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { errorResponse } from '../api/error-response';
 import { dbConfigFromEnv, IncompatibleSchemaError } from '../db/connection';
 import { WriteLockTimeoutError } from '../db/write-lock';
 import { firstLineOf } from '../db/error-text';
-import { AuthThrottle } from './auth-throttle';
+import { requestClient } from '../http-security/client-address';
+import { CredentialGate } from '../http-security/credential-gate';
+import { secretsEqual } from '../http-security/credentials';
+import { currentSettings } from '../http-security/settings';
+import { bodyChunks } from './http-body';
+import { ingestLimitsFromEnv, overLimit } from './limits';
 import { ingestRecords, IngestWriteError, type IngestSummary } from './ingest';
 import { readRecords } from './read';
 import { FORMATS, INT32_MAX } from './types';
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-/** A shorter INGEST_TOKEN leaves the endpoint disabled. */
+/** A shorter INGEST_TOKEN stops the server at start-up (lib/server/startup-check.ts); here it keeps the endpoint off. */
 export const MIN_TOKEN_LENGTH = 32;
-/** How long a request waits for another writer's batch before answering 503 (`INGEST_LOCK_WAIT_SECONDS`). */
-export const DEFAULT_LOCK_WAIT_SECONDS = 60;
+/** Wrong tokens a client may send per minute, and all clients together, before they are refused with 429. */
+export const TOKEN_FAILURES_PER_CLIENT = 5;
+export const TOKEN_FAILURES_OVERALL = 50;
 
 const boolParam = z
   .enum(['true', 'false', '1', '0', ''], { error: 'must be true, false, 1 or 0' })
@@ -59,68 +62,27 @@ export const ingestResponseSchema = z
 
 export type IngestResponse = z.output<typeof ingestResponseSchema>;
 
+/** A 413 or 408 that stopped a body part-way: the error, and what was committed before it. */
+export const ingestStoppedResponseSchema = z
+  .object({
+    error: z.object({ message: z.string(), param: z.null() }).strict(),
+    committed: ingestResponseSchema,
+  })
+  .strict();
+
+export type IngestStoppedResponse = z.output<typeof ingestStoppedResponseSchema>;
+
 /** Error body of every non-200 response. */
 export const errorResponseSchema = z
   .object({ error: z.object({ message: z.string(), param: z.string().nullable() }).strict() })
   .strict();
 
-/** Constant-time comparison (both sides hashed first, so lengths never leak either). */
-export function tokensEqual(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
-
-export function lockWaitSecondsFromEnv(env: NodeJS.ProcessEnv): number {
-  const value = Number(env.INGEST_LOCK_WAIT_SECONDS);
-  return env.INGEST_LOCK_WAIT_SECONDS && Number.isFinite(value) && value > 0
-    ? value
-    : DEFAULT_LOCK_WAIT_SECONDS;
-}
-
-export function maxBytesFromEnv(env: NodeJS.ProcessEnv): number {
-  const value = Number(env.INGEST_MAX_BYTES);
-  return env.INGEST_MAX_BYTES && Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_MAX_BYTES;
-}
-
-class PayloadTooLarge extends Error {}
-
-/** The body as bytes, failing as soon as more than `maxBytes` have arrived. */
-async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new PayloadTooLarge();
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
-
-const throttle = new AuthThrottle();
+const gate = new CredentialGate({
+  perClient: TOKEN_FAILURES_PER_CLIENT,
+  overall: TOKEN_FAILURES_OVERALL,
+  windowMs: 60_000,
+});
 let warnedShortToken = false;
-
-/**
- * The client a failed token attempt is counted against: the first X-Forwarded-For address (set by the reverse proxy
- * in front of the server), else X-Real-IP, else one shared bucket.
- */
-function clientOf(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip')?.trim() || 'unknown';
-}
 
 /** Absolute file paths in an error message (LanceDB names its data files) become `<path>`; its source locations go. */
 export function withoutPaths(message: string): string {
@@ -129,10 +91,35 @@ export function withoutPaths(message: string): string {
     .replace(/(?:\/[^\s/:'"()]+){2,}\/?/g, '<path>');
 }
 
+/** The counts of an ingest as the API answers them. */
+function responseOf(summary: IngestSummary): IngestResponse {
+  return {
+    read: summary.read,
+    inserted: summary.inserted,
+    updated: summary.updated,
+    unchanged: summary.unchanged,
+    rejected: summary.rejected,
+    errors: summary.errors.map(({ line, field, reason }) => ({ line, field, reason })),
+    errors_truncated: summary.errorsTruncated,
+    warnings: summary.warnings,
+    dry_run: summary.dryRun,
+    seconds: summary.seconds,
+  };
+}
+
+const committedText = (s: IngestSummary) =>
+  `${s.read} records were read before it and are committed (inserted ${s.inserted}, updated ${s.updated}, ` +
+  `unchanged ${s.unchanged}, rejected ${s.rejected}); nothing after them was read. Send the rest in smaller ` +
+  'requests: records already stored are not written twice.';
+
 /**
- * `POST /api/trajectories`: NDJSON or a JSON array of trajectory records in the body, the same ingest as the CLI.
- * Disabled (403) unless `INGEST_TOKEN` is set to at least 32 characters; then requires `Authorization: Bearer
- * <token>`, compared in constant time. A client with 5 wrong tokens within a minute gets 429 with Retry-After.
+ * `POST /api/trajectories`: NDJSON or a JSON array of trajectory records in the body (gzip or not), the same ingest as
+ * the CLI, read as it streams in. Disabled (403) unless `INGEST_TOKEN` is set to at least 32 characters; then requires
+ * `Authorization: Bearer <token>`, compared in constant time, behind a throttle on wrong tokens (per client and
+ * overall) that a token accepted in the last minutes passes. 200 means every record of the body was read and counted.
+ * A body over a limit (lib/ingest/limits.ts) is refused with 413 before anything is written when its Content-Length
+ * says so, else stopped where it crosses the limit with a 413 (408 for a body that arrives too slowly) that says what
+ * was committed before; the connection is then closed. A client that goes away stops the ingest (logged).
  */
 export async function handleIngestRequest(
   request: Request,
@@ -153,19 +140,18 @@ export async function handleIngestRequest(
       403,
     );
   }
-  const client = clientOf(request);
-  const wait = throttle.retryAfterSeconds(client);
-  if (wait > 0) {
-    return errorResponse(`Too many wrong tokens; try again in ${wait} s.`, null, 429, {
-      'Retry-After': String(wait),
-    });
-  }
   const auth = request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(.+)$/i.exec(auth.trim());
-  if (!match || !tokensEqual(match[1], token)) {
-    throttle.recordFailure(client);
-    return errorResponse('Missing or wrong bearer token.', null, 401, { 'WWW-Authenticate': 'Bearer' });
+  const outcome = gate.check(auth, requestClient(request.headers, currentSettings(env).trustedProxies), () =>
+    match ? secretsEqual(match[1], token) : false,
+  );
+  if (outcome.kind === 'throttled') {
+    return errorResponse(`Too many wrong tokens; try again in ${outcome.retryAfterSeconds} s.`, null, 429, {
+      'Retry-After': String(outcome.retryAfterSeconds),
+    });
   }
+  if (outcome.kind === 'invalid')
+    return errorResponse('Missing or wrong bearer token.', null, 401, { 'WWW-Authenticate': 'Bearer' });
 
   const url = new URL(request.url);
   const params: Record<string, string> = {};
@@ -184,32 +170,37 @@ export async function handleIngestRequest(
     return errorResponse(message, param, 400);
   }
 
-  const maxBytes = maxBytesFromEnv(env);
-  const tooLarge = `The body is larger than ${maxBytes} bytes (INGEST_MAX_BYTES); split it into several requests.`;
+  const limits = ingestLimitsFromEnv(env);
   const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) return errorResponse(tooLarge, null, 413);
-  let body: Uint8Array;
-  try {
-    body = await readBody(request, maxBytes);
-  } catch (error) {
-    if (error instanceof PayloadTooLarge) return errorResponse(tooLarge, null, 413);
-    throw error;
+  if (request.headers.has('content-length') && Number.isFinite(declared) && declared > limits.maxBodyBytes) {
+    const error = overLimit('maxBodyBytes', limits.maxBodyBytes, `the body (Content-Length ${declared})`);
+    return errorResponse(`${error.message}; nothing was read. Split it into several requests.`, null, 413, {
+      Connection: 'close',
+    });
   }
-  if (body.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09))
-    return errorResponse('The body is empty; send NDJSON or a JSON array of records.', null, 400);
 
   const { format, training_id, epoch_id, dry_run } = query.data;
   let summary: IngestSummary;
   try {
     // Read as bytes, like a file: invalid UTF-8 is an error of its line, and a gzipped body works too.
-    summary = await ingestRecords(readRecords(Readable.from([body]), { source: '<body>' }), {
-      db: dbConfigFromEnv(env),
-      lockTimeoutMs: lockWaitSecondsFromEnv(env) * 1000,
-      format,
-      trainingId: training_id,
-      epochId: epoch_id,
-      dryRun: dry_run,
-    });
+    summary = await ingestRecords(
+      readRecords(bodyChunks(request.body, limits, request.signal), {
+        source: '<body>',
+        maxRecordBytes: limits.maxRecordBytes,
+        inflate: limits,
+      }),
+      {
+        db: dbConfigFromEnv(env),
+        lockTimeoutMs: limits.lockWaitSeconds * 1000,
+        format,
+        trainingId: training_id,
+        epochId: epoch_id,
+        dryRun: dry_run,
+        maxRecords: limits.maxRecords,
+        maxSteps: limits.maxSteps,
+        signal: request.signal,
+      },
+    );
   } catch (error) {
     // The caller is authenticated: a schema mismatch or a failed write (saying which records did not land) helps
     // them; anything else is logged here and answered without internals.
@@ -228,7 +219,26 @@ export async function handleIngestRequest(
       500,
     );
   }
-  if (summary.read > 0 && summary.parseErrors === summary.read) {
+  if (summary.aborted) {
+    console.error(
+      `POST /api/trajectories: the client went away; stopped after reading ${summary.read} records. Committed ` +
+        `before it: inserted ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}.`,
+    );
+    return errorResponse('The request was aborted.', null, 499);
+  }
+  if (summary.stoppedBy) {
+    const body = {
+      error: { message: `${summary.stoppedBy.message}. ${committedText(summary)}`, param: null },
+      committed: responseOf(summary),
+    };
+    return Response.json(body satisfies IngestStoppedResponse, {
+      status: summary.stoppedBy.status,
+      headers: { Connection: 'close' },
+    });
+  }
+  if (summary.read === 0)
+    return errorResponse('The body is empty; send NDJSON or a JSON array of records.', null, 400);
+  if (summary.parseErrors === summary.read) {
     const first = summary.errors[0];
     return errorResponse(
       `The body is not JSON: line ${first?.line ?? 1}: ${first?.reason ?? 'invalid JSON'}`,
@@ -236,17 +246,5 @@ export async function handleIngestRequest(
       400,
     );
   }
-  const response: IngestResponse = {
-    read: summary.read,
-    inserted: summary.inserted,
-    updated: summary.updated,
-    unchanged: summary.unchanged,
-    rejected: summary.rejected,
-    errors: summary.errors.map(({ line, field, reason }) => ({ line, field, reason })),
-    errors_truncated: summary.errorsTruncated,
-    warnings: summary.warnings,
-    dry_run: summary.dryRun,
-    seconds: summary.seconds,
-  };
-  return Response.json(response);
+  return Response.json(responseOf(summary));
 }

@@ -3,13 +3,14 @@ import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Table } from '@lancedb/lancedb';
-import { dbConfigFromEnv, openOrCreateTrajectories, type DbConfig } from '../db/connection';
+import { dbConfigFromEnv, openOrCreateTrajectories, openTrajectories, type DbConfig } from '../db/connection';
 import { firstLineOf } from '../db/error-text';
-import { maintainAfterIngest } from '../db/maintenance';
+import { indexesNeedRepair, maintainAfterIngest } from '../db/maintenance';
 import { withWriteLock } from '../db/write-lock';
 import type { TrajectoryRow } from '../db/schema';
 import { normalizeRecord } from './normalize';
-import { readRecords, readRecordsFromText, STDIN_SOURCE } from './read';
+import { IngestLimitError, overLimit } from './limits';
+import { isAbort, readRecords, readRecordsFromText, STDIN_SOURCE } from './read';
 import { SampleIdCounter } from './trajectory-id';
 import { RunWrites, upsertChanged } from './upsert';
 import {
@@ -43,6 +44,12 @@ export interface IngestOptions extends EnvelopeOverrides {
   lockTimeoutMs?: number;
   /** Bytes of input read so far and in all (null when unknown, e.g. stdin), for progress. */
   inputBytes?: { read: number; total: number | null };
+  /** Most records (valid or not) to read; the run stops at the next one (`stoppedBy` INGEST_MAX_RECORDS). */
+  maxRecords?: number;
+  /** Most steps per trajectory (default `INGEST_MAX_STEPS`'s); a record with more is rejected. */
+  maxSteps?: number;
+  /** Stops the run when aborted (the client went away): nothing more is read or written (`aborted`). */
+  signal?: AbortSignal;
 }
 
 /** Records read from one input, and how many of them were not JSON at all. */
@@ -90,6 +97,13 @@ export interface IngestSummary extends IngestProgress {
   /** Per input name: records read and records that were not JSON. */
   sources: Map<string, SourceCounts>;
   dryRun: boolean;
+  /**
+   * The limit the input ran into (body size, inflated size, record count, a body too slow), or null. The records read
+   * in full before it are committed and counted; nothing after it was read.
+   */
+  stoppedBy: IngestLimitError | null;
+  /** True when `signal` aborted the run: the batch being read was dropped, earlier batches stay committed. */
+  aborted: boolean;
 }
 
 /**
@@ -222,8 +236,13 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
     inFlight.catch(() => {}); // awaited later; avoids an unhandled rejection in between
   };
 
+  let stoppedBy: IngestLimitError | null = null;
+  let aborted = false;
   try {
     for await (const record of records) {
+      if (options.signal?.aborted) throw options.signal.reason ?? new DOMException('aborted', 'AbortError');
+      if (options.maxRecords !== undefined && counts.read >= options.maxRecords)
+        throw overLimit('maxRecords', options.maxRecords, 'the number of records');
       counts.read++;
       let ofSource = sources.get(record.source);
       if (!ofSource) sources.set(record.source, (ofSource = { records: 0, parseErrors: 0 }));
@@ -241,6 +260,7 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
         trainingId: options.trainingId,
         epochId: options.epochId,
         sampleIds: counter,
+        maxSteps: options.maxSteps,
       });
       if (!result.ok) {
         reject(record.source, record.line, result.errors);
@@ -257,22 +277,55 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
       if (counts.read % 1000 === 0) options.onProgress?.(progress());
     }
     await flush();
+  } catch (error) {
+    if (error instanceof IngestLimitError) {
+      // The records read in full before the limit are committed: the answer can say exactly what landed.
+      stoppedBy = error;
+      await flush();
+    } else if (isAbort(error) || options.signal?.aborted) {
+      aborted = true;
+      batch = new Map();
+    } else throw error;
   } finally {
     if (inFlight) await inFlight;
   }
   let warnings: string[] = [];
-  const written: Table | null = table;
-  if (wrote && written && config) {
-    // Every row is committed by now: nothing here may turn the run into a failure.
-    warnings = await withWriteLock(config.uri, () => maintainAfterIngest(written), lockOptions).catch(
-      (error: unknown) => [
-        `index update / compaction skipped (${firstLineOf(error)}); the next ingest retries it`,
-      ],
-    );
-  }
+  if (config) warnings = await maintain(config, wrote ? table : null, counts.accepted > 0, lockOptions);
   const summary = progress();
   options.onProgress?.(summary);
-  return { ...summary, parseErrors: counts.parseErrors, errors, errorsTruncated, warnings, sources, dryRun };
+  return {
+    ...summary,
+    parseErrors: counts.parseErrors,
+    errors,
+    errorsTruncated,
+    warnings,
+    sources,
+    dryRun,
+    stoppedBy,
+    aborted,
+  };
+}
+
+/**
+ * After the last batch: updates indexes and compacts when the run wrote rows. A run that wrote nothing but read valid
+ * records (a re-run) still checks the table's indexes and rebuilds what a crashed run left missing or stale, so a
+ * re-run always ends with a table that searches and filters exactly. Every row is committed by now: nothing here may
+ * turn the run into a failure, so problems come back as warnings.
+ */
+async function maintain(
+  config: DbConfig,
+  written: Table | null,
+  readValidRecords: boolean,
+  lockOptions: { onWait?: (holder: string) => void; timeoutMs?: number },
+): Promise<string[]> {
+  try {
+    const table = written ?? (readValidRecords ? await openTrajectories(config) : null);
+    if (!table) return [];
+    if (!written && !(await indexesNeedRepair(table))) return [];
+    return await withWriteLock(config.uri, () => maintainAfterIngest(table), lockOptions);
+  } catch (error) {
+    return [`index update / compaction skipped (${firstLineOf(error)}); the next ingest retries it`];
+  }
 }
 
 /** The writer sees every other writer's commit at once (its lookups and merges must run on the latest version). */
@@ -285,6 +338,8 @@ export class IngestInputError extends Error {}
 export interface IngestFilesOptions extends IngestOptions {
   /** Stream read for the path `-` (default `process.stdin`). */
   stdin?: Readable;
+  /** Longest record text (default `INGEST_MAX_RECORD_BYTES`'s); a longer record is rejected, the next line read. */
+  maxRecordBytes?: number;
 }
 
 /**
@@ -296,15 +351,16 @@ export async function ingestFiles(
   options: IngestFilesOptions = {},
 ): Promise<IngestSummary> {
   await assertReadableFiles(paths);
-  const { stdin, ...rest } = options;
+  const { stdin, maxRecordBytes, ...rest } = options;
   // A path given twice is read once: sample ids are counted per input name, so a second pass would add copies.
   const unique = [...new Map(paths.map((p) => [p === '-' ? p : resolve(p), p])).values()];
   const inputBytes = { read: 0, total: unique.includes('-') ? null : await totalSize(unique) };
   const onBytes = (bytes: number) => (inputBytes.read += bytes);
   async function* all(): AsyncGenerator<RawRecordOrError> {
     for (const path of unique) {
-      if (path === '-') yield* readRecords(stdin ?? process.stdin, { source: STDIN_SOURCE, onBytes });
-      else yield* readRecords(path, { onBytes });
+      if (path === '-')
+        yield* readRecords(stdin ?? process.stdin, { source: STDIN_SOURCE, onBytes, maxRecordBytes });
+      else yield* readRecords(path, { onBytes, maxRecordBytes });
     }
   }
   return ingestRecords(all(), { ...rest, inputBytes });

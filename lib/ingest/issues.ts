@@ -39,6 +39,9 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[], prefix 
 function issueReason(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     if (issue.input === undefined) return 'is required';
+    // JSON numbers beyond ±1.8e308 parse as ±Infinity.
+    if (issue.expected === 'number' && typeof issue.input === 'number' && !Number.isFinite(issue.input))
+      return `must be a finite number, got ${issue.input}`;
     const expected = ARTICLES[issue.expected] ?? issue.expected;
     return `expected ${expected}, got ${describeValue(issue.input)}`;
   }

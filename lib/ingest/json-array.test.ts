@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { JsonArraySplitter, type ArrayPiece } from './json-array';
 
-function split(text: string, chunkSize = text.length): ArrayPiece[] {
-  const splitter = new JsonArraySplitter();
+function split(text: string, chunkSize = text.length, maxLength = Infinity): ArrayPiece[] {
+  const splitter = new JsonArraySplitter(maxLength);
   const out: ArrayPiece[] = [];
   for (let i = 0; i < text.length; i += chunkSize) out.push(...splitter.push(text.slice(i, i + chunkSize)));
   out.push(...splitter.end());
@@ -30,7 +30,7 @@ describe('JsonArraySplitter', () => {
       { line: 6, endLine: 6, text: '[ [], {} ]' },
       { line: 7, endLine: 7, text: 'null' },
     ]);
-    expect(pieces.map((p) => ('text' in p ? JSON.parse(p.text) : p))).toEqual(JSON.parse(tricky));
+    expect(pieces.map((p) => ('text' in p ? JSON.parse(p.text!) : p))).toEqual(JSON.parse(tricky));
   });
 
   it('gives the line an element ends on', () => {
@@ -71,5 +71,18 @@ describe('JsonArraySplitter', () => {
       { line: 1, endLine: 1, text: '1' },
       { line: 1, error: "unexpected ','", fatal: true },
     ]);
+  });
+
+  it('delimits an element longer than maxLength without keeping its text, in any chunking', () => {
+    const long = JSON.stringify({ text: 'x'.repeat(5000), list: [1, 2, { a: ']' }] });
+    const text = `[\n{"a":1},\n${long},\n{"b":2}\n]`;
+    for (const chunk of [1, 7, 100, 4096, text.length]) {
+      expect(split(text, chunk, 1000)).toEqual([
+        { line: 2, endLine: 2, text: '{"a":1}' },
+        { line: 3, endLine: 3, text: null },
+        { line: 4, endLine: 4, text: '{"b":2}' },
+      ]);
+    }
+    expect(split(`[${long}]`, 64, long.length)).toEqual([{ line: 1, endLine: 1, text: long }]);
   });
 });

@@ -1,6 +1,9 @@
-/** One top-level element of a JSON array, as text, with the lines it starts and ends on. */
+/**
+ * One top-level element of a JSON array, as text, with the lines it starts and ends on; `text` is null for an element
+ * longer than the splitter's `maxLength` (its text was not kept).
+ */
 export type ArrayPiece =
-  { line: number; endLine: number; text: string } | { line: number; error: string; fatal: boolean };
+  { line: number; endLine: number; text: string | null } | { line: number; error: string; fatal: boolean };
 
 const enum Phase {
   Before, // expecting '['
@@ -26,18 +29,29 @@ function isSpace(c: number): boolean {
 
 /**
  * Splits a (possibly huge) top-level JSON array into its elements' texts incrementally, holding only the current
- * element in memory. Tracks strings, escapes and nesting depth; each element is then `JSON.parse`d by the caller.
- * Structural errors (text outside the array, unclosed array) end the split with a fatal piece.
+ * element in memory, and at most `maxLength` characters of it (plus one chunk): a longer element is still delimited
+ * but comes out without its text. Tracks strings, escapes and nesting depth; each element is then `JSON.parse`d by
+ * the caller. Structural errors (text outside the array, unclosed array) end the split with a fatal piece.
  */
 export class JsonArraySplitter {
   private phase = Phase.Before;
-  private line = 1;
+  private line: number;
   private depth = 0;
   private inString = false;
   private escaped = false;
   private startLine = 0;
   private parts: string[] = [];
+  private length = 0;
+  private oversized = false;
   private afterOpen = false;
+
+  constructor(
+    private readonly maxLength = Infinity,
+    /** The line the first chunk starts on. */
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+  }
 
   push(chunk: string): ArrayPiece[] {
     const out: ArrayPiece[] = [];
@@ -94,6 +108,8 @@ export class JsonArraySplitter {
             this.afterOpen = false;
             this.startLine = this.line;
             this.parts = [];
+            this.length = 0;
+            this.oversized = false;
             start = i;
             i--; // re-read the first char as part of the element
           }
@@ -108,7 +124,7 @@ export class JsonArraySplitter {
           break;
       }
     }
-    if (this.phase === Phase.Element && start >= 0) this.parts.push(chunk.slice(start));
+    if (this.phase === Phase.Element && start >= 0) this.keep(chunk, start, chunk.length);
     return out;
   }
 
@@ -122,10 +138,23 @@ export class JsonArraySplitter {
   }
 
   private finish(chunk: string, start: number, endExclusive: number, out: ArrayPiece[]): void {
-    this.parts.push(chunk.slice(Math.max(start, 0), endExclusive));
-    out.push({ line: this.startLine, endLine: this.line, text: this.parts.join('') });
+    this.keep(chunk, Math.max(start, 0), endExclusive);
+    out.push({ line: this.startLine, endLine: this.line, text: this.oversized ? null : this.parts.join('') });
     this.parts = [];
+    this.length = 0;
     this.phase = Phase.After;
+  }
+
+  /** Keeps `chunk[start, end)` of the current element, unless the element has grown past `maxLength`. */
+  private keep(chunk: string, start: number, end: number): void {
+    if (this.oversized) return;
+    this.length += end - start;
+    if (this.length > this.maxLength) {
+      this.oversized = true;
+      this.parts = [];
+      return;
+    }
+    this.parts.push(chunk.slice(start, end));
   }
 
   private fail(out: ArrayPiece[], error: string): void {

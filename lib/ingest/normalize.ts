@@ -7,6 +7,7 @@ import { parseMessagesBody } from './formats/messages';
 import { parseStepsBody } from './formats/steps';
 import { parseVerlBody } from './formats/verl';
 import { describeValue } from './issues';
+import { DEFAULT_INGEST_LIMITS } from './limits';
 import { makeTrajectoryId, SampleIdCounter } from './trajectory-id';
 import type { BodyFormat, EnvelopeOverrides, FieldError, Format } from './types';
 
@@ -15,6 +16,8 @@ export interface NormalizeOptions extends EnvelopeOverrides {
   format?: Format;
   /** Assigns sample ids to records without one; share one per input. A fresh counter when absent. */
   sampleIds?: SampleIdCounter;
+  /** Most steps a trajectory may have (default `INGEST_MAX_STEPS`'s); a record with more is rejected. */
+  maxSteps?: number;
 }
 
 export type NormalizeResult = { ok: true; row: TrajectoryRow } | { ok: false; errors: FieldError[] };
@@ -52,7 +55,18 @@ export function normalizeRecord(value: unknown, options: NormalizeOptions = {}):
   }
   const envelope = parseEnvelope(fields);
   const aliases = body.aliases ?? {};
+  const maxSteps = options.maxSteps ?? DEFAULT_INGEST_LIMITS.maxSteps;
+  const tooLong =
+    body.steps.length > maxSteps
+      ? [
+          {
+            field: detected.format === 'messages' ? 'messages' : 'steps',
+            reason: `makes ${body.steps.length.toLocaleString('en-US')} steps, over the limit of ${maxSteps.toLocaleString('en-US')} (INGEST_MAX_STEPS)`,
+          },
+        ]
+      : [];
   const errors = [
+    ...tooLong,
     ...body.errors,
     ...(envelope.ok ? [] : envelope.errors.map((e) => ({ ...e, field: aliases[e.field] ?? e.field }))),
   ];

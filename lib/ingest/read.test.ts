@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
+import { IngestLimitError } from './limits';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readRecords, readRecordsFromText } from './read';
 import { fixturePath } from './test-db';
@@ -125,5 +126,84 @@ describe('readRecords', () => {
       { source: 'arr', line: 2, error: expect.stringMatching(/^invalid JSON/) },
       { source: 'arr', line: 3, value: { c: 3 } },
     ]);
+  });
+
+  it('rejects a record longer than maxRecordBytes with its line and reads the lines after it, in any chunking', async () => {
+    const long = JSON.stringify({ x: 'y'.repeat(10_000) });
+    const text = `{"a":1}\n${long}\n{"b":2}\n[${long}]\n`;
+    for (const size of [3, 1000, 65_536]) {
+      const records = await collect(
+        readRecords(chunked(Buffer.from(text), size), { source: 'm', maxRecordBytes: 5000 }),
+      );
+      expect(records).toEqual([
+        { source: 'm', line: 1, value: { a: 1 } },
+        {
+          source: 'm',
+          line: 2,
+          field: 'record',
+          error: 'longer than 5,000 bytes (INGEST_MAX_RECORD_BYTES); not read',
+        },
+        { source: 'm', line: 3, value: { b: 2 } },
+        {
+          source: 'm',
+          line: 4,
+          field: 'record',
+          error: 'longer than 5,000 bytes (INGEST_MAX_RECORD_BYTES); not read',
+        },
+      ]);
+    }
+    const array = `[\n{"a":1},\n${long},\n{"b":2}\n]`;
+    const elements = await collect(readRecordsFromText([array], 'arr', new Set(), 5000));
+    expect(elements.map((r) => [r.line, 'value' in r ? r.value : (r as { field: string }).field])).toEqual([
+      [2, { a: 1 }],
+      [3, 'record'],
+      [4, { b: 2 }],
+    ]);
+  });
+
+  it('counts the lines of blank chunks before the first record without keeping them', async () => {
+    const blank = ' \n'.repeat(100_000);
+    const chunks = [blank, blank, '  {"a":1}\n{"b":2}'];
+    expect(await collect(readRecordsFromText(chunks, 's'))).toEqual([
+      { source: 's', line: 200_001, value: { a: 1 } },
+      { source: 's', line: 200_002, value: { b: 2 } },
+    ]);
+    expect(await collect(readRecordsFromText([blank, '[\n{"a":1}]'], 's'))).toEqual([
+      { source: 's', line: 100_002, value: { a: 1 } },
+    ]);
+  });
+
+  it('reads 64 MB of whitespace inside a gzip body, then its record', async () => {
+    const body = gzipSync(Buffer.concat([Buffer.alloc(64 << 20, 0x20), Buffer.from('\n{"a":1}\n')]));
+    const records = await collect(readRecords(chunked(body, 16_384), { source: 'ws.gz' }));
+    expect(records).toEqual([{ source: 'ws.gz', line: 2, value: { a: 1 } }]);
+  });
+
+  it('stops a gzip body at its inflated-size and inflate-ratio limits with an IngestLimitError', async () => {
+    const bomb = gzipSync(Buffer.alloc(64 << 20, 0x20));
+    const stop = async (inflate: { maxInflatedBytes: number; maxInflateRatio: number }) => {
+      try {
+        await collect(readRecords(chunked(bomb, 16_384), { source: 'bomb.gz', inflate }));
+      } catch (error) {
+        return error as IngestLimitError;
+      }
+      throw new Error('no limit hit');
+    };
+    const bySize = await stop({ maxInflatedBytes: 8 << 20, maxInflateRatio: 1e9 });
+    expect(bySize).toBeInstanceOf(IngestLimitError);
+    expect(bySize).toMatchObject({ variable: 'INGEST_MAX_INFLATED_BYTES', status: 413 });
+    expect(bySize.message).toBe('the inflated body is over the limit of 8 MiB (INGEST_MAX_INFLATED_BYTES)');
+    const byRatio = await stop({ maxInflatedBytes: 1 << 30, maxInflateRatio: 100 });
+    expect(byRatio).toMatchObject({ variable: 'INGEST_MAX_INFLATE_RATIO', status: 413 });
+    // An ordinary gzip body within both limits reads in full.
+    const plain = fs.readFileSync(fixturePath('steps.jsonl'));
+    const records = await collect(
+      readRecords(chunked(gzipSync(plain), 100), {
+        source: 'ok',
+        inflate: { maxInflatedBytes: 1 << 20, maxInflateRatio: 100 },
+      }),
+    );
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((r) => 'value' in r)).toBe(true);
   });
 });

@@ -3,39 +3,58 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { JsonArraySplitter } from './json-array';
 import { describeJsonError, jsonDepthExceeds, loneSurrogatePath, MAX_JSON_DEPTH } from './json-checks';
+import { DEFAULT_INGEST_LIMITS, formatLimit, IngestLimitError, limitSetting, overLimit } from './limits';
 import type { RawRecordOrError } from './types';
 import { decodeUtf8Lines } from './utf8-lines';
 
 /** The name used for standard input in error messages. */
 export const STDIN_SOURCE = '<stdin>';
 
+/** Bounds on what a gzip input may inflate to (HTTP bodies; files given to the CLI are not bounded). */
+export interface InflateLimits {
+  maxInflatedBytes: number;
+  maxInflateRatio: number;
+}
+
+/** A gzip input is held to its inflate ratio only after it has inflated this much (small inputs vary widely). */
+export const RATIO_CHECK_AFTER_BYTES = 1024 * 1024;
+
 export interface ReadOptions {
-  /** Name used in errors; defaults to the path (or `<stdin>` for `-`, `<stream>` for a Readable). */
+  /** Name used in errors; defaults to the path (or `<stdin>` for `-`, `<stream>` for a stream). */
   source?: string;
   /** Called with the size of every chunk read from the input (compressed size for gzip). */
   onBytes?: (bytes: number) => void;
+  /** Longest record text, in characters (default `INGEST_MAX_RECORD_BYTES`'s default); longer ones are rejected. */
+  maxRecordBytes?: number;
+  /** Caps on the inflated size of a gzip input; absent: none. */
+  inflate?: InflateLimits;
 }
 
+type ByteSource = string | Readable | AsyncIterable<Uint8Array>;
+
 /**
- * Streams the records of a file path, `-` (stdin) or a Readable: JSONL (one JSON value per line, blank lines
- * skipped) or one JSON array (when the first non-blank character is `[`), gunzipped transparently when the data
- * starts with the gzip magic bytes. Yields `{ source, line, value }` per record, or `{ source, line, error }` for a
- * record that is not valid JSON; an unreadable or corrupt input yields a final error (field `file`) and stops.
+ * Streams the records of a file path, `-` (stdin), a Readable or any stream of bytes: JSONL (one JSON value per line,
+ * blank lines skipped) or one JSON array (when the first non-blank character is `[`), gunzipped transparently when
+ * the data starts with the gzip magic bytes. Yields `{ source, line, value }` per record, or `{ source, line, error }`
+ * for a record that is not valid JSON or is longer than `maxRecordBytes`; an unreadable or corrupt input yields a
+ * final error (field `file`) and stops. A limit of the input (`IngestLimitError`) is thrown, not yielded.
  */
 export async function* readRecords(
-  input: string | Readable,
+  input: ByteSource,
   options: ReadOptions = {},
 ): AsyncGenerator<RawRecordOrError> {
   const source =
     options.source ?? (typeof input === 'string' ? (input === '-' ? STDIN_SOURCE : input) : '<stream>');
   const opened = typeof input === 'string' && input !== '-' ? createReadStream(input) : null;
-  const stream: Readable = opened ?? (input === '-' ? process.stdin : (input as Readable));
+  const stream: AsyncIterable<Uint8Array | string> =
+    opened ?? (input === '-' ? process.stdin : (input as Readable));
   const invalidUtf8Lines = new Set<number>();
   try {
     yield* readRecordsFromText(
-      decodeUtf8Lines(gunzipIfNeeded(counted(stream, options.onBytes)), invalidUtf8Lines),
+      decodeUtf8Lines(gunzipIfNeeded(counted(stream, options.onBytes), options.inflate), invalidUtf8Lines),
       source,
       invalidUtf8Lines,
+      options.maxRecordBytes,
     );
   } finally {
     opened?.destroy();
@@ -43,38 +62,72 @@ export async function* readRecords(
 }
 
 /**
- * Records of text chunks (JSONL or one JSON array). Errors thrown by `chunks` become a final `file` error. A record on
- * a line listed in `invalidUtf8Lines` (filled in while `chunks` is read) is rejected as not UTF-8.
+ * Records of text chunks (JSONL or one JSON array). Errors thrown by `chunks` become a final `file` error, but for an
+ * `IngestLimitError` or an abort, which are thrown on. A record on a line listed in `invalidUtf8Lines` (filled in while
+ * `chunks` is read) is rejected as not UTF-8; a record longer than `maxRecordBytes` characters is rejected unread.
+ * Time and memory are linear in the input whatever its whitespace: blank chunks before the first record are counted
+ * and dropped, never kept.
  */
 export async function* readRecordsFromText(
   chunks: AsyncIterable<string> | Iterable<string>,
   source: string,
   invalidUtf8Lines: ReadonlySet<number> = new Set(),
+  maxRecordBytes: number = DEFAULT_INGEST_LIMITS.maxRecordBytes,
 ): AsyncGenerator<RawRecordOrError> {
   let reader: TextRecordReader | null = null;
-  let head = '';
-  let line = 1;
+  let blankLines = 0;
   try {
     for await (const chunk of chunks) {
       if (reader) {
         yield* reader.push(chunk);
         continue;
       }
-      head += chunk;
-      const first = head.search(/\S/);
-      if (first === -1) continue;
-      reader =
-        head[first] === '['
-          ? new ArrayReader(source, invalidUtf8Lines)
-          : new LinesReader(source, invalidUtf8Lines);
-      yield* reader.push(head);
-      head = '';
+      const first = chunk.search(/\S/);
+      if (first === -1) {
+        blankLines += newlinesIn(chunk);
+        continue;
+      }
+      const options = { source, invalidUtf8Lines, maxRecordBytes, firstLine: blankLines + 1 };
+      reader = chunk[first] === '[' ? new ArrayReader(options) : new LinesReader(options);
+      yield* reader.push(chunk);
     }
     if (reader) yield* reader.end();
   } catch (error) {
-    line = reader?.currentLine() ?? line;
-    yield { source, line, field: 'file', error: readErrorMessage(error) };
+    if (error instanceof IngestLimitError || isAbort(error)) throw error;
+    yield {
+      source,
+      line: reader?.currentLine() ?? blankLines + 1,
+      field: 'file',
+      error: readErrorMessage(error),
+    };
   }
+}
+
+function newlinesIn(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+interface ReaderOptions {
+  source: string;
+  invalidUtf8Lines: ReadonlySet<number>;
+  maxRecordBytes: number;
+  firstLine: number;
+}
+
+function oversizedRecord(source: string, line: number, maxRecordBytes: number): RawRecordOrError {
+  const setting = limitSetting('maxRecordBytes');
+  return {
+    source,
+    line,
+    field: 'record',
+    error: `longer than ${formatLimit(maxRecordBytes, setting.unit)} (${setting.variable}); not read`,
+  };
 }
 
 interface TextRecordReader {
@@ -86,36 +139,29 @@ interface TextRecordReader {
 class LinesReader implements TextRecordReader {
   /** The unfinished last line, in pieces (a single record can span many chunks). */
   private parts: string[] = [];
-  private line = 0;
+  /** Characters of the unfinished line; past maxRecordBytes its pieces are dropped. */
+  private length = 0;
+  private line: number;
 
-  constructor(
-    private readonly source: string,
-    private readonly invalidUtf8Lines: ReadonlySet<number>,
-  ) {}
+  constructor(private readonly options: ReaderOptions) {
+    this.line = options.firstLine - 1;
+  }
 
   push(chunk: string): RawRecordOrError[] {
     const out: RawRecordOrError[] = [];
-    let nl = chunk.indexOf('\n');
-    if (nl === -1) {
-      this.parts.push(chunk);
-      return out;
-    }
-    this.parts.push(chunk.slice(0, nl));
-    this.emit(this.parts.join(''), out);
-    this.parts = [];
-    let start = nl + 1;
-    while ((nl = chunk.indexOf('\n', start)) !== -1) {
-      this.emit(chunk.slice(start, nl), out);
+    let start = 0;
+    for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
+      this.keep(chunk, start, nl);
+      this.endLine(out);
       start = nl + 1;
     }
-    if (start < chunk.length) this.parts.push(chunk.slice(start));
+    if (start < chunk.length) this.keep(chunk, start, chunk.length);
     return out;
   }
 
   end(): RawRecordOrError[] {
     const out: RawRecordOrError[] = [];
-    if (this.parts.length > 0) this.emit(this.parts.join(''), out);
-    this.parts = [];
+    if (this.length > 0) this.endLine(out);
     return out;
   }
 
@@ -123,23 +169,39 @@ class LinesReader implements TextRecordReader {
     return this.line + 1;
   }
 
-  private emit(rawLine: string, out: RawRecordOrError[]): void {
+  private keep(chunk: string, start: number, end: number): void {
+    if (end === start) return;
+    this.length += end - start;
+    if (this.length <= this.options.maxRecordBytes) this.parts.push(chunk.slice(start, end));
+    else this.parts = [];
+  }
+
+  private endLine(out: RawRecordOrError[]): void {
     this.line++;
+    const { source, maxRecordBytes, invalidUtf8Lines } = this.options;
+    const length = this.length;
+    const rawLine = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+    this.parts = [];
+    this.length = 0;
+    if (length > maxRecordBytes) {
+      out.push(oversizedRecord(source, this.line, maxRecordBytes));
+      return;
+    }
     const text = rawLine.trim();
     if (text === '') return;
     const column = rawLine.length - rawLine.trimStart().length + 1;
-    out.push(parseJson(text, this.source, this.line, column, this.invalidUtf8Lines.has(this.line)));
+    out.push(parseJson(text, source, this.line, column, invalidUtf8Lines.has(this.line)));
   }
 }
 
 class ArrayReader implements TextRecordReader {
-  private readonly splitter = new JsonArraySplitter();
-  private lastLine = 1;
+  private readonly splitter: JsonArraySplitter;
+  private lastLine: number;
 
-  constructor(
-    private readonly source: string,
-    private readonly invalidUtf8Lines: ReadonlySet<number>,
-  ) {}
+  constructor(private readonly options: ReaderOptions) {
+    this.splitter = new JsonArraySplitter(options.maxRecordBytes, options.firstLine);
+    this.lastLine = options.firstLine;
+  }
 
   push(chunk: string): RawRecordOrError[] {
     return this.convert(this.splitter.push(chunk));
@@ -154,14 +216,15 @@ class ArrayReader implements TextRecordReader {
   }
 
   private convert(pieces: ReturnType<JsonArraySplitter['push']>): RawRecordOrError[] {
+    const { source, maxRecordBytes, invalidUtf8Lines } = this.options;
     return pieces.map((piece) => {
       this.lastLine = piece.line;
-      if ('error' in piece)
-        return { source: this.source, line: piece.line, field: 'json', error: piece.error };
+      if ('error' in piece) return { source, line: piece.line, field: 'json', error: piece.error };
+      if (piece.text === null) return oversizedRecord(source, piece.line, maxRecordBytes);
       let invalid = false;
       for (let line = piece.line; line <= piece.endLine && !invalid; line++)
-        invalid = this.invalidUtf8Lines.has(line);
-      return parseJson(piece.text, this.source, piece.line, 0, invalid);
+        invalid = invalidUtf8Lines.has(line);
+      return parseJson(piece.text, source, piece.line, 0, invalid);
     });
   }
 }
@@ -203,19 +266,26 @@ function parseJson(
 }
 
 async function* counted(
-  stream: AsyncIterable<Buffer | string>,
+  stream: AsyncIterable<Uint8Array | string>,
   onBytes: ((bytes: number) => void) | undefined,
-): AsyncGenerator<Buffer | string> {
+): AsyncGenerator<Uint8Array | string> {
   for await (const chunk of stream) {
     onBytes?.(chunk.length);
     yield chunk;
   }
 }
 
-/** Passes bytes through, gunzipping them when they start with the gzip magic bytes 1f 8b. */
-async function* gunzipIfNeeded(stream: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+/**
+ * Passes bytes through, gunzipping them when they start with the gzip magic bytes 1f 8b. With `limits`, stops with an
+ * `IngestLimitError` as soon as the inflated bytes pass `maxInflatedBytes`, or (past the first MiB) `maxInflateRatio`
+ * times the compressed bytes fed in so far: a small body that would inflate to gigabytes is refused early.
+ */
+async function* gunzipIfNeeded(
+  stream: AsyncIterable<Uint8Array | string>,
+  limits: InflateLimits | undefined,
+): AsyncGenerator<Uint8Array> {
   const iterator = stream[Symbol.asyncIterator]();
-  const head: Buffer[] = [];
+  const head: Uint8Array[] = [];
   let headLength = 0;
   while (headLength < 2) {
     const next = await iterator.next();
@@ -224,23 +294,49 @@ async function* gunzipIfNeeded(stream: AsyncIterable<Buffer | string>): AsyncGen
     head.push(chunk);
     headLength += chunk.length;
   }
-  async function* all(): AsyncGenerator<Buffer> {
-    yield* head;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+  let compressed = 0;
+  async function* all(): AsyncGenerator<Uint8Array> {
+    try {
+      for (const chunk of head) {
+        compressed += chunk.length;
+        yield chunk;
+      }
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+        compressed += chunk.length;
+        yield chunk;
+      }
+    } finally {
+      await iterator.return?.();
     }
   }
-  const first = Buffer.concat(head);
-  if (first.length >= 2 && first[0] === 0x1f && first[1] === 0x8b) {
-    const gunzip = createGunzip();
-    const raw = Readable.from(all());
-    raw.on('error', (error) => gunzip.destroy(error));
-    raw.pipe(gunzip);
-    yield* gunzip as AsyncIterable<Buffer>;
-  } else {
+  const magic = Buffer.concat(head).subarray(0, 2);
+  const gzipped = magic.length === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+  if (!gzipped) {
     yield* all();
+    return;
+  }
+  const gunzip = createGunzip();
+  const raw = Readable.from(all());
+  raw.on('error', (error) => gunzip.destroy(error));
+  raw.pipe(gunzip);
+  let inflated = 0;
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      if (limits) {
+        if (inflated > limits.maxInflatedBytes)
+          throw overLimit('maxInflatedBytes', limits.maxInflatedBytes, 'the inflated body');
+        if (inflated > RATIO_CHECK_AFTER_BYTES && inflated > limits.maxInflateRatio * compressed)
+          throw overLimit('maxInflateRatio', limits.maxInflateRatio, "the gzip body's inflate ratio");
+      }
+      yield chunk;
+    }
+  } finally {
+    raw.destroy();
+    gunzip.destroy();
   }
 }
 

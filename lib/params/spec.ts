@@ -2,6 +2,7 @@
  * The vocabulary of the parameter table (lib/params/table.ts): what kinds of parameter exist, the role each plays,
  * and how a filter becomes a clause of the LanceDB `where`.
  */
+import { MAX_ABS_NUMBER, MAX_ID_LENGTH } from '../limits';
 
 /**
  * - filter: narrows the rows every figure is computed over (every analysis endpoint, the filter bar, chips).
@@ -89,9 +90,9 @@ export type ValueOf<S> = S extends { kind: 'list' }
       : string;
 
 /** Longest text value and list item; most list items. */
-const MAX_TEXT = 256;
+const MAX_TEXT = MAX_ID_LENGTH;
 const MAX_ITEMS = 100;
-const NUMBER_BOUND = 1e12;
+const NUMBER_BOUND = MAX_ABS_NUMBER;
 
 type Options<S> = Omit<S, 'kind'>;
 type Defaults<S, K extends keyof S> = Omit<Options<S>, K> & Partial<Pick<S, K>>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Step } from '../../db/schema';
+import { boundedNumber } from '../envelope';
 import { parseWith } from '../issues';
 import { INT32_MAX } from '../types';
 import { textOrJson, type ParsedBody } from './body';
@@ -17,7 +18,7 @@ const stepSchema = z.object({
   /** Strings are kept; any other JSON value is stored JSON-encoded. */
   observation: z.unknown().optional(),
   tool_status: z.enum(['success', 'error'], { error: 'expected "success", "error" or null' }).nullish(),
-  process_reward: z.number().nullish(),
+  process_reward: boundedNumber.nullish(),
 });
 
 const stepsSchema = z.array(stepSchema);
