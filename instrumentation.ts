@@ -1,7 +1,8 @@
 /** Next's startup hook: the Node.js server starts loading the resident columns before the first request. */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { warmResidentColumns } = await import('./lib/analysis/warm');
-  // Not awaited: the server answers at once, and requests arriving meanwhile wait for this same load.
-  void warmResidentColumns();
+  const { startWarmup } = await import('./lib/analysis/warm');
+  // Not awaited: the server answers at once (/api/health says "warming" meanwhile), and requests arriving meanwhile
+  // wait for this same load.
+  void startWarmup();
 }

@@ -1,30 +1,11 @@
-/** Browser features the dashboard never uses, denied to it and to anything it might embed. */
-const deniedFeatures = [
-  'camera',
-  'microphone',
-  'geolocation',
-  'payment',
-  'usb',
-  'serial',
-  'hid',
-  'midi',
-  'accelerometer',
-  'gyroscope',
-  'magnetometer',
-  'display-capture',
-  'browsing-topics',
-];
+import { createRequire } from 'node:module';
 
 /**
  * Headers for every response, static files included: no MIME sniffing, no framing by other sites, no referrer to other
- * origins, no powerful browser features. The Content-Security-Policy is set per request by proxy.ts (it carries a nonce).
+ * origins, no powerful browser features (lib/http-security/static-headers.json, which the front server applies too).
+ * The Content-Security-Policy is set per request by proxy.ts (it carries a nonce).
  */
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
-  { key: 'Referrer-Policy', value: 'same-origin' },
-  { key: 'Permissions-Policy', value: deniedFeatures.map((feature) => `${feature}=()`).join(', ') },
-];
+const securityHeaders = createRequire(import.meta.url)('./lib/http-security/static-headers.json');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -1,12 +1,13 @@
 /**
- * Builds the e2e fixture database in a fresh folder, then serves the built app on it with `next start`.
+ * Builds the e2e fixture database in a fresh folder, then serves the built app on it as `npm start` does (the front
+ * server before Next.js).
  * Playwright starts this as its webServer, so the data always exists before the first page is opened.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestFiles, ingestRecords, ingestText } from '../lib/ingest';
+import { spawnServer } from '../lib/server/spawn-server';
 import { TAU_BENCH_FILE } from '../lib/test-support/fixture';
 import { demoRawRecords } from '../scripts/demo-data';
 import { DEMO_CAMPAIGN, XSS_RECORD } from './fixture';
@@ -29,9 +30,10 @@ async function build(): Promise<void> {
 
 build()
   .then(() => {
-    const server = spawn('npx', ['next', 'start', '-p', values.port!, '-H', '127.0.0.1'], {
-      stdio: 'inherit',
-      env: { ...process.env, LANCEDB_URI: dir, NEXT_TELEMETRY_DISABLED: '1' },
+    const server = spawnServer({
+      port: Number(values.port),
+      hostname: '127.0.0.1',
+      env: { LANCEDB_URI: dir },
     });
     const stop = () => server.kill('SIGTERM');
     process.on('SIGINT', stop);

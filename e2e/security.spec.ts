@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { trajectoryHref } from '../lib/chart-data/dashboard-url';
+import { spawnServer } from '../lib/server/spawn-server';
 import { DEMO_TRAININGS, TAU_TRAINING, XSS_TRAJECTORY_ID } from './fixture';
 import { watchConsole } from './helpers';
 
@@ -211,24 +212,22 @@ test.describe('hosted mode (DASHBOARD_AUTH and CORS_ORIGINS set)', () => {
   let server: ChildProcess;
 
   test.beforeAll(async () => {
-    server = spawn('npx', ['next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+    server = spawnServer({
+      port: PORT,
+      hostname: '127.0.0.1',
       env: {
-        ...process.env,
         LANCEDB_URI: DB,
-        NEXT_TELEMETRY_DISABLED: '1',
         DASHBOARD_AUTH: 'basic:alice:wonderland,bearer:e2e-token-0123456789',
         CORS_ORIGINS: 'https://notebook.example',
       },
       stdio: 'ignore',
-      // Its own process group, so that stopping it also stops the server npx started.
-      detached: true,
     });
     await expect(async () => {
       expect((await fetch(`${origin}/api/health`)).status).toBe(200);
     }).toPass({ timeout: 60_000 });
   });
   test.afterAll(() => {
-    process.kill(-server.pid!, 'SIGTERM');
+    server.kill('SIGTERM');
   });
 
   test('pages and API refuse requests without credentials; health stays open and says nothing else', async () => {

@@ -31,6 +31,18 @@ describe('checkHealth', () => {
       },
       readConsistencyInterval: 0,
     };
-    expect(await checkHealth(config)).toEqual({ status: 'unavailable', database: 'unreachable' });
+    expect(await checkHealth(config)).toEqual({
+      status: 'unavailable',
+      database: 'unreachable',
+      reason: 'the database did not answer within 2 s',
+    });
+  });
+
+  it('says warming while the server loads what its first answers need', async () => {
+    expect(await checkHealth(loaded.config, () => true)).toEqual({
+      status: 'warming',
+      database: 'ready',
+      reason: 'loading the resident columns',
+    });
   });
 });

@@ -9,3 +9,6 @@ export const MAX_ID_LENGTH = 256;
 
 /** Largest magnitude of a reward (and of every number the filters take): sums of millions stay finite and exact enough. */
 export const MAX_ABS_NUMBER = 1e12;
+
+/** Steps a trajectory page or drawer shows at a time; `?step=N` on the page opens the window holding step N. */
+export const STEP_WINDOW = 200;

@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: load the demo campaign into an empty database, build the app if needed, and serve it.
  *
- *   npm run demo                      load (if empty) → build (if needed) → next start on $PORT (default 3000)
+ *   npm run demo                      load (if empty) → build (if needed) → npm start on $PORT (default 3000)
  *   npm run demo -- --data-only       load (if empty) and exit
  *   npm run demo -- --rebuild         rebuild even when .next/BUILD_ID exists
  *   npm run demo -- --questions 20 --epochs 4 --samples 4 --lean   a smaller campaign
@@ -13,6 +13,7 @@ import { constants } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dbConfigFromEnv } from '@/lib/db';
+import { spawnServer } from '@/lib/server/spawn-server';
 import type { DemoCampaignOptions } from './demo-data';
 import { loadDemoDataIfEmpty } from './demo-load';
 
@@ -20,7 +21,7 @@ const USAGE = `Usage: npm run demo -- [--data-only] [--rebuild] [--questions N] 
                         [--trainings N] [--lean] [--seed N] [--out FILE]
 
 Loads a generated RL training campaign into LANCEDB_URI (default ./data/lancedb) when its trajectories table is
-missing or empty, builds the app when .next/BUILD_ID is missing (or with --rebuild), then runs next start on
+missing or empty, builds the app when .next/BUILD_ID is missing (or with --rebuild), then serves it (npm start) on
 PORT (default 3000). --data-only loads the data and exits. --out sets where the generated JSONL is written
 (default data/demo/demo-campaign.jsonl.gz; plain JSONL unless the name ends in .gz).`;
 
@@ -107,11 +108,11 @@ async function waitForHttp(port: number, child: ChildProcess, timeoutMs = 120_00
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
   }
-  throw new Error('next start exited before it answered');
+  throw new Error('the server exited before it answered');
 }
 
 async function serve(port: number): Promise<number> {
-  const child = runNext(['start', '-p', String(port)]);
+  const child = spawnServer({ port });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

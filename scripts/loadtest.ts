@@ -5,12 +5,12 @@
  *
  *   npm run build && npm run loadtest -- [--db ./data/lancedb] [--connections 64] [--duration 30] [--write]
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { spawnServer } from '../lib/server/spawn-server';
 import prettier from 'prettier';
 
 const { values } = parseArgs({
@@ -134,14 +134,12 @@ interface Outcome {
 }
 
 async function main(): Promise<void> {
-  const server = spawn(
-    process.execPath,
-    [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(PORT), '-H', '127.0.0.1'],
-    {
-      env: { ...process.env, LANCEDB_URI: DB, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  const server = spawnServer({
+    port: PORT,
+    hostname: '127.0.0.1',
+    env: { LANCEDB_URI: DB },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const stop = () => server.kill('SIGTERM');
   process.on('SIGINT', () => {
     stop();

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { pageSearch, TrajectoryView, trajectoryTitle } from './_view/trajectory-view';
+import { pageSearch, pageStep, TrajectoryView, trajectoryTitle } from './_view/trajectory-view';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,5 +20,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function TrajectoryByQueryPage({ searchParams }: Props) {
   const id = await trajectoryId(searchParams);
   if (id === null) notFound();
-  return <TrajectoryView id={id} q={pageSearch((await searchParams).q)} />;
+  return (
+    <TrajectoryView
+      id={id}
+      q={pageSearch((await searchParams).q)}
+      step={pageStep((await searchParams).step)}
+    />
+  );
 }

@@ -25,6 +25,7 @@ const detail: TrajectoryDetail = {
   tools_used: [],
   tools_failed: [],
   process_reward_mean: null,
+  steps_from: 0,
   steps: [],
 };
 

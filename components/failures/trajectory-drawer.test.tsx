@@ -24,6 +24,7 @@ const detail: TrajectoryDetail = {
   tools_used: ['python'],
   tools_failed: ['python'],
   process_reward_mean: null,
+  steps_from: 0,
   steps: [
     {
       step_id: 0,

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { GroupDetail } from '@/lib/analysis/group-detail';
 import { trajectoryHref } from '@/lib/chart-data/dashboard-url';
-import { formatReward } from '@/lib/chart-data/format';
+import { formatInteger, formatReward } from '@/lib/chart-data/format';
 import { advantageBar, advantageScale } from '@/lib/chart-data/groups';
 import { TerminationBadge } from '../ui/badge';
 
@@ -103,6 +103,14 @@ export function GroupSamplesTable({ group }: { group: GroupDetail }) {
                           {call.failed ? <span className="sr-only"> (failed)</span> : null}
                         </li>
                       ))}
+                      {sample.tool_call_count > sample.tool_path.length ? (
+                        <li
+                          className="px-1 text-tremor-content dark:text-dark-tremor-content"
+                          data-testid="tool-path-more"
+                        >
+                          … {formatInteger(sample.tool_call_count - sample.tool_path.length)} more calls
+                        </li>
+                      ) : null}
                     </ol>
                   )}
                 </td>

@@ -66,6 +66,7 @@ describe('search words marked in the steps', () => {
       tools_used: ['search'],
       tools_failed: ['search'],
       process_reward_mean: null,
+      steps_from: 0,
       steps: [step()],
     } satisfies TrajectoryDetail;
     render(<TrajectoryDrawer detail={detail} q="failed" />, { wrapper: withNuqsTestingAdapter() });

@@ -74,13 +74,34 @@ describe('StepList', () => {
     expect(screen.getByRole('button', { name: /Show more/ })).toBeTruthy();
   });
 
-  it('renders the first 200 of a very long trajectory and the rest on request', async () => {
-    const steps = Array.from({ length: 450 }, (_, i) => step({ step_id: i, observation: `obs ${i}` }));
-    render(<StepList steps={steps} />);
+  it('shows one window of a long trajectory, numbered from its start, with links to the other windows', () => {
+    const window = Array.from({ length: 200 }, (_, i) =>
+      step({ step_id: 200 + i, observation: `obs ${200 + i}` }),
+    );
+    render(<StepList steps={window} from={200} total={450} windowHref={(from) => `/t?step=${from + 1}`} />);
+    const shown = screen.getAllByTestId('step');
+    expect(shown).toHaveLength(200);
+    expect(shown[0].textContent).toContain('Step 201');
+    expect(shown[199].textContent).toContain('Step 400');
+    const [top] = screen.getAllByTestId('step-window-nav');
+    expect(top.textContent).toContain('Steps 201–400 of 450');
+    const links = [...top.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([
+      ['« First', '/t?step=1'],
+      ['‹ Previous', '/t?step=1'],
+      ['Next ›', '/t?step=401'],
+      ['Last »', '/t?step=401'],
+    ]);
+  });
+
+  it('never renders more than one window, and without window links says where the rest is', () => {
+    const steps = Array.from({ length: 450 }, (_, i) => step({ step_id: i }));
+    render(<StepList steps={steps} total={450} />);
     expect(screen.getAllByTestId('step')).toHaveLength(200);
-    await userEvent.click(screen.getByRole('button', { name: 'Show all 450 steps' }));
-    expect(screen.getAllByTestId('step')).toHaveLength(450);
-    expect(screen.getByText('obs 449')).toBeTruthy();
+    expect(screen.getAllByTestId('step-window-nav')[0].textContent).toBe(
+      'Steps 1–200 of 450 (the full page shows the others)',
+    );
+    expect(screen.getAllByTestId('step-window-nav')[0].querySelector('a')).toBeNull();
   });
 
   it('draws a 4,000-level JSON value 8 levels deep and opens the rest on request', async () => {

@@ -1,12 +1,19 @@
-import { STEP_RENDER_LIMIT } from '@/lib/chart-data/steps';
+import { STEP_WINDOW } from '@/lib/limits';
 import { stepView } from '@/lib/chart-data/step-view';
 import { searchTerms } from '@/lib/search-terms';
 import { EmptyState } from '../ui/empty-state';
-import { MoreSteps } from './more-steps';
 import { StepItem, type Step } from './step-item';
+import { StepWindowNav } from './step-window-nav';
 
 export interface StepListProps {
+  /** The steps to show: one window of at most STEP_WINDOW steps (a longer list is cut to it). */
   steps: Step[];
+  /** Position of `steps[0]` in the trajectory (0-based). */
+  from?: number;
+  /** How many steps the trajectory has (default: `steps.length`). */
+  total?: number;
+  /** The link to the window that starts at a 0-based position; without it the other windows are not linked. */
+  windowHref?: (from: number) => string;
   /** Where the whole record is (the JSON API), for texts too long to send. */
   recordHref?: string;
   /** The search (`q`) whose words are marked in the step text. */
@@ -14,27 +21,34 @@ export interface StepListProps {
 }
 
 /**
- * Every step of a trajectory, each bounded before it reaches the browser (long texts cut, deep JSON collapsed);
- * beyond the first 200 the rest wait behind a button.
+ * One window of a trajectory's steps, each bounded before it reaches the browser (long texts cut, deep JSON
+ * collapsed). A trajectory longer than one window says which steps these are and links the others, so a page stays
+ * the same size whatever one trajectory holds.
  */
-export function StepList({ steps, recordHref, q }: StepListProps) {
-  if (steps.length === 0) return <EmptyState title="No steps recorded" />;
-  const views = steps.map(stepView);
+export function StepList({ steps, from = 0, total, recordHref, q, windowHref }: StepListProps) {
+  const shown = steps.slice(0, STEP_WINDOW);
+  const count = total ?? steps.length;
+  if (count === 0 || shown.length === 0) return <EmptyState title="No steps recorded" />;
   const terms = searchTerms(q);
+  const nav =
+    count > shown.length ? (
+      <StepWindowNav from={from} shown={shown.length} total={count} windowHref={windowHref} />
+    ) : null;
   return (
-    <ol aria-label="Steps" className="space-y-2">
-      {views.slice(0, STEP_RENDER_LIMIT).map((step, i) => (
-        <StepItem key={i} step={step} index={i} recordHref={recordHref} terms={terms} />
-      ))}
-      {views.length > STEP_RENDER_LIMIT ? (
-        <MoreSteps
-          steps={views.slice(STEP_RENDER_LIMIT)}
-          offset={STEP_RENDER_LIMIT}
-          total={views.length}
-          recordHref={recordHref}
-          terms={terms}
-        />
-      ) : null}
-    </ol>
+    <div className="space-y-2">
+      {nav}
+      <ol aria-label="Steps" className="space-y-2">
+        {shown.map((step, i) => (
+          <StepItem
+            key={from + i}
+            step={stepView(step)}
+            index={from + i}
+            recordHref={recordHref}
+            terms={terms}
+          />
+        ))}
+      </ol>
+      {nav}
+    </div>
   );
 }

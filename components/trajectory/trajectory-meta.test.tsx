@@ -24,6 +24,7 @@ const oddDetail: TrajectoryDetail = {
   tools_used: [],
   tools_failed: [],
   process_reward_mean: null,
+  steps_from: 0,
   steps: [],
 };
 

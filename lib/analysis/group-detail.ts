@@ -23,8 +23,14 @@ export interface GroupSample {
   advantage: number;
   termination_reason: string;
   step_count: number;
+  /** The first `MAX_TOOL_PATH` tool calls, in order. */
   tool_path: GroupToolCall[];
+  /** Every tool call of the sample (more than `tool_path` holds when it was cut). */
+  tool_call_count: number;
 }
+
+/** Tool calls listed per sample: a group page stays small whatever one trajectory holds. */
+export const MAX_TOOL_PATH = 100;
 
 export interface GroupNeighbours {
   /** The questions before and after this one in the same epoch (natural data_id order). */
@@ -80,7 +86,9 @@ export function groupSamples(scan: Scan, rows: Int32Array, successThreshold: num
   const { advantages } = groupAdvantages(order.map((i) => reward[i]));
   return order.map((i, at) => {
     const tool_path: GroupToolCall[] = [];
-    for (let j = calls.offsets[i]; j < calls.offsets[i + 1]; j++)
+    const first = calls.offsets[i];
+    const end = calls.offsets[i + 1];
+    for (let j = first; j < Math.min(end, first + MAX_TOOL_PATH); j++)
       tool_path.push({ tool: calls.values[calls.codes[j]], failed: failed[j] === 1 });
     return {
       trajectory_id: ids.values[ids.codes[i]],
@@ -91,6 +99,7 @@ export function groupSamples(scan: Scan, rows: Int32Array, successThreshold: num
       termination_reason: reason.values[reason.codes[i]],
       step_count: steps[i],
       tool_path,
+      tool_call_count: end - first,
     };
   });
 }

@@ -1,6 +1,9 @@
 import type { Step, TrajectoryRow } from '../db';
+import { STEP_WINDOW } from '../limits';
+import { finiteJson } from '../json/finite-json';
 import { AnalysisError } from './errors';
 import { parseSteps } from './rows';
+import { stepsWindow } from './steps-window';
 import { openSource, type Source } from './source';
 import { sqlString } from './where';
 
@@ -11,8 +14,37 @@ export type TrajectoryDetail = Omit<
 > & {
   /** ISO 8601, or null when not recorded. */
   created_at: string | null;
+  /** The steps of the window asked for (all of them for the JSON record); `step_count` says how many there are. */
   steps: Step[];
+  /** Position of `steps[0]` among all the steps. */
+  steps_from: number;
 };
+
+/** Which steps to read: the window of `STEP_WINDOW` steps around a 0-based position, or all of them. */
+export type StepsWanted = { around: number } | 'all';
+
+/** Where the window of `STEP_WINDOW` steps that holds step `position` (0-based) starts, within `stepCount` steps. */
+export function windowStart(position: number, stepCount: number): number {
+  const last = Math.max(0, stepCount - 1);
+  return Math.floor(Math.min(Math.max(0, position), last) / STEP_WINDOW) * STEP_WINDOW;
+}
+
+/** Full records being read at once, at most: a trajectory's steps can be tens of megabytes. */
+const RECORD_READS = 4;
+let reading = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `read` once fewer than `RECORD_READS` records are being read (requests queue, memory stays bounded). */
+async function withRecordSlot<T>(read: () => Promise<T>): Promise<T> {
+  if (reading >= RECORD_READS) await new Promise<void>((resolve) => waiting.push(resolve));
+  reading++;
+  try {
+    return await read();
+  } finally {
+    reading--;
+    waiting.shift()?.();
+  }
+}
 
 export interface SiblingSample {
   trajectory_id: string;
@@ -54,12 +86,9 @@ function toArray(value: unknown): string[] {
   return Array.from(value as Iterable<unknown>, String);
 }
 
-/** One trajectory with its parsed steps; 404 when the id is unknown. */
-export async function getTrajectory(id: string, source?: Source): Promise<TrajectoryDetail> {
-  checkId(id);
-  const src = source ?? (await openSource());
-  const rows = src.table
-    ? await src.table
+async function storedRow(id: string, source: Source): Promise<Record<string, unknown>> {
+  const rows = source.table
+    ? await source.table
         .query()
         .where(`trajectory_id = ${sqlString(id)}`)
         .select(DETAIL_COLUMNS)
@@ -67,7 +96,38 @@ export async function getTrajectory(id: string, source?: Source): Promise<Trajec
         .toArray()
     : [];
   if (rows.length === 0) throw new AnalysisError(`unknown trajectory "${id}"`, 'id', 404);
-  const row = rows[0] as Record<string, unknown>;
+  return rows[0] as Record<string, unknown>;
+}
+
+/**
+ * One trajectory with the window of `STEP_WINDOW` steps around `steps.around` parsed (default: the first); 404 when
+ * the id is unknown. At most `RECORD_READS` records are read at once in this process.
+ */
+export async function getTrajectory(
+  id: string,
+  source?: Source,
+  steps: StepsWanted = { around: 0 },
+): Promise<TrajectoryDetail> {
+  checkId(id);
+  const src = source ?? (await openSource());
+  return withRecordSlot(async () => detailOf(await storedRow(id, src), steps));
+}
+
+/**
+ * The JSON record of a trajectory (every step; no `steps_from`), serialised while holding one of the `RECORD_READS`
+ * slots, so ten readers of a 300,000-step record hold at most four parsed copies at once.
+ */
+export async function trajectoryRecordJson(id: string, source?: Source): Promise<string> {
+  checkId(id);
+  const src = source ?? (await openSource());
+  return withRecordSlot(async () => {
+    // The record has no window: `steps_from: undefined` leaves the field out.
+    return finiteJson({ ...detailOf(await storedRow(id, src), 'all'), steps_from: undefined });
+  });
+}
+
+function detailOf(row: Record<string, unknown>, steps: StepsWanted): TrajectoryDetail {
+  const from = steps === 'all' ? 0 : windowStart(steps.around, Number(row.step_count));
   const created = row.created_at;
   return {
     trajectory_id: String(row.trajectory_id),
@@ -87,7 +147,8 @@ export async function getTrajectory(id: string, source?: Source): Promise<Trajec
     tools_used: toArray(row.tools_used),
     tools_failed: toArray(row.tools_failed),
     process_reward_mean: (row.process_reward_mean as number | null) ?? null,
-    steps: parseSteps(row.steps_json),
+    steps: steps === 'all' ? parseSteps(row.steps_json) : stepsWindow(row.steps_json, from, STEP_WINDOW),
+    steps_from: from,
   };
 }
 

@@ -6,6 +6,29 @@ import { openSource } from './source';
 
 const FAILURE_ORDERS: OrderKey[] = ['reward', 'step_count', 'epoch_id'];
 
+/** Where the process keeps whether its start-up warm-up is running: one slot however many module copies load this. */
+const SLOT = Symbol.for('rl-dashboard.warmup');
+type Slot = { running: boolean };
+
+function slot(): Slot {
+  const holder = globalThis as { [SLOT]?: Slot };
+  return (holder[SLOT] ??= { running: false });
+}
+
+/** True while the start-up warm-up (`startWarmup`) has not finished: `/api/health` then answers "warming". */
+export function warmupRunning(): boolean {
+  return slot().running;
+}
+
+/** Starts `warmResidentColumns` once, at server start, and marks the process as warming until it ends. */
+export function startWarmup(config?: DbConfig): Promise<void> {
+  const state = slot();
+  state.running = true;
+  return warmResidentColumns(config).finally(() => {
+    state.running = false;
+  });
+}
+
 /**
  * Loads the resident columns of the database, with what the first figures of a version derive from them (question
  * numbers, the failure-list orders), so the first requests do not wait for them. Never fails: an empty database has

@@ -4,11 +4,13 @@ import { parseAnalysisQuery } from '../analysis/query';
 import { openSource, type Source } from '../analysis/source';
 import { runStat, statParams, type Stat, type StatParam } from '../analysis/stat';
 import { errorResponse } from './error-response';
+import { finiteJsonResponse, NonFiniteFigureError } from '../json/finite-json';
 
 /** Maps a thrown error to the one error shape: client errors keep their status, the rest are logged 500s. */
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof AnalysisError) return errorResponse(error.message, error.param, error.status);
-  if (error instanceof IncompatibleSchemaError) return errorResponse(error.message, null, 500);
+  if (error instanceof IncompatibleSchemaError || error instanceof NonFiniteFigureError)
+    return errorResponse(error.message, null, 500);
   console.error(error);
   return errorResponse('internal error', null, 500);
 }
@@ -20,14 +22,17 @@ export function toErrorResponse(error: unknown): Response {
 export function versionedJson(body: unknown, source: Source): Response {
   const headers = new Headers({ 'X-Data-Version': String(source.version) });
   if (source.stale) headers.set('X-Data-Stale', String(source.stale.latest_version));
-  return Response.json(body, { headers });
+  return finiteJsonResponse(body, { headers });
 }
 
-/** Runs a request handler body (a value answered as JSON, or a ready Response), answering any thrown error in the one error shape. */
+/**
+ * Runs a request handler body (a value answered as JSON, or a ready Response), answering any thrown error in the one
+ * error shape. A figure that is not a finite number is an error (500 naming it), never a silent null.
+ */
 export async function answer(run: () => Promise<unknown>): Promise<Response> {
   try {
     const result = await run();
-    return result instanceof Response ? result : Response.json(result);
+    return result instanceof Response ? result : finiteJsonResponse(result);
   } catch (error) {
     return toErrorResponse(error);
   }

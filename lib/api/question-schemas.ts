@@ -70,6 +70,7 @@ export const groupDetailSchema = z
           termination_reason: z.string(),
           step_count: count,
           tool_path: z.array(z.object({ tool: z.string(), failed: z.boolean() }).strict()),
+          tool_call_count: count,
         })
         .strict(),
     ),

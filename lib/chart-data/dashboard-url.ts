@@ -63,10 +63,14 @@ export function sortDirection(
 /**
  * The full page of one trajectory (ids may hold any character). `.` and `..` cannot be a path segment (URL parsers
  * resolve them, even written as %2E), so those two ids go in the query instead. A search `q` goes along, so the page
- * marks its words in the steps.
+ * marks its words in the steps; `step` (1-based, as the page numbers steps) opens the window of steps holding it.
  */
-export function trajectoryHref(id: string, q?: string | null): string {
-  const search = q?.trim() ? `q=${encodeURIComponent(q.trim())}` : '';
+export function trajectoryHref(id: string, q?: string | null, step?: number): string {
+  const params = [
+    ...(q?.trim() ? [`q=${encodeURIComponent(q.trim())}`] : []),
+    ...(step !== undefined && step > 1 ? [`step=${step}`] : []),
+  ];
+  const search = params.join('&');
   if (id === '.' || id === '..')
     return `/trajectories?id=${encodeURIComponent(id)}${search ? `&${search}` : ''}`;
   return `/trajectories/${encodeURIComponent(id)}${search ? `?${search}` : ''}`;

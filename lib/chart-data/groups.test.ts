@@ -68,6 +68,7 @@ describe('advantage bars', () => {
       termination_reason: 'x',
       step_count: 1,
       tool_path: [],
+      tool_call_count: 0,
     }));
     expect(advantageScale(group({ samples }))).toBe(1.5);
     expect(advantageScale(group({}))).toBe(0);

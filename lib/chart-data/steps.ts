@@ -3,8 +3,6 @@ import type { StepPreview } from '@/lib/analysis/rows';
 /** Observations longer than this (characters or lines) are collapsed behind "show more". */
 const COLLAPSE_CHARS = 1500;
 const COLLAPSE_LINES = 20;
-/** Steps rendered up front; the rest wait behind "show all N steps". */
-export const STEP_RENDER_LIMIT = 200;
 
 export interface ClippedText {
   /** What is shown while collapsed (the whole text when nothing was clipped). */

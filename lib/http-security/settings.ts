@@ -20,7 +20,7 @@ export interface SecuritySettings {
 
 type Env = Record<string, string | undefined>;
 
-function parseTrustedProxies(text: string | undefined): number {
+export function parseTrustedProxies(text: string | undefined): number {
   if (text === undefined || text === '') return 0;
   if (!/^\d{1,2}$/.test(text)) throw new Error('TRUST_PROXY_HOPS must be a whole number of proxies (0–99)');
   return Number(text);

@@ -8,13 +8,11 @@ import { CredentialGate } from '../http-security/credential-gate';
 import { secretsEqual } from '../http-security/credentials';
 import { currentSettings } from '../http-security/settings';
 import { bodyChunks } from './http-body';
-import { ingestLimitsFromEnv, overLimit } from './limits';
+import { ingestLimitsFromEnv, MIN_TOKEN_LENGTH, overLimit } from './limits';
 import { ingestRecords, IngestWriteError, type IngestSummary } from './ingest';
 import { readRecords } from './read';
 import { FORMATS, INT32_MAX } from './types';
 
-/** A shorter INGEST_TOKEN stops the server at start-up (lib/server/startup-check.ts); here it keeps the endpoint off. */
-export const MIN_TOKEN_LENGTH = 32;
 /** Wrong tokens a client may send per minute, and all clients together, before they are refused with 429. */
 export const TOKEN_FAILURES_PER_CLIENT = 5;
 export const TOKEN_FAILURES_OVERALL = 50;

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { JsonArraySplitter } from './json-array';
+import { JsonArraySplitter } from '../json/array-splitter';
 import { describeJsonError, jsonDepthExceeds, loneSurrogatePath, MAX_JSON_DEPTH } from './json-checks';
 import { DEFAULT_INGEST_LIMITS, formatLimit, IngestLimitError, limitSetting, overLimit } from './limits';
 import type { RawRecordOrError } from './types';

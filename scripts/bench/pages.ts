@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TABS } from '../../lib/params/table';
+import { spawnServer } from '../../lib/server/spawn-server';
 import { COLD_REWARD_MIN } from './endpoints';
 import { neverAskedFilter, neverAskedRowFilter } from './routes';
 import { median, timed } from './timing';
@@ -32,25 +33,17 @@ async function getPage(url: string): Promise<number> {
 }
 
 /**
- * Server-side rendering of each tab's deep link through `next start` on the bench database: cold (a filter never
+ * Server-side rendering of each tab's deep link through the production server on the bench database: cold (a filter never
  * asked) and warm (the same URL again). Null when the app is not built (`.next` missing).
  */
 export async function timePages(dbUri: string, trainingId: string, repeats: number) {
   if (!fs.existsSync(path.resolve('.next', 'BUILD_ID'))) return null;
   const base = `http://127.0.0.1:${PAGE_PORT}`;
-  const server = spawn(
-    process.execPath,
-    [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(PAGE_PORT)],
-    {
-      env: {
-        ...process.env,
-        LANCEDB_URI: dbUri,
-        NEXT_TELEMETRY_DISABLED: '1',
-        LANCEDB_READ_CONSISTENCY_SECONDS: '0',
-      },
-      stdio: 'ignore',
-    },
-  );
+  const server = spawnServer({
+    port: PAGE_PORT,
+    env: { LANCEDB_URI: dbUri, LANCEDB_READ_CONSISTENCY_SECONDS: '0' },
+    stdio: 'ignore',
+  });
   try {
     await waitUntilServing(base, server);
     const first = await getPage(

@@ -235,7 +235,7 @@ describe('POST /api/trajectories', () => {
     const bomb = gzipSync(Buffer.alloc(32 << 20, 0x20));
     const byRatio = ingestStoppedResponseSchema.parse(await (await post(streamOf([bomb]))).json());
     expect(byRatio.error.message).toMatch(
-      /inflate ratio is over the limit of 100:1 \(INGEST_MAX_INFLATE_RATIO\)/,
+      /inflate ratio is over the limit of 200:1 \(INGEST_MAX_INFLATE_RATIO\)/,
     );
     expect(byRatio.committed.read).toBe(0);
 

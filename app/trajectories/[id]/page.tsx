@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { pageSearch, TrajectoryView, trajectoryTitle } from '../_view/trajectory-view';
+import { pageSearch, pageStep, TrajectoryView, trajectoryTitle } from '../_view/trajectory-view';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,5 +27,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TrajectoryPage({ params, searchParams }: Props) {
-  return <TrajectoryView id={await trajectoryId(params)} q={pageSearch((await searchParams).q)} />;
+  return (
+    <TrajectoryView
+      id={await trajectoryId(params)}
+      q={pageSearch((await searchParams).q)}
+      step={pageStep((await searchParams).step)}
+    />
+  );
 }

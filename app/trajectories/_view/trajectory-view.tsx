@@ -6,6 +6,7 @@ import { TrajectoryMeta } from '@/components/trajectory/trajectory-meta';
 import { AnalysisError } from '@/lib/analysis/errors';
 import { openSource } from '@/lib/analysis/source';
 import { getTrajectory, siblingSamples, type TrajectoryDetail } from '@/lib/analysis/trajectory';
+import { trajectoryHref } from '@/lib/chart-data/dashboard-url';
 import { serializeDashboard } from '@/lib/search-params';
 
 export function trajectoryTitle(id: string): string {
@@ -25,15 +26,28 @@ export function pageSearch(value: string | string[] | undefined): string | null 
   return typeof value === 'string' && value.trim() !== '' ? value.slice(0, 256) : null;
 }
 
+/** The `step` of a trajectory page's URL (1-based, as steps are numbered); anything but a whole number is step 1. */
+export function pageStep(value: string | string[] | undefined): number {
+  return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Math.max(1, Number(value)) : 1;
+}
+
 /**
- * One trajectory, every step, with the other samples of the same question one click away; the words of `q` (the
+ * One trajectory, a window of its steps (`step`, 1-based, picks which), with the other samples of the same question one click away; the words of `q` (the
  * search it was found by) marked in the steps.
  */
-export async function TrajectoryView({ id, q = null }: { id: string; q?: string | null }) {
+export async function TrajectoryView({
+  id,
+  q = null,
+  step = 1,
+}: {
+  id: string;
+  q?: string | null;
+  step?: number;
+}) {
   const source = await openSource();
   let detail: TrajectoryDetail;
   try {
-    detail = await getTrajectory(id, source);
+    detail = await getTrajectory(id, source, { around: step - 1 });
   } catch (error) {
     if (error instanceof AnalysisError) notFound();
     throw error;
@@ -58,7 +72,14 @@ export async function TrajectoryView({ id, q = null }: { id: string; q?: string 
       </h1>
       <TrajectoryMeta detail={detail} />
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_18rem]">
-        <StepList steps={detail.steps} recordHref={recordHref(detail.trajectory_id)} q={q} />
+        <StepList
+          steps={detail.steps}
+          from={detail.steps_from}
+          total={detail.step_count}
+          windowHref={(from) => trajectoryHref(detail.trajectory_id, q, from + 1)}
+          recordHref={recordHref(detail.trajectory_id)}
+          q={q}
+        />
         <SiblingList siblings={siblings} currentId={detail.trajectory_id} q={q} />
       </div>
     </div>

@@ -1,11 +1,17 @@
-import { getTrajectory } from '@/lib/analysis/trajectory';
+import { trajectoryRecordJson } from '@/lib/analysis/trajectory';
 import { answer } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';
 
+/** The stored record of one trajectory, every step included. */
 export async function GET(
   _request: Request,
   context: { params: Promise<{ id: string }> },
 ): Promise<Response> {
-  return answer(async () => getTrajectory((await context.params).id));
+  return answer(
+    async () =>
+      new Response(await trajectoryRecordJson((await context.params).id), {
+        headers: { 'Content-Type': 'application/json' },
+      }),
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JsonArraySplitter, type ArrayPiece } from './json-array';
+import { JsonArraySplitter, type ArrayPiece } from './array-splitter';
 
 function split(text: string, chunkSize = text.length, maxLength = Infinity): ArrayPiece[] {
   const splitter = new JsonArraySplitter(maxLength);
