@@ -61,15 +61,25 @@ export async function incompleteIndexes(table: Table): Promise<string[]> {
   return [...missing, ...stale];
 }
 
+/** Called before each step of `ensureIndexes` (`index <column>`, then `optimize`): progress, and a seam for tests. */
+export type MaintenanceStep = (step: string) => void | Promise<void>;
+
 /**
  * Creates the missing indexes, then `optimize`s (folds new rows into the indexes, compacts fragments, and removes
  * versions older than `optimize.cleanupOlderThan`, 7 days by default). Call after large writes.
  */
-export async function ensureIndexes(table: Table, optimize: Partial<OptimizeOptions> = {}): Promise<void> {
+export async function ensureIndexes(
+  table: Table,
+  optimize: Partial<OptimizeOptions> = {},
+  onStep?: MaintenanceStep,
+): Promise<void> {
   if ((await table.countRows()) === 0) return;
   const existing = new Set((await table.listIndices()).flatMap((index) => index.columns));
   for (const { column, make } of wantedIndexes()) {
-    if (!existing.has(column)) await table.createIndex(column, { config: make(), replace: true });
+    if (existing.has(column)) continue;
+    await onStep?.(`index ${column}`);
+    await table.createIndex(column, { config: make(), replace: true });
   }
+  await onStep?.('optimize');
   await table.optimize(optimize);
 }

@@ -1,6 +1,6 @@
 import type { Table } from '@lancedb/lancedb';
 import { firstLineOf } from './error-text';
-import { ensureIndexes, incompleteIndexes } from './indexes';
+import { ensureIndexes, incompleteIndexes, type MaintenanceStep } from './indexes';
 
 /**
  * How long superseded table versions are kept after an ingest. A reader that opened an older version keeps working
@@ -26,6 +26,7 @@ export async function maintainAfterIngest(
   table: Table,
   now: () => number = Date.now,
   timeoutMs: number = MAINTENANCE_TIMEOUT_MS,
+  onStep?: MaintenanceStep,
 ): Promise<string[]> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string[]>((resolve) => {
@@ -39,18 +40,22 @@ export async function maintainAfterIngest(
     );
   });
   try {
-    return await Promise.race([maintainWithRetries(table, now), timeout]);
+    return await Promise.race([maintainWithRetries(table, now, onStep), timeout]);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function maintainWithRetries(table: Table, now: () => number): Promise<string[]> {
+async function maintainWithRetries(
+  table: Table,
+  now: () => number,
+  onStep: MaintenanceStep | undefined,
+): Promise<string[]> {
   let lastError: unknown;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     try {
       await table.checkoutLatest();
-      await ensureIndexes(table, { cleanupOlderThan: new Date(now() - VERSION_RETENTION_MS) });
+      await ensureIndexes(table, { cleanupOlderThan: new Date(now() - VERSION_RETENTION_MS) }, onStep);
       return [];
     } catch (error) {
       lastError = error;

@@ -2,7 +2,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { incompleteIndexes } from '../db/indexes';
 import { lockPathOf } from '../db/write-lock';
+import { clearResultCache, openSource } from '../analysis/source';
+import { parseAnalysisQuery } from '../analysis/query';
+import { runStat, statParams } from '../analysis/stat';
+import { summary, type Summary } from '../analysis/summary';
 import { ingestFiles } from './ingest';
 import { rowFingerprint } from './row-fingerprint';
 import { openTable } from './test-db';
@@ -82,4 +87,81 @@ describe('an ingest killed with SIGKILL mid-way', () => {
     expect(new Set(recovered.map((row) => row.split(' ')[0])).size).toBe(4000);
     expect(recovered).toEqual(await tableContent(clean));
   }, 120_000);
+});
+
+/** Records where every third observation holds the word "python" (so q=python matches a known number of them). */
+function searchableFile(name: string, from: number, count: number): string {
+  const lines = Array.from({ length: count }, (_, k) => {
+    const i = from + k;
+    return JSON.stringify({
+      trajectory_id: `s${i}`,
+      training_id: 'indexed',
+      epoch_id: i % 3,
+      data_id: `q${i % 30}`,
+      reward: i % 2,
+      steps: [
+        { action: 'run', action_input: { i }, observation: i % 3 === 0 ? `python said ${i}` : `ok ${i}` },
+      ],
+    });
+  });
+  const file = path.join(work.dir, name);
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+/** Runs an ingest of `file` into `uri` that is killed with SIGKILL when its maintenance reaches `step`. */
+async function ingestKilledAt(uri: string, file: string, step: string): Promise<void> {
+  const marker = path.join(work.dir, `reached-${path.basename(uri)}-${step.replace(/\W/g, '_')}`);
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'lib/ingest/test-crash-process.ts'), file, step, marker],
+    { cwd: ROOT, env: { ...process.env, LANCEDB_URI: uri }, stdio: 'ignore' },
+  );
+  const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  let done = false;
+  void exited.then(() => (done = true));
+  while (!fs.existsSync(marker) && !done) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(fs.existsSync(marker), `the ingest never reached "${step}"`).toBe(true);
+  child.kill('SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+}
+
+async function pythonMatches(uri: string): Promise<number> {
+  clearResultCache();
+  const source = await openSource({ uri, readConsistencyInterval: 0 });
+  const query = parseAnalysisQuery(new URLSearchParams({ q: 'python' }), statParams(summary));
+  return ((await runStat(summary, query, source)) as Summary).trajectory_count;
+}
+
+describe('an ingest killed in its index phase', () => {
+  it('leaves the step index missing; a re-run that writes nothing rebuilds it and q answers exactly', async () => {
+    const uri = path.join(work.dir, 'killed-indexing');
+    const file = searchableFile('searchable.jsonl', 0, 3000);
+    await ingestKilledAt(uri, file, 'index steps_json');
+    const table = await openTable({ uri, readConsistencyInterval: 0 });
+    expect(await table.countRows()).toBe(3000);
+    expect(await incompleteIndexes(table)).toContain('steps_json (missing)');
+    // Without the index, q searches the question and data_id only: no trajectory matches.
+    expect(await pythonMatches(uri)).toBe(0);
+
+    const rerun = await ingestFiles([file], { db: { uri, readConsistencyInterval: 0 } });
+    expect(rerun).toMatchObject({ inserted: 0, updated: 0, unchanged: 3000, warnings: [] });
+    expect(await incompleteIndexes(table)).toEqual([]);
+    expect(await pythonMatches(uri)).toBe(1000);
+  }, 180_000);
+
+  it('leaves new rows out of the indexes when killed before optimize; a re-run folds them in', async () => {
+    const uri = path.join(work.dir, 'killed-optimizing');
+    await ingestFiles([searchableFile('first.jsonl', 0, 1500)], { db: { uri, readConsistencyInterval: 0 } });
+    const more = searchableFile('more.jsonl', 1500, 1500);
+    await ingestKilledAt(uri, more, 'optimize');
+    const table = await openTable({ uri, readConsistencyInterval: 0 });
+    expect(await table.countRows()).toBe(3000);
+    expect((await incompleteIndexes(table)).some((entry) => entry.includes('rows not indexed'))).toBe(true);
+
+    const rerun = await ingestFiles([more], { db: { uri, readConsistencyInterval: 0 } });
+    expect(rerun).toMatchObject({ inserted: 0, unchanged: 1500, warnings: [] });
+    expect(await incompleteIndexes(table)).toEqual([]);
+    expect(await pythonMatches(uri)).toBe(1000);
+  }, 180_000);
 });

@@ -5,7 +5,8 @@ import type { Readable } from 'node:stream';
 import type { Table } from '@lancedb/lancedb';
 import { dbConfigFromEnv, openOrCreateTrajectories, openTrajectories, type DbConfig } from '../db/connection';
 import { firstLineOf } from '../db/error-text';
-import { indexesNeedRepair, maintainAfterIngest } from '../db/maintenance';
+import type { MaintenanceStep } from '../db/indexes';
+import { indexesNeedRepair, MAINTENANCE_TIMEOUT_MS, maintainAfterIngest } from '../db/maintenance';
 import { withWriteLock } from '../db/write-lock';
 import type { TrajectoryRow } from '../db/schema';
 import { normalizeRecord } from './normalize';
@@ -50,6 +51,8 @@ export interface IngestOptions extends EnvelopeOverrides {
   maxSteps?: number;
   /** Stops the run when aborted (the client went away): nothing more is read or written (`aborted`). */
   signal?: AbortSignal;
+  /** Called before each step of the index maintenance that ends a run (`index <column>`, `optimize`). */
+  onMaintenance?: MaintenanceStep;
 }
 
 /** Records read from one input, and how many of them were not JSON at all. */
@@ -290,7 +293,14 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
     if (inFlight) await inFlight;
   }
   let warnings: string[] = [];
-  if (config) warnings = await maintain(config, wrote ? table : null, counts.accepted > 0, lockOptions);
+  if (config)
+    warnings = await maintain(
+      config,
+      wrote ? table : null,
+      counts.accepted > 0,
+      lockOptions,
+      options.onMaintenance,
+    );
   const summary = progress();
   options.onProgress?.(summary);
   return {
@@ -317,12 +327,17 @@ async function maintain(
   written: Table | null,
   readValidRecords: boolean,
   lockOptions: { onWait?: (holder: string) => void; timeoutMs?: number },
+  onStep: MaintenanceStep | undefined,
 ): Promise<string[]> {
   try {
     const table = written ?? (readValidRecords ? await openTrajectories(config) : null);
     if (!table) return [];
     if (!written && !(await indexesNeedRepair(table))) return [];
-    return await withWriteLock(config.uri, () => maintainAfterIngest(table), lockOptions);
+    return await withWriteLock(
+      config.uri,
+      () => maintainAfterIngest(table, Date.now, MAINTENANCE_TIMEOUT_MS, onStep),
+      lockOptions,
+    );
   } catch (error) {
     return [`index update / compaction skipped (${firstLineOf(error)}); the next ingest retries it`];
   }
