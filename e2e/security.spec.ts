@@ -268,4 +268,25 @@ test.describe('hosted mode (DASHBOARD_AUTH and CORS_ORIGINS set)', () => {
     });
     expect(wrong.status).toBe(401);
   });
+
+  test('a rotating X-Forwarded-For gets no more login guesses, and people already in stay in', async () => {
+    const bearer = { authorization: 'Bearer e2e-token-0123456789' };
+    expect((await fetch(`${origin}/api/analysis-stats/training-list`, { headers: bearer })).status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const guess = await fetch(`${origin}/api/analysis-stats/training-list`, {
+        headers: {
+          authorization: `Basic ${Buffer.from(`alice:guess-${i}`).toString('base64')}`,
+          'x-forwarded-for': `198.51.100.${i}`,
+        },
+      });
+      statuses.push(guess.status);
+    }
+    // 10 failures a minute per client: the forged addresses all count as this one client (the socket's).
+    const throttled = statuses.indexOf(429);
+    expect(throttled).toBeGreaterThan(0);
+    expect(throttled).toBeLessThanOrEqual(10);
+    expect(statuses.slice(throttled).every((status) => status === 429)).toBe(true);
+    expect((await fetch(`${origin}/api/analysis-stats/training-list`, { headers: bearer })).status).toBe(200);
+  });
 });
