@@ -1,7 +1,11 @@
 /**
- * Load test of the built app on loopback: `next start` on a database, then N autocannon connections for D seconds over
- * a mix of pages and API endpoints; reports errors, latency percentiles, throughput and the server's peak RSS, and
- * with --write puts the result in docs/BENCHMARKS.md under its own heading.
+ * Load test of the built app on loopback: the production server on a database, then N autocannon connections for D
+ * seconds over a mix of pages and API endpoints while one more client sends the hostile requests of
+ * lib/test-support/hostile-requests.ts over and over (a gzip bomb, a whitespace gzip, forged tokens, TRACE, oversized
+ * headers and bodies, the longest trajectory's page and record); reports errors, latency percentiles, throughput, the
+ * server's peak RSS and each hostile request's answers and times, and with --write puts the result in
+ * docs/BENCHMARKS.md under its own heading. It fails when a request of the mix errs or a hostile one gets an answer
+ * other than its expected one.
  *
  *   npm run build && npm run loadtest -- [--db ./data/lancedb] [--connections 64] [--duration 30] [--write]
  */
@@ -11,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { spawnServer } from '../lib/server/spawn-server';
+import { hostileRequests, type HostileRequest } from '../lib/test-support/hostile-requests';
 import prettier from 'prettier';
 
 const { values } = parseArgs({
@@ -118,6 +123,58 @@ async function requestMix(): Promise<string[]> {
   ];
 }
 
+/** A token for the run's server: the hostile gzip bodies must reach the ingest to be refused there. */
+const INGEST_TOKEN = `loadtest-${process.pid}-${Date.now()}-ingest-token-0123456789`;
+
+interface HostileOutcome {
+  name: string;
+  sent: number;
+  statuses: Record<string, number>;
+  unexpected: number;
+  medianMs: number;
+  maxMs: number;
+}
+
+/** Sends the hostile requests in turn, one at a time, until `stop()` says the load is over. */
+async function sendHostile(requests: HostileRequest[], running: () => boolean): Promise<HostileOutcome[]> {
+  const times = new Map<string, number[]>();
+  const outcomes = requests.map((request) => ({
+    name: request.name,
+    sent: 0,
+    statuses: {} as Record<string, number>,
+    unexpected: 0,
+    medianMs: 0,
+    maxMs: 0,
+  }));
+  while (running()) {
+    for (const [i, request] of requests.entries()) {
+      const started = performance.now();
+      const status = await request.send();
+      const ms = performance.now() - started;
+      const outcome = outcomes[i];
+      outcome.sent++;
+      outcome.statuses[status] = (outcome.statuses[status] ?? 0) + 1;
+      if (!request.expected.includes(status)) outcome.unexpected++;
+      times.set(request.name, [...(times.get(request.name) ?? []), ms]);
+      if (!running()) break;
+    }
+  }
+  for (const outcome of outcomes) {
+    const sorted = (times.get(outcome.name) ?? [0]).sort((a, b) => a - b);
+    outcome.medianMs = Math.round(sorted[Math.floor(sorted.length / 2)]);
+    outcome.maxMs = Math.round(sorted[sorted.length - 1]);
+  }
+  return outcomes;
+}
+
+/** The trajectory with the most steps, by the failure list sorted on step count (any reward). */
+async function longestTrajectory(): Promise<string | null> {
+  const longest = await json<{ data: { trajectory_id: string }[] }>(
+    '/api/analysis-stats/failure-cases?sort=-step_count&limit=1&reward_max=1000000000000',
+  );
+  return longest.data[0]?.trajectory_id ?? null;
+}
+
 interface Outcome {
   requests: number;
   errors: number;
@@ -131,13 +188,14 @@ interface Outcome {
   rps: number;
   peakRssMb: number;
   idleRssMb: number;
+  hostile: HostileOutcome[];
 }
 
 async function main(): Promise<void> {
   const server = spawnServer({
     port: PORT,
     hostname: '127.0.0.1',
-    env: { LANCEDB_URI: DB },
+    env: { LANCEDB_URI: DB, INGEST_TOKEN },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const stop = () => server.kill('SIGTERM');
@@ -156,6 +214,15 @@ async function main(): Promise<void> {
       peakRss = Math.max(peakRss, treeRss(server.pid!));
     }, 200);
     const statusByPath: Outcome['statusByPath'] = {};
+    let loading = true;
+    const hostile = sendHostile(
+      hostileRequests({
+        base: BASE,
+        ingestToken: INGEST_TOKEN,
+        longestTrajectory: await longestTrajectory(),
+      }),
+      () => loading,
+    );
     const result = await autocannon({
       url: BASE,
       connections: CONNECTIONS,
@@ -170,6 +237,8 @@ async function main(): Promise<void> {
         },
       })),
     });
+    loading = false;
+    const hostileOutcomes = await hostile;
     clearInterval(sampler);
     const outcome: Outcome = {
       requests: result.requests.total,
@@ -184,15 +253,18 @@ async function main(): Promise<void> {
       rps: result.requests.average,
       peakRssMb: Math.round(peakRss / 2 ** 20),
       idleRssMb: Math.round(idleRss / 2 ** 20),
+      hostile: hostileOutcomes,
     };
-    await report(outcome, paths);
-    if (outcome.errors + outcome.timeouts + outcome.non2xx > 0) process.exitCode = 1;
+    const healthy = (await fetch(`${BASE}/api/health`)).status === 200;
+    await report(outcome, paths, healthy);
+    const unexpected = hostileOutcomes.reduce((sum, h) => sum + h.unexpected, 0);
+    if (outcome.errors + outcome.timeouts + outcome.non2xx + unexpected > 0 || !healthy) process.exitCode = 1;
   } finally {
     stop();
   }
 }
 
-async function report(outcome: Outcome, paths: string[]): Promise<void> {
+async function report(outcome: Outcome, paths: string[], healthy: boolean): Promise<void> {
   const bad = outcome.errors + outcome.timeouts + outcome.non2xx;
   const lines = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}, ` +
@@ -208,6 +280,17 @@ async function report(outcome: Outcome, paths: string[]): Promise<void> {
     'Answers per path:',
     '',
     ...paths.map((p) => `- \`${p}\`: ${JSON.stringify(outcome.statusByPath[p] ?? {})}`),
+    '',
+    'Hostile requests sent meanwhile, one at a time, in turn (none writes a row; each must get its expected answer):',
+    '',
+    '| request | sent | answers | unexpected | median | max |',
+    '| ------- | ---- | ------- | ---------- | ------ | --- |',
+    ...outcome.hostile.map(
+      (h) =>
+        `| ${h.name} | ${h.sent} | ${JSON.stringify(h.statuses)} | ${h.unexpected} | ${h.medianMs} ms | ${h.maxMs} ms |`,
+    ),
+    '',
+    `\`/api/health\` after the run: ${healthy ? '200 ok' : 'not ok'}.`,
   ];
   console.log(lines.join('\n'));
   if (values.write) await writeSection(lines);

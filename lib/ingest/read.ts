@@ -318,7 +318,8 @@ async function* gunzipIfNeeded(
     yield* all();
     return;
   }
-  const gunzip = createGunzip();
+  // Large output chunks: a request that inflates far is checked against its limits in few event-loop turns.
+  const gunzip = createGunzip({ chunkSize: 1 << 20 });
   const raw = Readable.from(all());
   raw.on('error', (error) => gunzip.destroy(error));
   raw.pipe(gunzip);

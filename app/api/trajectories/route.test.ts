@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { hostname } from 'node:os';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { POST } from '@/app/api/trajectories/route';
 import { CLIENT_HEADER } from '@/lib/http-security/client-address';
@@ -370,4 +371,61 @@ describe('POST /api/trajectories', () => {
     const rows = await readBack(await openTable(db.config), ['training_id', 'epoch_id']);
     expect(rows).toEqual(Array.from({ length: 3 }, () => ({ training_id: 'http_run', epoch_id: 7 })));
   });
+
+  it('never answers 5xx to a hostile body, and every answer says exactly what was stored', async () => {
+    // Small limits, so that generated bodies reach every one of them.
+    Object.assign(process.env, {
+      INGEST_MAX_BYTES: String(48 * 1024),
+      INGEST_MAX_INFLATED_BYTES: String(256 * 1024),
+      INGEST_MAX_RECORDS: '40',
+      INGEST_MAX_RECORD_BYTES: '2048',
+      INGEST_MAX_STEPS: '20',
+    });
+    const record = fc.record({
+      training_id: fc.constantFrom('fuzz', 'fuzz-b'),
+      epoch_id: fc.oneof(fc.nat(5), fc.constant(-1)),
+      data_id: fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constant('q'.repeat(300))),
+      reward: fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(1e13, 0, 1)),
+      steps: fc.array(fc.record({ action: fc.string({ minLength: 1, maxLength: 10 }) }), { maxLength: 25 }),
+    });
+    const line = fc.oneof(
+      { weight: 6, arbitrary: record.map((r) => JSON.stringify(r)) },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3000 }) },
+      { weight: 1, arbitrary: fc.constantFrom('', ' '.repeat(5000), '{"a":', '[', ']', '\u0000') },
+    );
+    const body = fc.record({
+      lines: fc.array(line, { maxLength: 60 }),
+      padding: fc.nat(200_000),
+      gzip: fc.boolean(),
+      asArray: fc.boolean(),
+    });
+    let stored = 0;
+    const seen = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(body, async ({ lines, padding, gzip, asArray }) => {
+        const text = ' '.repeat(padding) + (asArray ? `[${lines.join(',')}]` : lines.join('\n'));
+        const bytes = gzip ? gzipSync(text) : Buffer.from(text);
+        const response = await post(streamOf([bytes]));
+        expect([200, 400, 413]).toContain(response.status);
+        seen.add(response.status);
+        const json = (await response.json()) as Record<string, unknown>;
+        if (response.status === 400) errorResponseSchema.parse(json);
+        const counts =
+          response.status === 413
+            ? ingestStoppedResponseSchema.parse(json).committed
+            : response.status === 200
+              ? ingestResponseSchema.parse(json)
+              : null;
+        const now = await storedCount();
+        // Every id is new or re-sent identical: rows grow by what the answer says was inserted.
+        if (counts) expect(now - stored).toBe(counts.inserted);
+        else expect(now).toBe(stored);
+        stored = now;
+      }),
+      { numRuns: 60, seed: 14 },
+    );
+    // The bodies reached every kind of answer, rows landed among them.
+    expect([...seen].sort()).toEqual([200, 400, 413]);
+    expect(stored).toBeGreaterThan(0);
+  }, 120_000);
 });
