@@ -113,7 +113,14 @@ test.beforeAll(async () => {
   server = spawnServer({
     port: PORT,
     hostname: '127.0.0.1',
-    env: { LANCEDB_URI: dir, INGEST_TOKEN: TOKEN, LANCEDB_READ_CONSISTENCY_SECONDS: '0' },
+    env: {
+      LANCEDB_URI: dir,
+      INGEST_TOKEN: TOKEN,
+      LANCEDB_READ_CONSISTENCY_SECONDS: '0',
+      // Short waits for slow clients, so that the tests of them take seconds.
+      HTTP_HEADERS_TIMEOUT_SECONDS: '2',
+      INGEST_BODY_IDLE_SECONDS: '2',
+    },
     stdio: 'ignore',
   });
   await expect(async () => expectHealthy()).toPass({ timeout: 90_000 });
@@ -230,6 +237,18 @@ test('a forged X-Forwarded-For neither escapes the token throttle nor locks out 
   const again = await ingest(lines('trainer', 3, 3).join(''));
   expect(again.status).toBe(200);
   expect(await trajectoryCount('trainer')).toBe(6);
+});
+
+test('slow clients are cut: headers that never end get 408, an upload that stops gets 408 saying what it committed', async () => {
+  expect(await rawStatus(BASE, 'GET / HTTP/1.1\r\nHost: x\r\n', { end: false })).toBe(408);
+  const ten = lines('slow-upload', 10).join('');
+  const head =
+    `POST /api/trajectories HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\n` +
+    `Content-Length: ${ten.length + 1000}\r\n\r\n`;
+  // The ten records arrive, then nothing more: the rest of the declared body never comes.
+  expect(await rawStatus(BASE, head + ten, { end: false })).toBe(408);
+  expect(await trajectoryCount('slow-upload')).toBe(10);
+  await expectHealthy();
 });
 
 test('a set but invalid DASHBOARD_AUTH or INGEST_TOKEN stops the server before it listens, naming the variable', async () => {

@@ -74,6 +74,29 @@ describe('runIngestCli', () => {
     }
   });
 
+  it('reads past a 512 MiB line: it costs that line only, the records after it land', async () => {
+    const record = (i: number) =>
+      JSON.stringify({ training_id: 'long-line', epoch_id: 0, data_id: `q${i}`, reward: i % 2, steps: [] });
+    const file = path.join(db.dir, '..', `huge-line-${process.pid}.jsonl`);
+    const fd = fs.openSync(file, 'w');
+    try {
+      fs.writeSync(fd, `${Array.from({ length: 1000 }, (_, i) => record(i)).join('\n')}\n{"x":"`);
+      const block = Buffer.alloc(1 << 20, 0x61);
+      for (let i = 0; i < 512; i++) fs.writeSync(fd, block);
+      fs.writeSync(fd, `"}\n${Array.from({ length: 1000 }, (_, i) => record(1000 + i)).join('\n')}\n`);
+      fs.closeSync(fd);
+      const { io, out } = makeIo();
+      expect(await runIngestCli([file], io)).toBe(1);
+      expect(out.stderr).toContain(
+        `${file}:1001: record: longer than 32 MiB (INGEST_MAX_RECORD_BYTES); not read`,
+      );
+      expect(out.stdout).toMatch(/^inserted 2,000, updated 0, unchanged 0, rejected 1 /);
+      expect(await (await openTable(db.config)).countRows()).toBe(2000);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  }, 120_000);
+
   it('loads a file and prints the summary', async () => {
     const { io, out } = makeIo();
     expect(await runIngestCli([fixturePath('steps.jsonl')], io)).toBe(0);

@@ -52,7 +52,9 @@ export async function* bodyChunks(
       yield next.value;
     }
   } finally {
-    if (!finished) await reader.cancel().catch(() => {});
+    // Not awaited: Next.js's body stream settles a cancel only once the client closes the connection, and the answer
+    // (which closes it) must not wait for that.
+    if (!finished) reader.cancel().catch(() => {});
   }
 }
 
