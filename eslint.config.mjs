@@ -38,6 +38,47 @@ const config = [
       ],
     },
   },
+  ...layerRules([
+    {
+      files: ['lib/ingest/**/*.ts'],
+      patterns: ['**/analysis', '**/analysis/**', '@/lib/analysis/**', '**/chart-data/**'],
+      message:
+        'The write path (lib/ingest) never imports the read path: shared pieces live in lib/db or lib/json.',
+    },
+    {
+      files: ['lib/analysis/engine/**/*.ts', 'lib/analysis/scan/**/*.ts', 'lib/analysis/metrics/**/*.ts'],
+      patterns: [
+        '**/params/**',
+        '**/search-params',
+        '@/lib/params/**',
+        '@/lib/search-params',
+        '**/chart-data/**',
+      ],
+      message:
+        'The engine, the scan and the metrics never read the URL layer: filters reach them as the filter form (lib/analysis/filters/filter.ts).',
+    },
+    {
+      files: ['lib/db/**/*.ts'],
+      patterns: ['**/analysis/**', '**/ingest/**', '**/params/**', '**/chart-data/**', '@/lib/analysis/**'],
+      message: 'lib/db is the bottom layer: it imports nothing of the layers above it.',
+    },
+    {
+      files: ['lib/chart-data/**/*.ts'],
+      patterns: ['**/db', '**/db/**', '@lancedb/*', '**/ingest/**'],
+      message: 'Chart data is prepared from computed results, never read from the database.',
+    },
+  ]),
 ];
+
+/** One no-restricted-imports rule per layer (tests may cross layers to set up data). */
+function layerRules(layers) {
+  return layers.map(({ files, patterns, message }) => ({
+    files,
+    ignores: ['**/*.test.ts', '**/test-*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+    },
+  }));
+}
 
 export default config;

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { TrainingTable } from '@/components/trainings/training-table';
 import { NoDataYet } from '@/components/ui/empty-state';
-import { epochList } from '@/lib/analysis/epoch-list';
-import { parseAnalysisQuery } from '@/lib/analysis/query';
+import { epochList } from '@/lib/analysis/stats/epoch-list';
+import { parseAnalysisQuery } from '@/lib/analysis/filters/query';
 import { openSource } from '@/lib/analysis/source';
-import { listTrainings } from '@/lib/analysis/training-list';
+import { listTrainings } from '@/lib/analysis/stats/training-list';
 import { byRecentActivity } from '@/lib/chart-data/recency';
 import { trainingTrend } from '@/lib/chart-data/training-trend';
 import { serializeDashboard } from '@/lib/search-params';

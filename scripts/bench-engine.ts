@@ -6,20 +6,20 @@
  */
 import { parseArgs } from 'node:util';
 import { appendBenchRows } from './bench-data-fast';
-import { epochList } from '../lib/analysis/epoch-list';
-import { epochProgression } from '../lib/analysis/epoch-progression';
-import { failureCases } from '../lib/analysis/failure-cases';
-import { processRewardCorrelation } from '../lib/analysis/process-reward-correlation';
-import { parseAnalysisQuery } from '../lib/analysis/query';
-import { rewardCategoryStats } from '../lib/analysis/reward-category-stats';
+import { epochList } from '../lib/analysis/stats/epoch-list';
+import { epochProgression } from '../lib/analysis/stats/epoch-progression';
+import { failureCases } from '../lib/analysis/stats/failure-cases';
+import { processRewardCorrelation } from '../lib/analysis/stats/process-reward-correlation';
+import { parseAnalysisQuery } from '../lib/analysis/filters/query';
+import { rewardCategoryStats } from '../lib/analysis/stats/reward-category-stats';
 import { clearResultCache, openSource, type Source } from '../lib/analysis/source';
 import { runStat, statParams, type Stat } from '../lib/analysis/stat';
-import { summary } from '../lib/analysis/summary';
-import { terminationStats } from '../lib/analysis/termination-stats';
-import { toolReturnStats } from '../lib/analysis/tool-return-stats';
-import { trainingComparison } from '../lib/analysis/training-comparison';
-import { trainingList } from '../lib/analysis/training-list';
-import { unexpectedToolContexts } from '../lib/analysis/unexpected-tool-contexts';
+import { summary } from '../lib/analysis/stats/summary';
+import { terminationStats } from '../lib/analysis/stats/termination-stats';
+import { toolReturnStats } from '../lib/analysis/stats/tool-return-stats';
+import { trainingComparison } from '../lib/analysis/stats/training-comparison';
+import { trainingList } from '../lib/analysis/stats/training-list';
+import { unexpectedToolContexts } from '../lib/analysis/stats/unexpected-tool-contexts';
 import { columnBudgetFromEnv, columnEngine } from '../lib/analysis/engine/registry';
 
 const { values } = parseArgs({

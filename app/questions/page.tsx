@@ -5,14 +5,14 @@ import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { AnalysisError } from '@/lib/analysis/errors';
-import { parseAnalysisQuery } from '@/lib/analysis/query';
+import { parseAnalysisQuery } from '@/lib/analysis/filters/query';
 import {
   DEFAULT_DISAGREEMENT_LIMIT,
   questionDisagreement,
   type QuestionDisagreement,
-} from '@/lib/analysis/question-disagreement';
+} from '@/lib/analysis/stats/question-disagreement';
 import { openSource } from '@/lib/analysis/source';
-import { listTrainings } from '@/lib/analysis/training-list';
+import { listTrainings } from '@/lib/analysis/stats/training-list';
 import { type DashboardParams } from '@/lib/chart-data/dashboard-url';
 import { disagreementHref } from '@/lib/chart-data/questions';
 import { dashboardParsers } from '@/lib/search-params';

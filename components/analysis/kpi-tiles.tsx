@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Summary } from '@/lib/analysis/summary';
+import type { Summary } from '@/lib/analysis/stats/summary';
 import { formatInteger, formatPercent, formatReward, formatRewardWithCI } from '@/lib/chart-data/format';
 
 export const NOT_COMPUTABLE_TITLE = 'not computable: fewer than k samples per question';

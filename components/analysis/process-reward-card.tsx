@@ -1,4 +1,4 @@
-import type { ProcessRewardCorrelation } from '@/lib/analysis/process-reward-correlation';
+import type { ProcessRewardCorrelation } from '@/lib/analysis/stats/process-reward-correlation';
 import { formatCorrelation, formatInteger, formatPValue } from '@/lib/chart-data/format';
 import { scatterPoints } from '@/lib/chart-data/overview';
 import { ProcessRewardScatter } from '../charts/process-reward-scatter';

@@ -1,4 +1,4 @@
-import type { RewardCategoryStats } from '@/lib/analysis/reward-category-stats';
+import type { RewardCategoryStats } from '@/lib/analysis/stats/reward-category-stats';
 import { formatInteger, formatPercent, formatReward } from '@/lib/chart-data/format';
 import { rewardBars } from '@/lib/chart-data/overview';
 import { Swatch } from '../ui/badge';

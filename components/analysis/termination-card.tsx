@@ -1,4 +1,4 @@
-import type { TerminationStats } from '@/lib/analysis/termination-stats';
+import type { TerminationStats } from '@/lib/analysis/stats/termination-stats';
 import { formatInteger } from '@/lib/chart-data/format';
 import { donutData } from '@/lib/chart-data/overview';
 import { TerminationDonut } from '../charts/termination-donut';

@@ -1,4 +1,4 @@
-import type { ToolReturnStats } from '@/lib/analysis/tool-return-stats';
+import type { ToolReturnStats } from '@/lib/analysis/stats/tool-return-stats';
 import { formatInteger, formatPercent } from '@/lib/chart-data/format';
 import { toolReturnRows } from '@/lib/chart-data/overview';
 import { Card } from '../ui/card';

@@ -1,4 +1,4 @@
-import type { TrainingComparison } from '@/lib/analysis/training-comparison';
+import type { TrainingComparison } from '@/lib/analysis/stats/training-comparison';
 import {
   comparisonMetricBars,
   comparisonOverlay,

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { TrainingComparison } from '@/lib/analysis/training-comparison';
+import type { TrainingComparison } from '@/lib/analysis/stats/training-comparison';
 import { runColors } from '@/lib/chart-data/colors';
 import { pairedVerdict, type VerdictTone } from '@/lib/chart-data/comparison';
 import {

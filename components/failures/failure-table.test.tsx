@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { withNuqsTestingAdapter, type UrlUpdateEvent } from 'nuqs/adapters/testing';
 import { createLoader } from 'nuqs/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FailureCase, FailureCases } from '@/lib/analysis/failure-cases';
+import type { FailureCase, FailureCases } from '@/lib/analysis/stats/failure-cases';
 import { dashboardParsers } from '@/lib/search-params';
 import { FailureTable } from './failure-table';
 

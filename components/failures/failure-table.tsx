@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRef, useState, type MouseEvent } from 'react';
-import type { FailureCases } from '@/lib/analysis/failure-cases';
+import type { FailureCases } from '@/lib/analysis/stats/failure-cases';
 import {
   dashboardHref,
   type DashboardParams,

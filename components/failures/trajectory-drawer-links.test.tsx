@@ -2,7 +2,7 @@ import '../test-setup';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { withNuqsTestingAdapter } from 'nuqs/adapters/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TrajectoryDetail } from '@/lib/analysis/trajectory';
+import type { TrajectoryDetail } from '@/lib/analysis/records/trajectory';
 import { TrajectoryDrawer } from './trajectory-drawer';
 
 afterEach(cleanup);

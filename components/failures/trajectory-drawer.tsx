@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { TrajectoryDetail } from '@/lib/analysis/trajectory';
+import type { TrajectoryDetail } from '@/lib/analysis/records/trajectory';
 import { StepList } from '../trajectory/step-list';
 import { TrajectoryMeta } from '../trajectory/trajectory-meta';
 import { EmptyState } from '../ui/empty-state';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { GroupDetail } from '@/lib/analysis/group-detail';
+import type { GroupDetail } from '@/lib/analysis/stats/group-detail';
 import { trajectoryHref } from '@/lib/chart-data/dashboard-url';
 import { formatInteger, formatReward } from '@/lib/chart-data/format';
 import { advantageBar, advantageScale } from '@/lib/chart-data/groups';

@@ -1,4 +1,4 @@
-import type { GroupZeroVariance } from '@/lib/analysis/group-zero-variance';
+import type { GroupZeroVariance } from '@/lib/analysis/stats/group-zero-variance';
 import { formatPercent } from '@/lib/chart-data/format';
 import { zeroVarianceSeries } from '@/lib/chart-data/groups';
 import { SeriesLineChart } from '../charts/series-line-chart';

@@ -1,4 +1,4 @@
-import type { EpochProgression } from '@/lib/analysis/epoch-progression';
+import type { EpochProgression } from '@/lib/analysis/stats/epoch-progression';
 import { markEpochLabel, markEpochPoint } from '@/lib/chart-data/epoch-marker';
 import {
   kOptions,

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { QuestionDisagreement } from '@/lib/analysis/question-disagreement';
+import type { QuestionDisagreement } from '@/lib/analysis/stats/question-disagreement';
 import { formatPercent, formatPercentPoints } from '@/lib/chart-data/format';
 import { questionRunsHref } from '@/lib/chart-data/questions';
 

@@ -1,7 +1,7 @@
 import '../test-setup';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { QuestionLearning } from '@/lib/analysis/question-learning';
+import type { QuestionLearning } from '@/lib/analysis/stats/question-learning';
 import { QuestionGrid } from './question-grid';
 import { TransitionTable } from './transition-table';
 

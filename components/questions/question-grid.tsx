@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { QuestionLearning, QuestionSort } from '@/lib/analysis/question-learning';
+import type { QuestionLearning, QuestionSort } from '@/lib/analysis/stats/question-learning';
 import { formatPercent } from '@/lib/chart-data/format';
 import {
   cellTitle,

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { QuestionAcrossRuns } from '@/lib/analysis/question-across-runs';
+import type { QuestionAcrossRuns } from '@/lib/analysis/stats/question-across-runs';
 import { formatPercent, formatReward } from '@/lib/chart-data/format';
 import { groupHref } from '@/lib/chart-data/questions';
 

@@ -1,4 +1,4 @@
-import type { EpochTransitions } from '@/lib/analysis/question-learning';
+import type { EpochTransitions } from '@/lib/analysis/stats/question-learning';
 import { persistenceSeries, transitionSeries } from '@/lib/chart-data/questions';
 import { SeriesBarChart } from '../charts/series-bar-chart';
 import { SeriesLineChart } from '../charts/series-line-chart';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { EpochTransitions, QuestionStatus } from '@/lib/analysis/question-learning';
+import type { EpochTransitions, QuestionStatus } from '@/lib/analysis/stats/question-learning';
 import { formatInteger } from '@/lib/chart-data/format';
 
 export interface TransitionTableProps {

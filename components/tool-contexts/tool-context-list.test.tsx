@@ -1,7 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { createLoader } from 'nuqs/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ToolContext, UnexpectedToolContexts } from '@/lib/analysis/unexpected-tool-contexts';
+import type { ToolContext, UnexpectedToolContexts } from '@/lib/analysis/stats/unexpected-tool-contexts';
 import { dashboardParsers } from '@/lib/search-params';
 import { ToolContextList } from './tool-context-list';
 

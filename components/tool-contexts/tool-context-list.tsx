@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { UnexpectedToolContexts } from '@/lib/analysis/unexpected-tool-contexts';
+import type { UnexpectedToolContexts } from '@/lib/analysis/stats/unexpected-tool-contexts';
 import type { DashboardParams } from '@/lib/chart-data/dashboard-url';
 import { trajectoryHref } from '@/lib/chart-data/dashboard-url';
 import { formatReward } from '@/lib/chart-data/format';

@@ -1,7 +1,7 @@
 import '../test-setup';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TrainingSummary } from '@/lib/analysis/training-list';
+import type { TrainingSummary } from '@/lib/analysis/stats/training-list';
 import { byRecentActivity } from '@/lib/chart-data/recency';
 import { TrainingTable } from './training-table';
 

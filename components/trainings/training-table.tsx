@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { TrainingSummary } from '@/lib/analysis/training-list';
+import type { TrainingSummary } from '@/lib/analysis/stats/training-list';
 import { formatInteger, formatPercent, formatPercentPoints, formatReward } from '@/lib/chart-data/format';
 import { formatTimeAgo, formatTimestamp, lastActivity } from '@/lib/chart-data/recency';
 import type { TrainingTrend } from '@/lib/chart-data/training-trend';

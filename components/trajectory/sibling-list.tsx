@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { SiblingSample } from '@/lib/analysis/trajectory';
+import type { SiblingSample } from '@/lib/analysis/records/trajectory';
 import { formatReward } from '@/lib/chart-data/format';
 import { TerminationBadge } from '../ui/badge';
 import { trajectoryHref } from '@/lib/chart-data/dashboard-url';

@@ -2,7 +2,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { withNuqsTestingAdapter } from 'nuqs/adapters/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TrajectoryDrawer } from '../failures/trajectory-drawer';
-import type { TrajectoryDetail } from '@/lib/analysis/trajectory';
+import type { TrajectoryDetail } from '@/lib/analysis/records/trajectory';
 import { StepList } from './step-list';
 import type { Step } from './step-item';
 

@@ -1,4 +1,4 @@
-import type { TrajectoryDetail } from '@/lib/analysis/trajectory';
+import type { TrajectoryDetail } from '@/lib/analysis/records/trajectory';
 import type { StepView } from '@/lib/chart-data/step-view';
 import { formatReward } from '@/lib/chart-data/format';
 import { ToolStatusBadge } from '../ui/badge';

@@ -1,7 +1,7 @@
 import '../test-setup';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TrajectoryDetail } from '@/lib/analysis/trajectory';
+import type { TrajectoryDetail } from '@/lib/analysis/records/trajectory';
 import { TrajectoryMeta } from './trajectory-meta';
 
 afterEach(cleanup);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { TrajectoryDetail } from '@/lib/analysis/trajectory';
+import type { TrajectoryDetail } from '@/lib/analysis/records/trajectory';
 import { formatInteger, formatReward } from '@/lib/chart-data/format';
 import { TerminationBadge } from '../ui/badge';
 import { CollapsibleText } from './collapsible-text';

@@ -1,23 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureRecords, loadFixture, tempDb } from '../test-support/fixture';
-import { countMatching } from './count-matching';
-import { epochList } from './epoch-list';
-import { epochProgression } from './epoch-progression';
+import { countMatching } from './filters/count-matching';
+import { epochList } from './stats/epoch-list';
+import { epochProgression } from './stats/epoch-progression';
 import { AnalysisError } from './errors';
-import { failureCases } from './failure-cases';
+import { failureCases } from './stats/failure-cases';
 import { pearson, spearman } from './metrics';
-import { processRewardCorrelation, type ProcessRewardCorrelation } from './process-reward-correlation';
-import { parseAnalysisQuery, type AnalysisQuery } from './query';
-import { rewardCategoryStats, type RewardCategoryStats } from './reward-category-stats';
+import { processRewardCorrelation, type ProcessRewardCorrelation } from './stats/process-reward-correlation';
+import { parseAnalysisQuery, type AnalysisQuery } from './filters/query';
+import { rewardCategoryStats, type RewardCategoryStats } from './stats/reward-category-stats';
 import { openSource, type Source } from './source';
 import { runStat, type Grouped, type Stat, type StatParam } from './stat';
-import { summary, type Summary } from './summary';
-import { terminationStats, type TerminationStats } from './termination-stats';
-import { toolReturnStats, type ToolReturnStats } from './tool-return-stats';
-import { getTrajectory, siblingSamples } from './trajectory';
-import { trainingComparison } from './training-comparison';
-import { listTrainings } from './training-list';
-import { unexpectedToolContexts } from './unexpected-tool-contexts';
+import { summary, type Summary } from './stats/summary';
+import { terminationStats, type TerminationStats } from './stats/termination-stats';
+import { toolReturnStats, type ToolReturnStats } from './stats/tool-return-stats';
+import { getTrajectory, siblingSamples } from './records/trajectory';
+import { trainingComparison } from './stats/training-comparison';
+import { listTrainings } from './stats/training-list';
+import { unexpectedToolContexts } from './stats/unexpected-tool-contexts';
 
 // Every expected figure below is counted by hand from FIXTURE in lib/test-support/fixture.ts.
 

@@ -1,4 +1,4 @@
-import type { GroupBy } from '../search-params';
+import type { GroupBy } from '../vocabulary';
 import { ints, strings, type Scan } from './scan/scan';
 
 /** Indices 0..n-1: the rows of an ungrouped statistic. */

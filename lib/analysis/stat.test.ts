@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ingestText } from '../ingest';
 import { loadFixture, loadTauBench, tempDb } from '../test-support/fixture';
-import { epochList } from './epoch-list';
+import { epochList } from './stats/epoch-list';
 import { groupRows } from './grouping';
-import { failureCases } from './failure-cases';
-import { defaultK } from './pass-metrics';
-import { parseAnalysisQuery, pickFilters, type AnalysisQuery } from './query';
-import { rewardCategoryStats } from './reward-category-stats';
+import { failureCases } from './stats/failure-cases';
+import { defaultK } from './metrics/pass-metrics';
+import { parseAnalysisQuery, pickFilters, type AnalysisQuery } from './filters/query';
+import { rewardCategoryStats } from './stats/reward-category-stats';
 import { clearResultCache, openSource, type Source } from './source';
 import { runStat, selectRows, type Stat } from './stat';
-import { summary } from './summary';
-import { terminationStats } from './termination-stats';
+import { summary } from './stats/summary';
+import { terminationStats } from './stats/termination-stats';
 
 const q = (params: Record<string, string>, allowed: (keyof AnalysisQuery)[] = []): AnalysisQuery =>
   parseAnalysisQuery(new URLSearchParams(params), allowed);

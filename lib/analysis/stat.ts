@@ -1,12 +1,13 @@
-import type { GroupBy } from '../search-params';
+import type { GroupBy } from '../vocabulary';
 import { residentSelection } from './engine/selection';
 import { AnalysisError } from './errors';
 import { allRows, groupColumns, groupRows } from './grouping';
-import { pickFilters, type AnalysisQuery, type Filters } from './query';
+import { pickFilters, type AnalysisQuery, type Filters } from './filters/query';
 import { emptyScan, scanTable, type Scan, type ScanColumn } from './scan/scan';
 import { cached, openSource, type Source } from './source';
-import { stepMatches } from './step-search';
-import { compileWhere } from './where';
+import { stepMatches } from './search/step-search';
+import { filterClauses } from './filters/clauses';
+import { sqlWhere } from './filters/where';
 
 /** The rows a query selects: `rows` are indices into `scan` (never assume they are 0..n-1). */
 export interface Selection {
@@ -30,10 +31,10 @@ export async function selectRows(
     if (withRowIds) scan.rowIds = new BigUint64Array(0);
     return { scan, rows: new Int32Array(0) };
   }
-  const steps = await stepMatches(source, filters);
-  const resident = await residentSelection(source, filters, columns, steps);
+  const clauses = filterClauses(filters, await stepMatches(source, filters));
+  const resident = await residentSelection(source, clauses, columns);
   if (resident) return resident;
-  const scan = await scanTable(source.table, { where: compileWhere(filters, steps), columns, withRowIds });
+  const scan = await scanTable(source.table, { where: sqlWhere(clauses), columns, withRowIds });
   return { scan, rows: allRows(scan.length) };
 }
 

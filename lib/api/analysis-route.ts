@@ -1,6 +1,6 @@
 import { IncompatibleSchemaError } from '../db';
 import { AnalysisError } from '../analysis/errors';
-import { parseAnalysisQuery } from '../analysis/query';
+import { parseAnalysisQuery } from '../analysis/filters/query';
 import { openSource, type Source } from '../analysis/source';
 import { runStat, statParams, type Stat, type StatParam } from '../analysis/stat';
 import { errorResponse } from './error-response';

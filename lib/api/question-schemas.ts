@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QUESTION_SORTS, QUESTION_STATUSES } from '../analysis/question-learning';
+import { QUESTION_SORTS, QUESTION_STATUSES } from '../analysis/stats/question-learning';
 
 /** Strict response schemas of the question-level endpoints (question-*, group-*). */
 

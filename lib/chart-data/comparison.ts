@@ -1,4 +1,4 @@
-import type { PairedDifference, TrainingComparison } from '@/lib/analysis/training-comparison';
+import type { PairedDifference, TrainingComparison } from '@/lib/analysis/stats/training-comparison';
 import { categoryColors, runColors } from './colors';
 import { passAtKLabel, PASS_AT_1 } from './progress';
 import { bucketValues, MAX_CATEGORIES, sumByName, topCategories } from './top-categories';

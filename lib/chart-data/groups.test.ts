@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GroupDetail } from '@/lib/analysis/group-detail';
+import type { GroupDetail } from '@/lib/analysis/stats/group-detail';
 import { advantageBar, advantageScale, groupLinks, zeroVarianceSeries } from './groups';
 
 const group = (patch: Partial<GroupDetail>): GroupDetail => ({

@@ -1,5 +1,5 @@
-import type { GroupDetail } from '@/lib/analysis/group-detail';
-import type { ZeroVarianceEpoch } from '@/lib/analysis/group-zero-variance';
+import type { GroupDetail } from '@/lib/analysis/stats/group-detail';
+import type { ZeroVarianceEpoch } from '@/lib/analysis/stats/group-zero-variance';
 import { groupHref } from './questions';
 import type { ChartSeries } from './types';
 

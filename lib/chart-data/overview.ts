@@ -1,7 +1,7 @@
-import type { ProcessRewardCorrelation } from '@/lib/analysis/process-reward-correlation';
-import type { RewardCategoryStats } from '@/lib/analysis/reward-category-stats';
-import type { TerminationStats } from '@/lib/analysis/termination-stats';
-import type { ToolReturnStats } from '@/lib/analysis/tool-return-stats';
+import type { ProcessRewardCorrelation } from '@/lib/analysis/stats/process-reward-correlation';
+import type { RewardCategoryStats } from '@/lib/analysis/stats/reward-category-stats';
+import type { TerminationStats } from '@/lib/analysis/stats/termination-stats';
+import type { ToolReturnStats } from '@/lib/analysis/stats/tool-return-stats';
 import { categoryColor, OTHER_CATEGORY } from './colors';
 import { bucketValues, MAX_CATEGORIES, topCategories } from './top-categories';
 import type { ChartColor } from './types';

@@ -1,4 +1,4 @@
-import type { EpochProgression, EpochProgressionPoint } from '@/lib/analysis/epoch-progression';
+import type { EpochProgression, EpochProgressionPoint } from '@/lib/analysis/stats/epoch-progression';
 import { bandOf } from './bands';
 import { categoryColors, rankedColor } from './colors';
 import { bucketValues, MAX_CATEGORIES, sumByName, topCategories } from './top-categories';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EpochTransitions } from '@/lib/analysis/question-learning';
-import type { QuestionRun } from '@/lib/analysis/question-across-runs';
+import type { EpochTransitions } from '@/lib/analysis/stats/question-learning';
+import type { QuestionRun } from '@/lib/analysis/stats/question-across-runs';
 import {
   cellTitle,
   nextQuestionSort,

@@ -1,5 +1,5 @@
-import type { EpochTransitions, QuestionCell, QuestionSort } from '@/lib/analysis/question-learning';
-import type { QuestionRun } from '@/lib/analysis/question-across-runs';
+import type { EpochTransitions, QuestionCell, QuestionSort } from '@/lib/analysis/stats/question-learning';
+import type { QuestionRun } from '@/lib/analysis/stats/question-across-runs';
 import { categoryColors } from './colors';
 import type { ChartSeries } from './types';
 

@@ -1,4 +1,4 @@
-import type { StepPreview } from '@/lib/analysis/rows';
+import type { StepPreview } from '@/lib/analysis/records/rows';
 import { describe, expect, it } from 'vitest';
 import { clipText, prettyArguments, shortId, stepsPreviewLine } from './steps';
 

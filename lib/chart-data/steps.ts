@@ -1,4 +1,4 @@
-import type { StepPreview } from '@/lib/analysis/rows';
+import type { StepPreview } from '@/lib/analysis/records/rows';
 
 /** Observations longer than this (characters or lines) are collapsed behind "show more". */
 const COLLAPSE_CHARS = 1500;

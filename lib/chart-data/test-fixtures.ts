@@ -1,10 +1,10 @@
-import type { EpochProgression, EpochProgressionPoint } from '@/lib/analysis/epoch-progression';
-import type { Summary } from '@/lib/analysis/summary';
+import type { EpochProgression, EpochProgressionPoint } from '@/lib/analysis/stats/epoch-progression';
+import type { Summary } from '@/lib/analysis/stats/summary';
 import type {
   ComparedTraining,
   PairedDifference,
   TrainingComparison,
-} from '@/lib/analysis/training-comparison';
+} from '@/lib/analysis/stats/training-comparison';
 
 /** Builders of analysis results for tests: sensible defaults, override what the test is about. */
 

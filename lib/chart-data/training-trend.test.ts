@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EpochListItem } from '@/lib/analysis/epoch-list';
+import type { EpochListItem } from '@/lib/analysis/stats/epoch-list';
 import { trainingTrend } from './training-trend';
 
 const epoch = (

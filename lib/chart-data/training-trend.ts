@@ -1,4 +1,4 @@
-import type { EpochListItem } from '@/lib/analysis/epoch-list';
+import type { EpochListItem } from '@/lib/analysis/stats/epoch-list';
 
 export const TREND_KEY = 'Pass@1';
 

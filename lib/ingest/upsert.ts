@@ -1,5 +1,5 @@
 import type { Table } from '@lancedb/lancedb';
-import { sqlString } from '../analysis/where';
+import { sqlString } from '../db/sql';
 import type { TrajectoryRow } from '../db/schema';
 import { rowsToArrowTable } from './arrow-batch';
 import { rowFingerprint } from './row-fingerprint';

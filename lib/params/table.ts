@@ -1,42 +1,21 @@
 import { INT32_MAX } from '../limits';
 import { float, int, list, oneOf, text, type ParamSpec } from './spec';
+import { ANY_TOOL, FAILURE_SORTS, GROUP_BYS, QUESTION_SORTS, QUESTION_STATUSES } from '../vocabulary';
+
+export {
+  ANY_TOOL,
+  FAILURE_SORTS,
+  GROUP_BYS,
+  QUESTION_SORTS,
+  QUESTION_STATUSES,
+  type FailureSort,
+  type GroupBy,
+  type QuestionSort,
+  type QuestionStatus,
+} from '../vocabulary';
 
 export const TABS = ['overview', 'progress', 'questions', 'comparison', 'failures', 'tool-contexts'] as const;
 export type Tab = (typeof TABS)[number];
-
-export const FAILURE_SORTS = [
-  'reward',
-  '-reward',
-  'step_count',
-  '-step_count',
-  'epoch_id',
-  '-epoch_id',
-] as const;
-export type FailureSort = (typeof FAILURE_SORTS)[number];
-
-/** Orders of the questions × epochs grid (question-learning); `-` is descending. */
-export const QUESTION_SORTS = [
-  'data_id',
-  'difficulty',
-  '-difficulty',
-  'first_solved',
-  '-first_solved',
-  'last_solved',
-  '-last_solved',
-  'flips',
-  '-flips',
-] as const;
-export type QuestionSort = (typeof QUESTION_SORTS)[number];
-
-/** What a question did in an epoch, relative to the epochs before (question-learning). */
-export const QUESTION_STATUSES = ['newly_solved', 'regressed', 'always_solved', 'never_solved'] as const;
-export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
-
-export const GROUP_BYS = ['training_id', 'epoch_id'] as const;
-export type GroupBy = (typeof GROUP_BYS)[number];
-
-/** The `tool_failed` value meaning "any tool failed". */
-export const ANY_TOOL = 'any';
 
 /**
  * Every URL / API parameter, once. The nuqs parsers, the server validation, the filter chips, the `where` compiler and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnalysisQuery } from '../analysis/query';
+import { parseAnalysisQuery } from '../analysis/filters/query';
 import { tabHref } from '../chart-data/dashboard-url';
 import { filterChips } from '../chart-data/filters';
 import { FILTER_KEYS, loadDashboard, METRIC_KEYS, PAGE_KEYS, type ParamName } from '../search-params';

@@ -1,9 +1,9 @@
 import { ComparisonCards } from '@/components/comparison/comparison-cards';
 import { RunPicker } from '@/components/comparison/run-picker';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { AnalysisQuery } from '@/lib/analysis/query';
+import type { AnalysisQuery } from '@/lib/analysis/filters/query';
 import type { Source } from '@/lib/analysis/source';
-import { trainingComparison, type TrainingComparison } from '@/lib/analysis/training-comparison';
+import { trainingComparison, type TrainingComparison } from '@/lib/analysis/stats/training-comparison';
 import { LoadCard } from './load-card';
 
 /** How many runs the comparison opens with when the URL names none. */

@@ -2,11 +2,11 @@ import { TerminationCard } from '@/components/analysis/termination-card';
 import { FailureTable } from '@/components/failures/failure-table';
 import { TrajectoryDrawer } from '@/components/failures/trajectory-drawer';
 import { AnalysisError } from '@/lib/analysis/errors';
-import { FAILURE_REWARD_MAX, failureCases, type FailureCases } from '@/lib/analysis/failure-cases';
-import type { AnalysisQuery } from '@/lib/analysis/query';
+import { FAILURE_REWARD_MAX, failureCases, type FailureCases } from '@/lib/analysis/stats/failure-cases';
+import type { AnalysisQuery } from '@/lib/analysis/filters/query';
 import type { Source } from '@/lib/analysis/source';
-import { terminationStats, type TerminationStats } from '@/lib/analysis/termination-stats';
-import { getTrajectory, type TrajectoryDetail } from '@/lib/analysis/trajectory';
+import { terminationStats, type TerminationStats } from '@/lib/analysis/stats/termination-stats';
+import { getTrajectory, type TrajectoryDetail } from '@/lib/analysis/records/trajectory';
 import type { DashboardParams } from '@/lib/chart-data/dashboard-url';
 import { LoadCard } from './load-card';
 

@@ -6,13 +6,13 @@ import { ToolReturnsCard } from '@/components/analysis/tool-returns-card';
 import {
   processRewardCorrelation,
   type ProcessRewardCorrelation,
-} from '@/lib/analysis/process-reward-correlation';
-import type { AnalysisQuery } from '@/lib/analysis/query';
-import { rewardCategoryStats, type RewardCategoryStats } from '@/lib/analysis/reward-category-stats';
+} from '@/lib/analysis/stats/process-reward-correlation';
+import type { AnalysisQuery } from '@/lib/analysis/filters/query';
+import { rewardCategoryStats, type RewardCategoryStats } from '@/lib/analysis/stats/reward-category-stats';
 import type { Source } from '@/lib/analysis/source';
-import { summary, type Summary } from '@/lib/analysis/summary';
-import { terminationStats, type TerminationStats } from '@/lib/analysis/termination-stats';
-import { toolReturnStats, type ToolReturnStats } from '@/lib/analysis/tool-return-stats';
+import { summary, type Summary } from '@/lib/analysis/stats/summary';
+import { terminationStats, type TerminationStats } from '@/lib/analysis/stats/termination-stats';
+import { toolReturnStats, type ToolReturnStats } from '@/lib/analysis/stats/tool-return-stats';
 import { LoadCard } from './load-card';
 
 export function OverviewTab({ query, source }: { query: AnalysisQuery; source: Source }) {

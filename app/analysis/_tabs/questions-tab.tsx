@@ -6,12 +6,12 @@ import { TransitionTable } from '@/components/questions/transition-table';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
-import type { AnalysisQuery } from '@/lib/analysis/query';
+import type { AnalysisQuery } from '@/lib/analysis/filters/query';
 import {
   DEFAULT_QUESTION_LIMIT,
   questionLearning,
   type QuestionLearning,
-} from '@/lib/analysis/question-learning';
+} from '@/lib/analysis/stats/question-learning';
 import type { Source } from '@/lib/analysis/source';
 import { dashboardHref, type DashboardParams } from '@/lib/chart-data/dashboard-url';
 import { disagreementHref, nextQuestionSort } from '@/lib/chart-data/questions';

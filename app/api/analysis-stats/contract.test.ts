@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { EPOCH_METRICS } from '@/lib/analysis/epoch-progression';
-import { PREVIEW_OBSERVATION_CHARS } from '@/lib/analysis/rows';
+import { EPOCH_METRICS } from '@/lib/analysis/stats/epoch-progression';
+import { PREVIEW_OBSERVATION_CHARS } from '@/lib/analysis/records/rows';
 import * as plan from '@/lib/api/plan-contract';
 import { errorSchema } from '@/lib/api/response-schemas';
 import { callAnalysisRoute, serveFixtureDatabase, type Handler } from '@/lib/test-support/route-fixture';

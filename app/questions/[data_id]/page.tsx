@@ -5,8 +5,8 @@ import { QuestionRunsTable } from '@/components/questions/question-runs-table';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { AnalysisError } from '@/lib/analysis/errors';
-import { parseAnalysisQuery, type AnalysisQuery } from '@/lib/analysis/query';
-import { questionAcrossRuns, type QuestionAcrossRuns } from '@/lib/analysis/question-across-runs';
+import { parseAnalysisQuery, type AnalysisQuery } from '@/lib/analysis/filters/query';
+import { questionAcrossRuns, type QuestionAcrossRuns } from '@/lib/analysis/stats/question-across-runs';
 import { questionCurveSeries, questionRunsHref } from '@/lib/chart-data/questions';
 
 export const dynamic = 'force-dynamic';

@@ -5,7 +5,7 @@ import { StepList } from '@/components/trajectory/step-list';
 import { TrajectoryMeta } from '@/components/trajectory/trajectory-meta';
 import { AnalysisError } from '@/lib/analysis/errors';
 import { openSource } from '@/lib/analysis/source';
-import { getTrajectory, siblingSamples, type TrajectoryDetail } from '@/lib/analysis/trajectory';
+import { getTrajectory, siblingSamples, type TrajectoryDetail } from '@/lib/analysis/records/trajectory';
 import { trajectoryHref } from '@/lib/chart-data/dashboard-url';
 import { serializeDashboard } from '@/lib/search-params';
 

@@ -2,11 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTrajectories, type DbConfig } from '../../db';
 import { ingestText } from '../../ingest';
 import { loadFixture, tempDb, type TempDb } from '../../test-support/fixture';
-import { parseAnalysisQuery } from '../query';
+import { parseAnalysisQuery } from '../filters/query';
 import { clearResultCache, openSource, type Source } from '../source';
-import { summary } from '../summary';
-import { toolReturnStats } from '../tool-return-stats';
+import { summary } from '../stats/summary';
+import { toolReturnStats } from '../stats/tool-return-stats';
 import { columnEngine } from './registry';
+import { filterClauses } from '../filters/clauses';
 import { residentSelection } from './selection';
 
 const BUDGET = 64 * 1024 * 1024;
@@ -51,10 +52,10 @@ describe('resident columns follow the table version', () => {
   it('read the question text once, when a text search first needs it', async () => {
     const source = await open(db.config);
     expect(source.resident?.columns.columns).not.toContain('question');
-    const first = await residentSelection(source, { q: 'capital' }, []);
+    const first = await residentSelection(source, filterClauses({ q: 'capital' }), []);
     const engine = columnEngine(db.config, BUDGET);
     expect(engine.resident?.columns).toContain('question');
-    const again = await residentSelection(source, { q: 'france' }, []);
+    const again = await residentSelection(source, filterClauses({ q: 'france' }), []);
     expect(again?.scan).toBe(first?.scan);
     expect(first?.rows.length).toBe(10);
   });

@@ -1,7 +1,7 @@
 import { denseGroupKeys, groupOrder } from '../grouping';
-import type { QuestionTable } from '../pass-metrics';
+import type { QuestionTable } from '../metrics/pass-metrics';
 import { floats, ints, strings, type Scan } from '../scan/scan';
-import type { GroupBy } from '../../search-params';
+import type { GroupBy } from '../../vocabulary';
 
 /** Most cells of the direct (training × epoch × data_id) lookup table; beyond it a Map numbers the questions. */
 const MAX_DIRECT_CELLS = 4_000_000;

@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTrajectories } from '../../db';
 import { ingestText } from '../../ingest';
 import { loadFixture, tempDb } from '../../test-support/fixture';
-import { pickFilters, type Filters } from '../query';
+import { pickFilters, type Filters } from '../filters/query';
 import { openSource, type Source } from '../source';
-import { compileWhere } from '../where';
+import { filterClauses } from '../filters/clauses';
+import type { Clause } from '../filters/filter';
+import { sqlWhere } from '../filters/where';
 import { residentSelection } from './selection';
 
 /** Rows beside the fixture: null agent and question, mixed case, non-ASCII text, quotes, a tool only they use. */
@@ -101,7 +103,7 @@ const CASES: [string, Filters, number][] = [
   ],
 ];
 
-describe('resident selection equals the LanceDB where, filter by filter', () => {
+describe('the two back ends of the filter form (resident engine, LanceDB where) select the same rows, filter by filter', () => {
   const db = tempDb();
   let source: Source;
   let lanceRowIds: (filters: Filters) => Promise<bigint[]>;
@@ -113,19 +115,36 @@ describe('resident selection equals the LanceDB where, filter by filter', () => 
     const table = (await openTrajectories(db.config))!;
     lanceRowIds = async (filters) => {
       let query = table.query().select(['epoch_id']).withRowId();
-      const where = compileWhere(filters);
+      const where = sqlWhere(filterClauses(filters));
       if (where) query = query.where(where);
       return (await query.toArray()).map((row) => BigInt(row._rowid)).sort((a, b) => (a < b ? -1 : 1));
     };
   });
   afterAll(() => db.cleanup());
 
+  it('covers every kind of clause of the one filter form', () => {
+    const ops = new Set(CASES.flatMap(([, filters]) => filterClauses(pickFilters(filters)).map((c) => c.op)));
+    const every: Record<Clause['op'], true> = {
+      in: true,
+      has_any: true,
+      has_all: true,
+      has_none: true,
+      '=': true,
+      '>=': true,
+      '<=': true,
+      any_tool_failed: true,
+      failed_tool: true,
+      contains: true,
+    };
+    expect([...ops].sort()).toEqual(Object.keys(every).sort());
+  });
+
   it('holds the table in memory', () => {
     expect(source.resident?.columns.scan.length).toBe(31);
   });
 
   it.each(CASES)('%s', async (_name, filters, expected) => {
-    const selection = await residentSelection(source, pickFilters(filters), ['reward']);
+    const selection = await residentSelection(source, filterClauses(pickFilters(filters)), ['reward']);
     expect(selection).not.toBeNull();
     const ids = Array.from(selection!.rows, (i) => selection!.scan.rowIds![i]).sort((a, b) =>
       a < b ? -1 : 1,
@@ -135,7 +154,7 @@ describe('resident selection equals the LanceDB where, filter by filter', () => 
   });
 
   it('gives rows in ascending order, as a scan of the table does', async () => {
-    const { rows } = (await residentSelection(source, { tools_none: ['search'] }, []))!;
+    const { rows } = (await residentSelection(source, filterClauses({ tools_none: ['search'] }), []))!;
     expect([...rows]).toEqual([...rows].sort((a, b) => a - b));
   });
 });

@@ -9,7 +9,7 @@ import {
   type Scan,
   type StringColumn,
 } from '../scan/scan';
-import type { Clause } from './clauses';
+import type { Clause } from '../filters/filter';
 
 /** Per dictionary code, 1 when the value is one of `wanted`. */
 function codeSet(values: readonly string[], wanted: readonly string[]): Uint8Array {
@@ -155,7 +155,7 @@ function applyClause(scan: Scan, rows: Int32Array | null, clause: Clause): Int32
           ),
         };
       });
-      const stepRows = clause.rowIds && clause.rowIds.size > 0 ? clause.rowIds : null;
+      const stepRows = clause.steps && clause.steps.rowIds.size > 0 ? clause.steps.rowIds : null;
       const rowIds = stepRows ? scan.rowIds : undefined;
       if (stepRows && !rowIds) throw new Error('select: step matches need the row ids of the resident rows');
       return narrow(

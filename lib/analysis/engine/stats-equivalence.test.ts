@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbConfig } from '../../db';
 import { loadFixture, loadTauBench, tempDb } from '../../test-support/fixture';
-import { epochList } from '../epoch-list';
-import { epochProgression } from '../epoch-progression';
-import { failureCases } from '../failure-cases';
-import { processRewardCorrelation } from '../process-reward-correlation';
-import { parseAnalysisQuery } from '../query';
-import { rewardCategoryStats } from '../reward-category-stats';
+import { epochList } from '../stats/epoch-list';
+import { epochProgression } from '../stats/epoch-progression';
+import { failureCases } from '../stats/failure-cases';
+import { processRewardCorrelation } from '../stats/process-reward-correlation';
+import { parseAnalysisQuery } from '../filters/query';
+import { rewardCategoryStats } from '../stats/reward-category-stats';
 import { clearResultCache, openSource, type Source } from '../source';
 import { runStat, statParams, type Stat } from '../stat';
-import { summary } from '../summary';
-import { terminationStats } from '../termination-stats';
-import { toolReturnStats } from '../tool-return-stats';
-import { trainingComparison } from '../training-comparison';
-import { trainingList } from '../training-list';
-import { unexpectedToolContexts } from '../unexpected-tool-contexts';
+import { summary } from '../stats/summary';
+import { terminationStats } from '../stats/termination-stats';
+import { toolReturnStats } from '../stats/tool-return-stats';
+import { trainingComparison } from '../stats/training-comparison';
+import { trainingList } from '../stats/training-list';
+import { unexpectedToolContexts } from '../stats/unexpected-tool-contexts';
 
 type Case = [string, Stat, Record<string, string>];
 

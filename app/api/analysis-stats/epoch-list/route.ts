@@ -1,4 +1,4 @@
-import { epochList } from '@/lib/analysis/epoch-list';
+import { epochList } from '@/lib/analysis/stats/epoch-list';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

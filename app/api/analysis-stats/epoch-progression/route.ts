@@ -1,4 +1,4 @@
-import { epochProgression } from '@/lib/analysis/epoch-progression';
+import { epochProgression } from '@/lib/analysis/stats/epoch-progression';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { failureCases } from '@/lib/analysis/failure-cases';
+import { failureCases } from '@/lib/analysis/stats/failure-cases';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { groupDetail } from '@/lib/analysis/group-detail';
+import { groupDetail } from '@/lib/analysis/stats/group-detail';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { groupZeroVariance } from '@/lib/analysis/group-zero-variance';
+import { groupZeroVariance } from '@/lib/analysis/stats/group-zero-variance';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { processRewardCorrelation } from '@/lib/analysis/process-reward-correlation';
+import { processRewardCorrelation } from '@/lib/analysis/stats/process-reward-correlation';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { questionAcrossRuns } from '@/lib/analysis/question-across-runs';
+import { questionAcrossRuns } from '@/lib/analysis/stats/question-across-runs';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { questionDisagreement } from '@/lib/analysis/question-disagreement';
+import { questionDisagreement } from '@/lib/analysis/stats/question-disagreement';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { questionLearning } from '@/lib/analysis/question-learning';
+import { questionLearning } from '@/lib/analysis/stats/question-learning';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { rewardCategoryStats } from '@/lib/analysis/reward-category-stats';
+import { rewardCategoryStats } from '@/lib/analysis/stats/reward-category-stats';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

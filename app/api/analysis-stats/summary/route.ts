@@ -1,4 +1,4 @@
-import { summary } from '@/lib/analysis/summary';
+import { summary } from '@/lib/analysis/stats/summary';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { terminationStats } from '@/lib/analysis/termination-stats';
+import { terminationStats } from '@/lib/analysis/stats/termination-stats';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

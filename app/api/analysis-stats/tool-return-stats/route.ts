@@ -1,4 +1,4 @@
-import { toolReturnStats } from '@/lib/analysis/tool-return-stats';
+import { toolReturnStats } from '@/lib/analysis/stats/tool-return-stats';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { trainingComparison } from '@/lib/analysis/training-comparison';
+import { trainingComparison } from '@/lib/analysis/stats/training-comparison';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

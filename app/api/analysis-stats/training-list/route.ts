@@ -1,4 +1,4 @@
-import { trainingList } from '@/lib/analysis/training-list';
+import { trainingList } from '@/lib/analysis/stats/training-list';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

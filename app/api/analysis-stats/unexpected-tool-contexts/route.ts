@@ -1,4 +1,4 @@
-import { unexpectedToolContexts } from '@/lib/analysis/unexpected-tool-contexts';
+import { unexpectedToolContexts } from '@/lib/analysis/stats/unexpected-tool-contexts';
 import { statRoute } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

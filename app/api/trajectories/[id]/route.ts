@@ -1,4 +1,4 @@
-import { trajectoryRecordJson } from '@/lib/analysis/trajectory';
+import { trajectoryRecordJson } from '@/lib/analysis/records/trajectory';
 import { answer } from '@/lib/api/analysis-route';
 
 export const dynamic = 'force-dynamic';

@@ -1,0 +1,42 @@
+import type { ParamSpec } from '../../params/spec';
+import { FILTER_KEYS, PARAMS } from '../../params/table';
+import { ANY_TOOL } from '../../vocabulary';
+import type { Clause, StepMatches } from './filter';
+import type { Filters } from './query';
+
+function clauseOf(spec: ParamSpec, value: unknown, steps: StepMatches | null): Clause | undefined {
+  switch (spec.kind) {
+    case 'list': {
+      const values = value as string[];
+      return spec.where && values.length > 0 ? { ...spec.where, values } : undefined;
+    }
+    case 'int':
+    case 'float':
+      return spec.where ? { ...spec.where, value: value as number } : undefined;
+    case 'text': {
+      if (!spec.where) return undefined;
+      const text = value as string;
+      if (spec.where.op === 'failed_tool')
+        return text === ANY_TOOL ? { op: 'any_tool_failed' } : { op: 'failed_tool', value: text };
+      const needle = text.trim().toLowerCase();
+      if (needle === '') return undefined;
+      const matches = spec.where.steps && steps ? { steps } : {};
+      return { op: 'contains', columns: spec.where.columns, needle, ...matches };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Validated filters in the one filter form, one clause per filter that narrows the rows, as each filter's `where`
+ * in the parameter table says; `steps`: the trajectories whose steps match `q` (stepMatches), which `q` then selects
+ * too.
+ */
+export function filterClauses(filters: Filters, steps: StepMatches | null = null): Clause[] {
+  return FILTER_KEYS.flatMap((key) => {
+    const value = filters[key];
+    const clause = value === undefined ? undefined : clauseOf(PARAMS[key], value, steps);
+    return clause ? [clause] : [];
+  });
+}

@@ -1,0 +1,17 @@
+import { residentSelection } from '../engine/selection';
+import { pickFilters, type AnalysisQuery } from './query';
+import { cached, type Source } from '../source';
+import { stepMatches } from '../search/step-search';
+import { filterClauses } from './clauses';
+import { sqlWhere } from './where';
+
+/** How many trajectories the filters select (from resident columns, else LanceDB counts them). */
+export function countMatching(source: Source, query: AnalysisQuery): Promise<number> {
+  const filters = pickFilters(query);
+  return cached(source, 'count-matching', filters, async () => {
+    if (!source.table) return 0;
+    const clauses = filterClauses(filters, await stepMatches(source, filters));
+    const resident = await residentSelection(source, clauses, []);
+    return resident ? resident.rows.length : source.table.countRows(sqlWhere(clauses));
+  });
+}

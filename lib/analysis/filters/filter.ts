@@ -1,0 +1,39 @@
+/**
+ * The one form of a filter: what the parameter table's filters become (lib/analysis/filters/clauses.ts), and what
+ * both back ends interpret — the LanceDB `where` (lib/analysis/filters/where.ts) and the resident engine
+ * (lib/analysis/engine/select.ts). lib/analysis/engine/select.test.ts holds them to the same rows, clause by clause.
+ */
+
+/** The trajectories whose step text matches a search: LanceDB row ids (resident path) and ids (pushed-down path). */
+export interface StepMatches {
+  rowIds: ReadonlySet<bigint>;
+  trajectoryIds: readonly string[];
+}
+
+export type Clause =
+  /** A string column is one of `values`, or a list column holds any / all / none of them. */
+  | { op: 'in' | 'has_any' | 'has_all' | 'has_none'; column: string; values: readonly string[] }
+  /** A numeric column compared with `value`. */
+  | { op: '=' | '>=' | '<='; column: string; value: number }
+  /** Some tool call failed. */
+  | { op: 'any_tool_failed' }
+  /** A call to this tool failed. */
+  | { op: 'failed_tool'; value: string }
+  /** One of `columns` contains `needle` (lowercase), or the trajectory is among the step matches. */
+  | { op: 'contains'; columns: readonly string[]; needle: string; steps?: StepMatches };
+
+/** The columns a clause reads. */
+export function clauseColumns(clauses: readonly Clause[]): string[] {
+  return clauses.flatMap((clause) => {
+    switch (clause.op) {
+      case 'any_tool_failed':
+        return ['tool_error_count'];
+      case 'failed_tool':
+        return ['tools_failed'];
+      case 'contains':
+        return [...clause.columns];
+      default:
+        return [clause.column];
+    }
+  });
+}

@@ -1,0 +1,175 @@
+import type { Step, TrajectoryRow } from '../../db';
+import { STEP_WINDOW } from '../../limits';
+import { finiteJson } from '../../json/finite-json';
+import { AnalysisError } from '../errors';
+import { parseSteps } from './rows';
+import { stepsWindow } from './steps-window';
+import { openSource, type Source } from '../source';
+import { sqlString } from '../../db/sql';
+
+/** A trajectory as the viewer shows it: the stored row with its steps parsed and per-call lists left out. */
+export type TrajectoryDetail = Omit<
+  TrajectoryRow,
+  'steps_json' | 'tool_call_names' | 'tool_call_failed' | 'created_at'
+> & {
+  /** ISO 8601, or null when not recorded. */
+  created_at: string | null;
+  /** The steps of the window asked for (all of them for the JSON record); `step_count` says how many there are. */
+  steps: Step[];
+  /** Position of `steps[0]` among all the steps. */
+  steps_from: number;
+};
+
+/** Which steps to read: the window of `STEP_WINDOW` steps around a 0-based position, or all of them. */
+export type StepsWanted = { around: number } | 'all';
+
+/** Where the window of `STEP_WINDOW` steps that holds step `position` (0-based) starts, within `stepCount` steps. */
+export function windowStart(position: number, stepCount: number): number {
+  const last = Math.max(0, stepCount - 1);
+  return Math.floor(Math.min(Math.max(0, position), last) / STEP_WINDOW) * STEP_WINDOW;
+}
+
+/** Full records being read at once, at most: a trajectory's steps can be tens of megabytes. */
+const RECORD_READS = 4;
+let reading = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `read` once fewer than `RECORD_READS` records are being read (requests queue, memory stays bounded). */
+async function withRecordSlot<T>(read: () => Promise<T>): Promise<T> {
+  if (reading >= RECORD_READS) await new Promise<void>((resolve) => waiting.push(resolve));
+  reading++;
+  try {
+    return await read();
+  } finally {
+    reading--;
+    waiting.shift()?.();
+  }
+}
+
+export interface SiblingSample {
+  trajectory_id: string;
+  sample_id: number;
+  reward: number;
+  termination_reason: string;
+}
+
+const DETAIL_COLUMNS = [
+  'trajectory_id',
+  'training_id',
+  'epoch_id',
+  'iteration_id',
+  'sample_id',
+  'data_id',
+  'question',
+  'reward',
+  'termination_reason',
+  'agent_name',
+  'created_at',
+  'step_count',
+  'tool_call_count',
+  'tool_error_count',
+  'tools_used',
+  'tools_failed',
+  'process_reward_mean',
+  'steps_json',
+];
+
+const MAX_ID = 256;
+
+function checkId(id: string): void {
+  if (id.length === 0 || id.length > MAX_ID || /[\u0000-\u001f]/.test(id))
+    throw new AnalysisError('id: not a valid trajectory id', 'id');
+}
+
+function toArray(value: unknown): string[] {
+  if (!value) return [];
+  return Array.from(value as Iterable<unknown>, String);
+}
+
+async function storedRow(id: string, source: Source): Promise<Record<string, unknown>> {
+  const rows = source.table
+    ? await source.table
+        .query()
+        .where(`trajectory_id = ${sqlString(id)}`)
+        .select(DETAIL_COLUMNS)
+        .limit(1)
+        .toArray()
+    : [];
+  if (rows.length === 0) throw new AnalysisError(`unknown trajectory "${id}"`, 'id', 404);
+  return rows[0] as Record<string, unknown>;
+}
+
+/**
+ * One trajectory with the window of `STEP_WINDOW` steps around `steps.around` parsed (default: the first); 404 when
+ * the id is unknown. At most `RECORD_READS` records are read at once in this process.
+ */
+export async function getTrajectory(
+  id: string,
+  source?: Source,
+  steps: StepsWanted = { around: 0 },
+): Promise<TrajectoryDetail> {
+  checkId(id);
+  const src = source ?? (await openSource());
+  return withRecordSlot(async () => detailOf(await storedRow(id, src), steps));
+}
+
+/**
+ * The JSON record of a trajectory (every step; no `steps_from`), serialised while holding one of the `RECORD_READS`
+ * slots, so ten readers of a 300,000-step record hold at most four parsed copies at once.
+ */
+export async function trajectoryRecordJson(id: string, source?: Source): Promise<string> {
+  checkId(id);
+  const src = source ?? (await openSource());
+  return withRecordSlot(async () => {
+    // The record has no window: `steps_from: undefined` leaves the field out.
+    return finiteJson({ ...detailOf(await storedRow(id, src), 'all'), steps_from: undefined });
+  });
+}
+
+function detailOf(row: Record<string, unknown>, steps: StepsWanted): TrajectoryDetail {
+  const from = steps === 'all' ? 0 : windowStart(steps.around, Number(row.step_count));
+  const created = row.created_at;
+  return {
+    trajectory_id: String(row.trajectory_id),
+    training_id: String(row.training_id),
+    epoch_id: Number(row.epoch_id),
+    iteration_id: Number(row.iteration_id),
+    sample_id: Number(row.sample_id),
+    data_id: String(row.data_id),
+    question: (row.question as string | null) ?? null,
+    reward: Number(row.reward),
+    termination_reason: String(row.termination_reason),
+    agent_name: (row.agent_name as string | null) ?? null,
+    created_at: created === null || created === undefined ? null : new Date(Number(created)).toISOString(),
+    step_count: Number(row.step_count),
+    tool_call_count: Number(row.tool_call_count),
+    tool_error_count: Number(row.tool_error_count),
+    tools_used: toArray(row.tools_used),
+    tools_failed: toArray(row.tools_failed),
+    process_reward_mean: (row.process_reward_mean as number | null) ?? null,
+    steps: steps === 'all' ? parseSteps(row.steps_json) : stepsWindow(row.steps_json, from, STEP_WINDOW),
+    steps_from: from,
+  };
+}
+
+/** The other samples of the same question in the same epoch of the same training, by sample id. */
+export async function siblingSamples(detail: TrajectoryDetail, source?: Source): Promise<SiblingSample[]> {
+  const src = source ?? (await openSource());
+  if (!src.table) return [];
+  const rows = await src.table
+    .query()
+    .where(
+      `training_id = ${sqlString(detail.training_id)} AND epoch_id = ${detail.epoch_id} AND data_id = ${sqlString(detail.data_id)}`,
+    )
+    .select(['trajectory_id', 'sample_id', 'reward', 'termination_reason'])
+    .limit(1000)
+    .toArray();
+  return rows
+    .map((row) => ({
+      trajectory_id: String(row.trajectory_id),
+      sample_id: Number(row.sample_id),
+      reward: Number(row.reward),
+      termination_reason: String(row.termination_reason),
+    }))
+    .sort((a, b) => a.sample_id - b.sample_id);
+}
