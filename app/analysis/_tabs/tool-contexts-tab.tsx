@@ -1,7 +1,10 @@
 import { ToolContextList } from '@/components/tool-contexts/tool-context-list';
 import type { AnalysisQuery } from '@/lib/analysis/filters/query';
 import type { Source } from '@/lib/analysis/source';
-import { unexpectedToolContexts, type UnexpectedToolContexts } from '@/lib/analysis/stats/unexpected-tool-contexts';
+import {
+  unexpectedToolContexts,
+  type UnexpectedToolContexts,
+} from '@/lib/analysis/stats/unexpected-tool-contexts';
 import type { DashboardParams } from '@/lib/chart-data/dashboard-url';
 import { LoadCard } from './load-card';
 
