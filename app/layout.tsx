@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import Link from 'next/link';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { Suspense } from 'react';
+import { SiteHeader } from '@/components/shell/site-header';
 import { DataFreshness } from './_shell/data-freshness';
 import './globals.css';
 
@@ -23,27 +23,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen bg-tremor-background-muted text-tremor-content-emphasis antialiased dark:bg-dark-tremor-background-muted dark:text-dark-tremor-content-emphasis">
-        <header className="border-b border-tremor-border bg-tremor-background dark:border-dark-tremor-border dark:bg-dark-tremor-background">
-          <nav className="mx-auto flex max-w-screen-2xl items-center gap-6 px-6 py-3">
-            <Link
-              href="/"
-              className="font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong"
-            >
-              RL Trajectory Dashboard
-            </Link>
-            <Link href="/" className="text-sm hover:underline">
-              Trainings
-            </Link>
-            <Link href="/analysis" className="text-sm hover:underline">
-              Analysis
-            </Link>
-            <div className="ml-auto">
-              <Suspense fallback={null}>
-                <DataFreshness />
-              </Suspense>
-            </div>
-          </nav>
-        </header>
+        <SiteHeader
+          status={
+            <Suspense fallback={null}>
+              <DataFreshness />
+            </Suspense>
+          }
+        />
         <NuqsAdapter>
           <main className="mx-auto max-w-screen-2xl px-6 py-6">{children}</main>
         </NuqsAdapter>

@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_CAMPAIGN, DEMO_TRAININGS, TAU_TRAINING, XSS_TRAINING, XSS_TRAJECTORY_ID } from './fixture';
+import {
+  DEMO_CAMPAIGN,
+  DEMO_TRAININGS,
+  HOSTILE_TRAINING,
+  TAU_TRAINING,
+  XSS_TRAINING,
+  XSS_TRAJECTORY_ID,
+} from './fixture';
 import { expectDrawn, screenshot, tileNumber, watchConsole } from './helpers';
 
 const PER_TRAINING = DEMO_CAMPAIGN.epochs * DEMO_CAMPAIGN.questions * DEMO_CAMPAIGN.samples;
@@ -9,7 +16,8 @@ test('the home page lists every training and leads to its analysis', async ({ pa
   const console = watchConsole(page);
   await page.goto('/');
   const list = page.getByTestId('training-list');
-  for (const id of [...DEMO_TRAININGS, TAU_TRAINING, XSS_TRAINING]) await expect(list).toContainText(id);
+  for (const id of [...DEMO_TRAININGS, TAU_TRAINING, XSS_TRAINING, HOSTILE_TRAINING])
+    await expect(list).toContainText(id);
   // One pass@1 sparkline per training with several epochs.
   await expect(list.locator('.recharts-line-curve[d]')).toHaveCount(DEMO_TRAININGS.length);
   await screenshot(page, testInfo, 'home');
@@ -95,14 +103,16 @@ test('a pasted failures link reproduces the exact view', async ({ page, request 
   expect(api.total).toBeGreaterThan(0);
   const rows = page.getByTestId('failure-row');
   await expect(rows).toHaveCount(Math.min(api.total, 25));
-  for (const row of await rows.all()) await expect(row).toContainText(/timeout|max_turns/);
+  const shown = await rows.all();
+  expect(shown).toHaveLength(Math.min(api.total, 25));
+  for (const row of shown) await expect(row).toContainText(/timeout|max_turns/);
   await expect(rows.first()).toContainText(api.data[0].trajectory_id.slice(0, 6));
   await expectDrawn(page, 'card-termination', '[data-testid=termination-donut] path');
   await screenshot(page, testInfo, 'tab-failures');
   console.expectNone();
 });
 
-test('clicking a failure category filters the failures on it', async ({ page }) => {
+test('clicking a failure category filters the failures on it', async ({ page, request }) => {
   const console = watchConsole(page);
   await page.goto(`/analysis?tab=failures&training_id=${DEMO_TRAININGS[2]}`);
   await page.waitForLoadState('networkidle');
@@ -112,7 +122,16 @@ test('clicking a failure category filters the failures on it', async ({ page }) 
   await expect(page).toHaveURL(/termination_reason=/);
   const reason = new URL(page.url()).searchParams.get('termination_reason')!;
   await expect(page.getByTestId('filter-chips')).toContainText(reason);
-  for (const row of await page.getByTestId('failure-row').all()) await expect(row).toContainText(reason);
+  // The rows are the API's first page of failures with that reason: as many, and at least one.
+  const filters = new URL(page.url()).searchParams;
+  filters.delete('tab');
+  const api = await (await request.get(`/api/analysis-stats/failure-cases?${filters}&limit=25`)).json();
+  expect(api.total, `failures ending in ${reason}`).toBeGreaterThan(0);
+  const rows = page.getByTestId('failure-row');
+  await expect(rows).toHaveCount(Math.min(api.total, 25));
+  const shown = await rows.all();
+  expect(shown).toHaveLength(Math.min(api.total, 25));
+  for (const row of shown) await expect(row).toContainText(reason);
   // …or an entry of its legend.
   await page.goto(`/analysis?tab=failures&training_id=${DEMO_TRAININGS[2]}`);
   await page.waitForLoadState('networkidle');
@@ -196,9 +215,13 @@ test('tool contexts show each failed call between its neighbours, by tool', asyn
   await screenshot(page, testInfo, 'tab-tool-contexts');
   await picker.getByRole('link', { name: /book_reservation/ }).click();
   await expect(page).toHaveURL(/tool=book_reservation/);
+  // tau-bench has 30 failed book_reservation calls; the tab shows 20 to a page.
+  await expect(picker.getByRole('link', { name: /book_reservation/ })).toContainText('30');
   const failed = page.getByTestId('failed-step');
-  await expect(failed.first()).toBeVisible();
-  for (const step of await failed.all()) await expect(step).toContainText('book_reservation');
+  await expect(failed).toHaveCount(20);
+  const steps = await failed.all();
+  expect(steps).toHaveLength(20);
+  for (const step of steps) await expect(step).toContainText('book_reservation');
   console.expectNone();
 });
 

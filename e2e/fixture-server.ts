@@ -4,16 +4,15 @@
  * Playwright starts this as its webServer, so the data always exists before the first page is opened.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestFiles, ingestRecords, ingestText } from '../lib/ingest';
 import { spawnServer } from '../lib/server/spawn-server';
 import { TAU_BENCH_FILE } from '../lib/test-support/fixture';
 import { demoRawRecords } from '../scripts/demo-data';
-import { DEMO_CAMPAIGN, XSS_RECORD } from './fixture';
+import { DEMO_CAMPAIGN, E2E_DB, HOSTILE_RECORDS, XSS_RECORD } from './fixture';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '3107' } } });
-const dir = path.resolve('test-results', 'e2e-db');
+const dir = E2E_DB;
 
 async function build(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -22,6 +21,7 @@ async function build(): Promise<void> {
     await ingestRecords(demoRawRecords(DEMO_CAMPAIGN, 'demo'), { db }),
     await ingestFiles([TAU_BENCH_FILE], { db }),
     await ingestText(JSON.stringify(XSS_RECORD), { db }),
+    await ingestText(HOSTILE_RECORDS.map((record) => JSON.stringify(record)).join('\n'), { db }),
   ];
   for (const result of results)
     if (result.rejected > 0) throw new Error(`fixture rejected ${JSON.stringify(result.errors[0])}`);

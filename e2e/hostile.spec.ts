@@ -161,6 +161,7 @@ test('a 66 MB chunked body stops at INGEST_MAX_BYTES with a 413 that counts what
 test('every hostile request gets its answer, with the security headers, and the server stays healthy', async () => {
   test.setTimeout(120_000);
   const requests = hostileRequests({ base: BASE, ingestToken: TOKEN, longestTrajectory: HUGE_ID });
+  expect(requests.length, 'hostile requests to send').toBeGreaterThan(0);
   for (const request of requests) expect(request.expected, request.name).toContain(await request.send());
   // Answers Next.js gives itself, outside the proxy, carry the headers too.
   for (const url of ['/_next/image', '/_next/static/missing.js']) {

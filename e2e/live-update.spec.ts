@@ -1,25 +1,62 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { ingestText } from '../lib/ingest';
+import { spawnServer } from '../lib/server/spawn-server';
 import { watchConsole } from './helpers';
 
-// Runs after the other specs (files run in order, one worker): it adds a training to the fixture database.
-test('a running dashboard shows trajectories another process ingests, within seconds', async ({ page }) => {
-  const console = watchConsole(page);
-  await page.goto('/');
-  await expect(page.getByTestId('training-list')).not.toContainText('live-run');
+// It ingests, so it has its own server on its own database (default settings, as `npm start`): the shared fixture
+// database stays as the fixture server built it, and this spec runs the same before, after or without the others.
+const PORT = Number(process.env.E2E_LIVE_PORT ?? 3137);
+const BASE = `http://127.0.0.1:${PORT}`;
 
-  const record = {
-    training_id: 'live-run',
-    epoch_id: 0,
-    data_id: 'live-q',
-    reward: 1,
-    termination_reason: 'success',
-    steps: [{ action: 'respond', observation: 'done' }],
-  };
+let dir: string;
+let server: ChildProcess | undefined;
+
+const record = (training: string, data: string) => ({
+  training_id: training,
+  epoch_id: 0,
+  data_id: data,
+  reward: 1,
+  termination_reason: 'success',
+  steps: [{ action: 'respond', observation: 'done' }],
+});
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-dash-live-'));
+  // A training to list before the live one arrives.
+  const seeded = await ingestText(JSON.stringify(record('seed-run', 'seed-q')), {
+    db: { uri: dir, readConsistencyInterval: 0 },
+  });
+  expect(seeded).toMatchObject({ inserted: 1, rejected: 0 });
+  server = spawnServer({ port: PORT, hostname: '127.0.0.1', env: { LANCEDB_URI: dir }, stdio: 'ignore' });
+  await expect(async () => {
+    expect((await fetch(`${BASE}/api/health`)).status).toBe(200);
+  }).toPass({ timeout: 90_000 });
+});
+
+test.afterAll(() => {
+  server?.kill('SIGTERM');
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a running dashboard shows trajectories another process ingests, within seconds', async ({
+  page,
+}, testInfo) => {
+  // A training of its own per run of the test, so that a retry or --repeat-each starts from a list without it.
+  const live = `live-run-${testInfo.repeatEachIndex}-${testInfo.retry}`;
+  const console = watchConsole(page);
+  await page.goto(`${BASE}/`);
+  const list = page.getByTestId('training-list');
+  await expect(list).toContainText('seed-run');
+  await expect(list).not.toContainText(live);
+
   const ingest = spawnSync('npx', ['tsx', 'scripts/ingest.ts', '-'], {
-    input: JSON.stringify(record),
-    env: { ...process.env, LANCEDB_URI: path.resolve('test-results', 'e2e-db') },
+    input: JSON.stringify(record(live, 'live-q')),
+    env: { ...process.env, LANCEDB_URI: dir },
     encoding: 'utf8',
   });
   expect(ingest.status, ingest.stderr).toBe(0);
@@ -27,7 +64,7 @@ test('a running dashboard shows trajectories another process ingests, within sec
 
   await expect(async () => {
     await page.reload();
-    await expect(page.getByTestId('training-list')).toContainText('live-run', { timeout: 1000 });
+    await expect(list).toContainText(live, { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   console.expectNone();
 });

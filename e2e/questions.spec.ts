@@ -84,6 +84,20 @@ test('the progress tab shows the share of zero-variance groups', async ({ page }
   console.expectNone();
 });
 
+test('the progress tab draws the reward histogram of each epoch', async ({ page }) => {
+  const console = watchConsole(page);
+  await page.goto(`/analysis?tab=progress&training_id=${TAU_TRAINING}`);
+  const card = page.getByTestId('card-reward-histogram');
+  const rows = card.getByTestId('reward-histogram-row');
+  // tau-bench rewards are 0 or 1: 116 of 200 in the lowest tenth, 84 in the highest, shown top first.
+  await expect(rows).toHaveCount(10);
+  await expect(rows.first().getByRole('rowheader')).toHaveText('0.90 to 1.00');
+  await expect(rows.first().getByRole('cell')).toHaveText(['42%']);
+  await expect(rows.last().getByRole('cell')).toHaveText(['58%']);
+  await expect(rows.nth(4).getByRole('cell')).toHaveText(['·']);
+  console.expectNone();
+});
+
 test('one question side by side in every run, and where two runs disagree', async ({ page }, testInfo) => {
   const console = watchConsole(page);
   await page.goto(`/analysis?tab=questions&training_id=${COLLAPSING}`);

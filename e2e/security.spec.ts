@@ -1,53 +1,12 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { expect, test, type Page, type Response } from '@playwright/test';
-import { trajectoryHref } from '../lib/chart-data/dashboard-url';
+import { trajectoryHref } from '../lib/params/hrefs';
 import { spawnServer } from '../lib/server/spawn-server';
-import { DEMO_TRAININGS, TAU_TRAINING, XSS_TRAJECTORY_ID } from './fixture';
+import { DEMO_TRAININGS, E2E_DB, TAU_TRAINING, XSS_TRAJECTORY_ID } from './fixture';
 import { watchConsole } from './helpers';
 
-// Runs after the other specs (files run in order, one worker): it adds the "hostile-run" training to the fixture database.
-const DB = path.resolve('test-results', 'e2e-db');
-// Ingest refuses JSON nested deeper than 64 levels; the 4,000-level case is a unit test of the viewer (step-list.test.tsx).
-const DEPTH = 60;
-const HUGE = 5 * 1024 * 1024;
-
-const base = {
-  training_id: 'hostile-run',
-  epoch_id: 0,
-  data_id: 'dots',
-  reward: 0,
-  termination_reason: 'timeout',
-};
-const HOSTILE_RECORDS = [
-  { ...base, trajectory_id: '..', sample_id: 0, steps: [{ action: 'respond', observation: 'I am "..".' }] },
-  { ...base, trajectory_id: '.', sample_id: 1, steps: [{ action: 'respond', observation: 'I am ".".' }] },
-  {
-    ...base,
-    trajectory_id: 'deep-json',
-    data_id: 'deep',
-    // {"a":{"a":…{"a":"bottom"}…}} 60 levels deep.
-    steps: [
-      { action: 'nest', action_input: JSON.parse(`${'{"a":'.repeat(DEPTH)}"bottom"${'}'.repeat(DEPTH)}`) },
-    ],
-  },
-  {
-    ...base,
-    trajectory_id: 'huge-text',
-    data_id: 'huge',
-    steps: [{ action: 'dump', observation: `HEAD-${'x'.repeat(HUGE)}-TAIL` }],
-  },
-];
-
-test.beforeAll(() => {
-  const ingest = spawnSync('npx', ['tsx', 'scripts/ingest.ts', '-'], {
-    input: HOSTILE_RECORDS.map((r) => JSON.stringify(r)).join('\n'),
-    env: { ...process.env, LANCEDB_URI: DB },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  expect(ingest.status, ingest.stderr).toBe(0);
-});
+// Reads the shared fixture database only; its hostile records ("..", ".", "deep-json", "huge-text") are part of the
+// fixture (e2e/fixture.ts), so this spec does not depend on running before or after any other.
 
 /** Records every CSP violation the page reports, from before its first script runs. */
 async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
@@ -216,7 +175,7 @@ test.describe('hosted mode (DASHBOARD_AUTH and CORS_ORIGINS set)', () => {
       port: PORT,
       hostname: '127.0.0.1',
       env: {
-        LANCEDB_URI: DB,
+        LANCEDB_URI: E2E_DB,
         DASHBOARD_AUTH: 'basic:alice:wonderland,bearer:e2e-token-0123456789',
         CORS_ORIGINS: 'https://notebook.example',
       },

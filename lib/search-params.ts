@@ -2,7 +2,8 @@
  * The one entry point to the URL / API parameters shared by pages, route handlers and client controls. Every view of
  * the dashboard is a deep link made of these keys. The parameters are declared once, in lib/params/table.ts; the nuqs
  * parsers (lib/params/parsers.ts) and the server validation (lib/analysis/query.ts) both read values through
- * lib/params/read.ts.
+ * lib/params/read.ts. The pages' path segments are read by lib/params/segments.ts, and every href of the pages is
+ * built by lib/params/hrefs.ts.
  */
 export {
   ANY_TOOL,
@@ -13,6 +14,7 @@ export {
   PAGE_KEYS,
   PARAMS,
   TABS,
+  TRAJECTORY_KEYS,
   VIEW_KEYS,
   paramSpec,
   type FailureSort,
@@ -25,7 +27,29 @@ export {
   dashboardParsers,
   filterParsers,
   loadDashboard,
+  loadTrajectoryPage,
   metricParsers,
   serializeDashboard,
+  trajectoryParsers,
   viewParsers,
 } from './params/parsers';
+export { decodeSegment, segmentParam } from './params/segments';
+export {
+  DISAGREEMENT_PATH,
+  analysisHref,
+  clearedFilters,
+  comparisonHref,
+  dashboardHref,
+  disagreementHref,
+  failuresHref,
+  groupHref,
+  pageHref,
+  questionRunsHref,
+  resetFiltersHref,
+  tabHref,
+  trainingHref,
+  trajectoryHref,
+  trajectoryRecordHref,
+  type DashboardParams,
+  type DashboardPatch,
+} from './params/hrefs';

@@ -1,14 +1,5 @@
-import { CardSkeleton, KpiTilesSkeleton } from '@/components/ui/skeleton';
+import { DashboardSkeleton } from '@/components/analysis/dashboard-skeleton';
 
 export default function Loading() {
-  return (
-    <div className="space-y-4">
-      <CardSkeleton size="tile" title="Filters" />
-      <KpiTilesSkeleton />
-      <div className="grid gap-4 lg:grid-cols-2">
-        <CardSkeleton size="chart" />
-        <CardSkeleton size="chart" />
-      </div>
-    </div>
-  );
+  return <DashboardSkeleton />;
 }

@@ -2,16 +2,23 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { TabNav } from '@/components/analysis/tab-nav';
 import { FilterBar } from '@/components/filters/filter-bar';
-import { EmptyState, NoDataYet, NoMatches } from '@/components/ui/empty-state';
+import { BadLink } from '@/components/ui/bad-link';
+import { NoDataYet, NoMatches } from '@/components/ui/empty-state';
+import { Stack } from '@/components/ui/layout';
 import { countMatching } from '@/lib/analysis/filters/count-matching';
 import { AnalysisError } from '@/lib/analysis/errors';
 import { filterOptions } from '@/lib/analysis/filters/filter-options';
 import { parseAnalysisQuery, type AnalysisQuery } from '@/lib/analysis/filters/query';
 import { openSource, type Source } from '@/lib/analysis/source';
 import { listTrainings } from '@/lib/analysis/stats/training-list';
-import { dashboardHref, resetFiltersHref, type DashboardParams } from '@/lib/chart-data/dashboard-url';
 import { latestTraining } from '@/lib/chart-data/latest-training';
-import { loadDashboard, PAGE_KEYS } from '@/lib/search-params';
+import {
+  dashboardHref,
+  loadDashboard,
+  PAGE_KEYS,
+  resetFiltersHref,
+  type DashboardParams,
+} from '@/lib/search-params';
 import { ComparisonTab } from './_tabs/comparison-tab';
 import { FailuresTab } from './_tabs/failures-tab';
 import { OverviewTab } from './_tabs/overview-tab';
@@ -31,7 +38,7 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Pro
   try {
     query = parseAnalysisQuery(raw, PAGE_KEYS);
   } catch (error) {
-    if (error instanceof AnalysisError) return <BadLink params={params} error={error} />;
+    if (error instanceof AnalysisError) return <DashboardBadLink params={params} error={error} />;
     throw error;
   }
   const source = await openSource();
@@ -46,18 +53,21 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Pro
     const unknown = query[param]?.find((id) => !trainings.includes(id));
     if (unknown !== undefined)
       return (
-        <BadLink params={params} error={new AnalysisError(`unknown training "${unknown}"`, param, 404)} />
+        <DashboardBadLink
+          params={params}
+          error={new AnalysisError(`unknown training "${unknown}"`, param, 404)}
+        />
       );
   }
 
   const options = await filterOptions(source, query);
   const tab = params.tab;
   return (
-    <div className="space-y-4">
+    <Stack>
       <FilterBar options={{ trainings, ...options }} hideTraining={tab === 'comparison'} />
       <TabNav params={params} />
       <TabContent tab={tab} query={query} source={source} params={params} trainings={trainings} />
-    </div>
+    </Stack>
   );
 }
 
@@ -87,21 +97,11 @@ async function TabContent({ tab, query, source, params, trainings }: TabContentP
 }
 
 /** A pasted link with a bad or unknown value: say which parameter, and offer the view without filters. */
-function BadLink({ params, error }: { params: DashboardParams; error: AnalysisError }) {
+function DashboardBadLink({ params, error }: { params: DashboardParams; error: AnalysisError }) {
   return (
-    <EmptyState
-      title={error.status === 404 ? 'Not found' : 'This link has a bad parameter'}
-      body={
-        <span data-testid="bad-link">
-          {error.message}
-          {error.param ? (
-            <>
-              {' '}
-              (parameter <code className="font-mono">{error.param}</code>)
-            </>
-          ) : null}
-        </span>
-      }
+    <BadLink
+      error={error}
+      showParam
       action={{ href: resetFiltersHref({ ...params, training_ids: null }), label: 'Open without filters' }}
     />
   );

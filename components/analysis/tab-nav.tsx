@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { type DashboardParams, tabHref } from '@/lib/chart-data/dashboard-url';
+import { type DashboardParams, tabHref } from '@/lib/search-params';
 import { TABS, type Tab } from '@/lib/search-params';
 
 export const TAB_LABELS: Record<Tab, string> = {

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { TrainingComparison } from '@/lib/analysis/stats/training-comparison';
 import { runColors } from '@/lib/chart-data/colors';
 import { pairedVerdict, type VerdictTone } from '@/lib/chart-data/comparison';
@@ -9,10 +8,11 @@ import {
   formatRewardWithCI,
 } from '@/lib/chart-data/format';
 import { passAtKLabel } from '@/lib/chart-data/progress';
-import { disagreementHref } from '@/lib/chart-data/questions';
+import { disagreementHref } from '@/lib/search-params';
 import type { ChartColor } from '@/lib/chart-data/types';
 import { HeaderCell } from '../table/header-cell';
 import { Badge, Swatch } from '../ui/badge';
+import { TextLink } from '@/components/ui/links';
 
 export interface ComparisonTableProps {
   comparison: TrainingComparison;
@@ -103,17 +103,16 @@ export function ComparisonTable({ comparison }: ComparisonTableProps) {
                   {verdict && pd ? (
                     <span className="inline-flex flex-wrap items-center gap-2">
                       <Badge color={VERDICT_COLOR[verdict.tone]}>{verdict.text}</Badge>
-                      <Link
-                        prefetch={false}
+                      <TextLink
+                        className="whitespace-nowrap"
                         href={disagreementHref(pd.baseline, pd.training_id)}
-                        className="whitespace-nowrap text-tremor-brand hover:underline dark:text-dark-tremor-brand"
                       >
                         questions where they disagree →
                         <span className="sr-only">
                           {' '}
                           ({pd.baseline} and {pd.training_id})
                         </span>
-                      </Link>
+                      </TextLink>
                     </span>
                   ) : null}
                 </td>

@@ -3,16 +3,10 @@
 import Link from 'next/link';
 import { useRef, useState, type MouseEvent } from 'react';
 import type { FailureCases } from '@/lib/analysis/stats/failure-cases';
-import {
-  dashboardHref,
-  type DashboardParams,
-  nextSort,
-  resetFiltersHref,
-  type SortColumn,
-  sortDirection,
-} from '@/lib/chart-data/dashboard-url';
+import { nextSort, type SortColumn, sortDirection } from '@/lib/chart-data/dashboard-url';
 import { formatInteger, formatReward } from '@/lib/chart-data/format';
 import { shortId, stepsPreviewLine } from '@/lib/chart-data/steps';
+import { dashboardHref, resetFiltersHref, type DashboardParams } from '@/lib/search-params';
 import { useDashboardUrl } from '../hooks/use-dashboard-url';
 import { TerminationBadge } from '../ui/badge';
 import { HeaderCell } from '../table/header-cell';

@@ -4,7 +4,7 @@ import { StepList } from '../trajectory/step-list';
 import { TrajectoryMeta } from '../trajectory/trajectory-meta';
 import { EmptyState } from '../ui/empty-state';
 import { DrawerDialog } from './drawer-dialog';
-import { trajectoryHref } from '@/lib/chart-data/dashboard-url';
+import { trajectoryHref } from '@/lib/search-params';
 
 export interface TrajectoryDrawerProps {
   /** The trajectory named by the `trajectory` URL parameter, fetched by the page; null keeps the drawer shut. */

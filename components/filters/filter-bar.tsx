@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback } from 'react';
-import { clearedFilters, filterChips, withSelected } from '@/lib/chart-data/filters';
-import { ANY_TOOL } from '@/lib/search-params';
+import { filterChips, withSelected } from '@/lib/chart-data/filters';
+import { ANY_TOOL, clearedFilters } from '@/lib/search-params';
 import { useDashboardUrl } from '../hooks/use-dashboard-url';
 import { PendingIndicator } from '../ui/pending-indicator';
 import { FilterChips } from './filter-chips';

@@ -1,9 +1,9 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import type { GroupLink } from '@/lib/chart-data/groups';
+import { PillLink } from '@/components/ui/links';
 
 const KEY_LABEL: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', '[': '[', ']': ']' };
 
@@ -37,14 +37,9 @@ export function GroupNav({ links }: { links: GroupLink[] }) {
           </>
         );
         return link.href ? (
-          <Link
-            key={link.key}
-            prefetch={false}
-            href={link.href}
-            className="rounded-md border border-tremor-border px-2 py-1 text-tremor-brand hover:bg-tremor-background-subtle dark:border-dark-tremor-border dark:text-dark-tremor-brand"
-          >
+          <PillLink key={link.key} href={link.href}>
             {content}
-          </Link>
+          </PillLink>
         ) : (
           <span
             key={link.key}

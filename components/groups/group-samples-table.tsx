@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import type { GroupDetail } from '@/lib/analysis/stats/group-detail';
-import { trajectoryHref } from '@/lib/chart-data/dashboard-url';
+import { trajectoryHref } from '@/lib/search-params';
 import { formatInteger, formatReward } from '@/lib/chart-data/format';
 import { advantageBar, advantageScale } from '@/lib/chart-data/groups';
 import { TerminationBadge } from '../ui/badge';
+import { TextLink } from '@/components/ui/links';
 
 const HEAD = 'px-2 py-1.5 text-xs font-medium text-tremor-content dark:text-dark-tremor-content';
 const CELL = 'px-2 py-1.5 align-top';
@@ -49,13 +49,7 @@ export function GroupSamplesTable({ group }: { group: GroupDetail }) {
                 className="border-b border-tremor-border last:border-b-0 dark:border-dark-tremor-border"
               >
                 <th scope="row" className={`${CELL} text-left font-normal`}>
-                  <Link
-                    prefetch={false}
-                    href={trajectoryHref(sample.trajectory_id)}
-                    className="text-tremor-brand hover:underline dark:text-dark-tremor-brand"
-                  >
-                    #{sample.sample_id}
-                  </Link>
+                  <TextLink href={trajectoryHref(sample.trajectory_id)}>#{sample.sample_id}</TextLink>
                 </th>
                 <td
                   className={`${CELL} text-right tabular-nums ${sample.success ? 'text-emerald-700 dark:text-emerald-400' : ''}`}

@@ -1,8 +1,7 @@
 import { useQueryStates } from 'nuqs';
 import { useCallback, useTransition } from 'react';
-import type { DashboardPatch } from '@/lib/chart-data/dashboard-url';
 import type { FilterPatch } from '@/lib/chart-data/filters';
-import { dashboardParsers } from '@/lib/search-params';
+import { dashboardParsers, type DashboardPatch } from '@/lib/search-params';
 
 /**
  * Reads and writes the dashboard's URL parameters from client controls. Every write is a history entry (back and

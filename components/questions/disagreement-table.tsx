@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import type { QuestionDisagreement } from '@/lib/analysis/stats/question-disagreement';
 import { formatPercent, formatPercentPoints } from '@/lib/chart-data/format';
-import { questionRunsHref } from '@/lib/chart-data/questions';
+import { questionRunsHref } from '@/lib/search-params';
+import { TextLink } from '@/components/ui/links';
 
 const HEAD = 'px-2 py-1.5 text-xs font-medium text-tremor-content dark:text-dark-tremor-content';
 const CELL = 'px-2 py-1.5 tabular-nums';
@@ -39,13 +39,7 @@ export function DisagreementTable({ data }: { data: QuestionDisagreement }) {
               className="border-b border-tremor-border text-right last:border-b-0 dark:border-dark-tremor-border"
             >
               <th scope="row" className={`${CELL} text-left font-mono font-normal`}>
-                <Link
-                  prefetch={false}
-                  href={questionRunsHref(q.data_id, data.training_ids)}
-                  className="text-tremor-brand hover:underline dark:text-dark-tremor-brand"
-                >
-                  {q.data_id}
-                </Link>
+                <TextLink href={questionRunsHref(q.data_id, data.training_ids)}>{q.data_id}</TextLink>
               </th>
               <td className={CELL}>{q.shared_epochs}</td>
               <td className={CELL}>{formatPercent(q.success_rates[0])}</td>

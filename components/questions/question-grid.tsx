@@ -1,14 +1,8 @@
 import Link from 'next/link';
 import type { QuestionLearning, QuestionSort } from '@/lib/analysis/stats/question-learning';
 import { formatPercent } from '@/lib/chart-data/format';
-import {
-  cellTitle,
-  groupHref,
-  questionRunsHref,
-  questionSortDirection,
-  rateStep,
-  type QuestionSortKey,
-} from '@/lib/chart-data/questions';
+import { cellTitle, questionSortDirection, rateStep, type QuestionSortKey } from '@/lib/chart-data/questions';
+import { groupHref, questionRunsHref } from '@/lib/search-params';
 import { RATE_CLASSES } from './rate-colors';
 
 export interface QuestionGridProps {

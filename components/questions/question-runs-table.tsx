@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import type { QuestionAcrossRuns } from '@/lib/analysis/stats/question-across-runs';
 import { formatPercent, formatReward } from '@/lib/chart-data/format';
-import { groupHref } from '@/lib/chart-data/questions';
+import { groupHref } from '@/lib/search-params';
+import { TextLink } from '@/components/ui/links';
 
 const HEAD = 'px-2 py-1.5 text-xs font-medium text-tremor-content dark:text-dark-tremor-content';
 const CELL = 'px-2 py-1.5 tabular-nums';
@@ -55,13 +55,9 @@ export function QuestionRunsTable({ data }: { data: QuestionAcrossRuns }) {
               </td>
               <td className={`${CELL} text-left`}>
                 {run.epoch_id === null ? null : (
-                  <Link
-                    prefetch={false}
-                    href={groupHref(run.training_id, run.epoch_id, data.data_id)}
-                    className="text-tremor-brand hover:underline dark:text-dark-tremor-brand"
-                  >
+                  <TextLink href={groupHref(run.training_id, run.epoch_id, data.data_id)}>
                     Open group →
-                  </Link>
+                  </TextLink>
                 )}
               </td>
             </tr>

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import type { UnexpectedToolContexts } from '@/lib/analysis/stats/unexpected-tool-contexts';
-import type { DashboardParams } from '@/lib/chart-data/dashboard-url';
-import { trajectoryHref } from '@/lib/chart-data/dashboard-url';
+import { trajectoryHref, type DashboardParams } from '@/lib/search-params';
 import { formatReward } from '@/lib/chart-data/format';
 import { TerminationBadge } from '../ui/badge';
 import { EmptyState } from '../ui/empty-state';

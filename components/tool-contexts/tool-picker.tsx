@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { dashboardHref, type DashboardParams } from '@/lib/chart-data/dashboard-url';
+import { dashboardHref, type DashboardParams } from '@/lib/search-params';
 import { formatInteger } from '@/lib/chart-data/format';
 
 export interface ToolPickerProps {

@@ -3,17 +3,13 @@ import type { TrainingSummary } from '@/lib/analysis/stats/training-list';
 import { formatInteger, formatPercent, formatPercentPoints, formatReward } from '@/lib/chart-data/format';
 import { formatTimeAgo, formatTimestamp, lastActivity } from '@/lib/chart-data/recency';
 import type { TrainingTrend } from '@/lib/chart-data/training-trend';
-import { serializeDashboard } from '@/lib/search-params';
+import { trainingHref } from '@/lib/search-params';
 import { PassSparkline } from './pass-sparkline';
+import { TextLink } from '@/components/ui/links';
 
 export interface TrainingRow {
   training: TrainingSummary;
   trend: TrainingTrend;
-}
-
-/** A dashboard view of one training. */
-function analysisHref(trainingId: string, tab?: 'progress' | 'failures'): string {
-  return `/analysis${serializeDashboard({ tab: tab ?? null, training_id: [trainingId] })}`;
 }
 
 function changeClass(change: number | null): string {
@@ -67,13 +63,9 @@ export function TrainingTable({ rows, now }: TrainingTableProps) {
               className="border-b border-tremor-border last:border-0 dark:border-dark-tremor-border"
             >
               <td className="px-3 py-3">
-                <Link
-                  prefetch={false}
-                  className="font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand"
-                  href={analysisHref(t.training_id)}
-                >
+                <TextLink className="font-medium" href={trainingHref(t.training_id)}>
                   {t.training_id}
-                </Link>
+                </TextLink>
                 {t.agent_name ? (
                   <div className="text-xs text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
                     {t.agent_name}
@@ -108,14 +100,14 @@ export function TrainingTable({ rows, now }: TrainingTableProps) {
                 <Link
                   prefetch={false}
                   className="hover:underline"
-                  href={analysisHref(t.training_id, 'progress')}
+                  href={trainingHref(t.training_id, 'progress')}
                 >
                   Progress
                 </Link>
                 <Link
                   prefetch={false}
                   className="hover:underline"
-                  href={analysisHref(t.training_id, 'failures')}
+                  href={trainingHref(t.training_id, 'failures')}
                 >
                   Failures
                 </Link>

@@ -1,5 +1,5 @@
-import Link from 'next/link';
-import { groupHref, questionRunsHref } from '@/lib/chart-data/questions';
+import { TextLink } from '@/components/ui/links';
+import { groupHref, questionRunsHref } from '@/lib/search-params';
 
 export interface QuestionLinksProps {
   trainingId: string;
@@ -7,18 +7,16 @@ export interface QuestionLinksProps {
   dataId: string;
 }
 
-const LINK = 'font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand';
-
 /** From one trajectory to its question: the same question in every run, and its GRPO group in this epoch. */
 export function QuestionLinks({ trainingId, epochId, dataId }: QuestionLinksProps) {
   return (
     <nav aria-label="This question elsewhere" className="flex flex-wrap gap-x-4 gap-y-1 text-xs">
-      <Link prefetch={false} href={questionRunsHref(dataId, [], epochId)} className={LINK}>
+      <TextLink className="font-medium" href={questionRunsHref(dataId, [], epochId)}>
         this question in every run →
-      </Link>
-      <Link prefetch={false} href={groupHref(trainingId, epochId, dataId)} className={LINK}>
+      </TextLink>
+      <TextLink className="font-medium" href={groupHref(trainingId, epochId, dataId)}>
         its GRPO group →
-      </Link>
+      </TextLink>
     </nav>
   );
 }

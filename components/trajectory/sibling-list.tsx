@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { SiblingSample } from '@/lib/analysis/records/trajectory';
 import { formatReward } from '@/lib/chart-data/format';
 import { TerminationBadge } from '../ui/badge';
-import { trajectoryHref } from '@/lib/chart-data/dashboard-url';
+import { trajectoryHref } from '@/lib/search-params';
 
 export interface SiblingListProps {
   siblings: SiblingSample[];

@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { TextLink } from './links';
 
 export interface EmptyStateProps {
   title: string;
@@ -21,13 +21,9 @@ export function EmptyState({ title, body, action }: EmptyStateProps) {
         <div className="max-w-prose text-xs text-tremor-content dark:text-dark-tremor-content">{body}</div>
       ) : null}
       {action ? (
-        <Link
-          prefetch={false}
-          href={action.href}
-          className="mt-2 text-xs font-medium text-tremor-brand hover:underline dark:text-dark-tremor-brand"
-        >
+        <TextLink className="mt-2 text-xs font-medium" href={action.href}>
           {action.label}
-        </Link>
+        </TextLink>
       ) : null}
     </div>
   );

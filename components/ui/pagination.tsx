@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { type DashboardParams, pageHref } from '@/lib/chart-data/dashboard-url';
+import { type DashboardParams, pageHref } from '@/lib/search-params';
 import { formatInteger } from '@/lib/chart-data/format';
 import { pageInfo, pageNumbers } from '@/lib/chart-data/pagination';
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { GroupBy } from '../vocabulary';
 import { residentSelection } from './engine/selection';
 import { AnalysisError } from './errors';
@@ -49,8 +50,15 @@ export interface StatContext {
 
 /** How a statistic is declared: its name, what it reads, and its math. */
 export interface StatSpec<P extends StatParam, R> {
-  /** Shared by lib/analysis/<name>.ts, app/api/analysis-stats/<name>/route.ts and its card. */
+  /** Shared by lib/analysis/stats/<name>.ts, app/api/analysis-stats/<name>/route.ts and its card. */
   name: string;
+  /**
+   * The strict schema of the answer (the ungrouped one), declared beside the stat; its type is the answer's type.
+   * The API docs are generated from it and the route tests validate every answer against it.
+   */
+  response: z.ZodType<R>;
+  /** The endpoint's row in docs/api.md (generated): its parameters besides the filters, and what it answers. */
+  doc: { params: string; answers: string };
   /** The columns `compute` reads. */
   columns: readonly ScanColumn[];
   /**

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
+import { STATS } from '../analysis/stats';
 import { describeSchema } from './describe-schema';
 import * as plan from './plan-contract';
-import * as questions from './question-schemas';
-import * as answers from './response-schemas';
+import { trajectoryDetailResponse } from '../analysis/records/trajectory';
 
 interface DocumentedEndpoint {
   path: string;
@@ -13,58 +13,74 @@ interface DocumentedEndpoint {
   groupable?: boolean;
 }
 
-const ENDPOINTS: DocumentedEndpoint[] = [
-  {
-    path: '/api/analysis-stats/training-list',
-    answer: answers.trainingListSchema,
-    plan: plan.planTrainingList,
-  },
-  { path: '/api/analysis-stats/epoch-list', answer: answers.epochListSchema, plan: plan.planEpochList },
-  {
-    path: '/api/analysis-stats/epoch-progression',
-    answer: answers.epochProgressionSchema,
-    plan: plan.planEpochProgression,
-  },
-  {
-    path: '/api/analysis-stats/training-comparison',
-    answer: answers.trainingComparisonSchema,
-    plan: plan.planTrainingComparison,
-  },
-  { path: '/api/analysis-stats/summary', answer: answers.summarySchema, groupable: true },
-  {
-    path: '/api/analysis-stats/termination-stats',
-    answer: answers.terminationStatsSchema,
-    plan: plan.planTerminationStats,
-    groupable: true,
-  },
-  {
-    path: '/api/analysis-stats/reward-category-stats',
-    answer: answers.rewardCategoryStatsSchema,
-    plan: plan.planRewardCategoryStats,
-    groupable: true,
-  },
-  { path: '/api/analysis-stats/tool-return-stats', answer: answers.toolReturnStatsSchema, groupable: true },
-  {
-    path: '/api/analysis-stats/process-reward-correlation',
-    answer: answers.processRewardCorrelationSchema,
-    groupable: true,
-  },
-  {
-    path: '/api/analysis-stats/failure-cases',
-    answer: answers.failureCasesSchema,
-    plan: plan.planFailureCases,
-  },
-  { path: '/api/analysis-stats/unexpected-tool-contexts', answer: answers.unexpectedToolContextsSchema },
-  { path: '/api/analysis-stats/question-learning', answer: questions.questionLearningSchema },
-  { path: '/api/analysis-stats/group-detail', answer: questions.groupDetailSchema },
-  { path: '/api/analysis-stats/group-zero-variance', answer: questions.groupZeroVarianceSchema },
-  { path: '/api/analysis-stats/question-across-runs', answer: questions.questionAcrossRunsSchema },
-  { path: '/api/analysis-stats/question-disagreement', answer: questions.questionDisagreementSchema },
-  { path: '/api/trajectories/<id>', answer: answers.trajectoryDetailSchema },
+/** The plan's example answers, by statistic (the contract tests check these fields). */
+const PLAN_FIELDS: Record<string, z.ZodType> = {
+  'training-list': plan.planTrainingList,
+  'epoch-list': plan.planEpochList,
+  'epoch-progression': plan.planEpochProgression,
+  'training-comparison': plan.planTrainingComparison,
+  'termination-stats': plan.planTerminationStats,
+  'reward-category-stats': plan.planRewardCategoryStats,
+  'failure-cases': plan.planFailureCases,
+};
+
+/** Every registered statistic, in the registry's order, then the endpoints that are not statistics. */
+export const ENDPOINTS: DocumentedEndpoint[] = [
+  ...STATS.map(({ spec }) => ({
+    path: `/api/analysis-stats/${spec.name}`,
+    answer: spec.response,
+    plan: PLAN_FIELDS[spec.name],
+    groupable: spec.groupable,
+  })),
+  { path: '/api/trajectories/<id>', answer: trajectoryDetailResponse },
 ];
 
 export const RESPONSES_START = '<!-- responses: generated from lib/api/api-doc.ts, do not edit -->';
 export const RESPONSES_END = '<!-- /responses -->';
+export const ENDPOINTS_START =
+  '<!-- endpoints: generated from the stat registry by `npm run docs`, do not edit -->';
+export const ENDPOINTS_END = '<!-- /endpoints -->';
+
+/** Rows of the endpoint table that are not statistics. */
+const OTHER_ENDPOINTS: [string, string, string][] = [
+  [
+    '`/api/trajectories/<id>`',
+    'none',
+    'one trajectory with every parsed step (at most 4 records are read at once per server)',
+  ],
+  ['`POST /api/trajectories`', 'see [ingest.md](ingest.md)', 'ingest over HTTP'],
+];
+
+/** The endpoint table of docs/api.md: one row per registered statistic, from its `doc`, then the other endpoints. */
+export function endpointsMarkdown(): string {
+  const rows = [
+    ...STATS.map(({ spec }): [string, string, string] => [
+      `\`/api/analysis-stats/${spec.name}\``,
+      spec.doc.params,
+      spec.doc.answers,
+    ]),
+    ...OTHER_ENDPOINTS,
+  ];
+  const table = [
+    '| endpoint | extra parameters | what it answers |',
+    '| --- | --- | --- |',
+    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+  ];
+  return [ENDPOINTS_START, '', ...table, '', ENDPOINTS_END].join('\n');
+}
+
+function replaceSection(doc: string, start: string, end: string, section: string): string {
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`no ${start} … ${end} section`);
+  return `${doc.slice(0, from)}${section}${doc.slice(to + end.length)}`;
+}
+
+/** docs/api.md with its generated sections (endpoint table, responses) rewritten; `npm run docs` formats it. */
+export function withGeneratedApiSections(doc: string): string {
+  const endpoints = replaceSection(doc, ENDPOINTS_START, ENDPOINTS_END, endpointsMarkdown());
+  return replaceSection(endpoints, RESPONSES_START, RESPONSES_END, responsesMarkdown());
+}
 
 /** The responses section of docs/api.md, generated from the schemas the tests validate answers with. */
 export function responsesMarkdown(): string {

@@ -1,7 +1,7 @@
 import { createLoader } from 'nuqs/server';
 import { describe, expect, it } from 'vitest';
 import { filterParsers } from '@/lib/search-params';
-import { clearedFilters, filterChips, parseNumberInput, withSelected } from './filters';
+import { filterChips, parseNumberInput, withSelected } from './filters';
 
 const load = createLoader(filterParsers);
 
@@ -31,17 +31,6 @@ describe('filterChips', () => {
   });
   it('has no chips without filters', () => {
     expect(filterChips(load(''))).toEqual([]);
-  });
-});
-
-describe('clearedFilters', () => {
-  it('nulls every filter key and nothing else', () => {
-    const cleared = clearedFilters();
-    expect(Object.values(cleared).every((v) => v === null)).toBe(true);
-    expect(cleared).toHaveProperty('training_id');
-    expect(cleared).toHaveProperty('q');
-    expect(cleared).not.toHaveProperty('tab');
-    expect(cleared).not.toHaveProperty('k');
   });
 });
 

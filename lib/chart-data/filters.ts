@@ -42,11 +42,6 @@ export function filterChips(values: FilterValues): FilterChip[] {
   });
 }
 
-/** Removes every filter (tab, metric options and the comparison's run list are not filters and stay). */
-export function clearedFilters(): FilterPatch {
-  return Object.fromEntries(FILTER_KEYS.map((key) => [key, null]));
-}
-
 /** Options of a picker: the discovered ones plus any selected value the data no longer has, so it can be removed. */
 export function withSelected<T extends string | number>(
   options: readonly T[],

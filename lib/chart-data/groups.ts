@@ -1,6 +1,6 @@
 import type { GroupDetail } from '@/lib/analysis/stats/group-detail';
 import type { ZeroVarianceEpoch } from '@/lib/analysis/stats/group-zero-variance';
-import { groupHref } from './questions';
+import { groupHref } from '@/lib/search-params';
 import type { ChartSeries } from './types';
 
 /** Data preparation of the GRPO group views. */

@@ -5,11 +5,8 @@ import {
   cellTitle,
   nextQuestionSort,
   questionSortDirection,
-  disagreementHref,
-  groupHref,
   persistenceSeries,
   questionCurveSeries,
-  questionRunsHref,
   rateStep,
   RATE_STEPS,
   transitionSeries,
@@ -87,18 +84,6 @@ describe('question curve across runs', () => {
       { epoch: 1, a: null, b: 0.5 },
       { epoch: 2, a: 1, b: null },
     ]);
-  });
-});
-
-describe('question links', () => {
-  it('encodes training and question ids in the group path', () => {
-    expect(groupHref('ppo lr/3', 4, 'q?1')).toBe('/groups/ppo%20lr%2F3/4/q%3F1');
-  });
-
-  it('names the runs and the epoch only when given', () => {
-    expect(questionRunsHref('q1')).toBe('/questions/q1');
-    expect(questionRunsHref('a:1', ['x', 'y'], 3)).toBe('/questions/a%3A1?training_id=x%2Cy&epoch_id=3');
-    expect(disagreementHref('x', 'y')).toBe('/questions?training_ids=x%2Cy');
   });
 });
 

@@ -5,7 +5,7 @@ import type { ChartSeries } from './types';
 
 /**
  * Data preparation of the question-level views: the colour scale of the questions × epochs grid, the per-epoch
- * transition chart, the question's curve in several runs, and the links between these views.
+ * transition chart and the question's curve in several runs (the links between these views: lib/params/hrefs.ts).
  */
 
 /** One step of the grid's colour scale: rates in [from, to) (the last step includes 1). */
@@ -63,9 +63,14 @@ export function persistenceSeries(transitions: readonly EpochTransitions[]): Cha
   };
 }
 
+/** Every epoch in which any of the runs has the question, in order. */
+export function questionEpochs(runs: readonly QuestionRun[]): number[] {
+  return [...new Set(runs.flatMap((run) => run.curve.map((p) => p.epoch_id)))].sort((a, b) => a - b);
+}
+
 /** The question's success rate per epoch, one line per run; an epoch a run lacks is a gap. */
 export function questionCurveSeries(runs: readonly QuestionRun[]): ChartSeries {
-  const epochs = [...new Set(runs.flatMap((run) => run.curve.map((p) => p.epoch_id)))].sort((a, b) => a - b);
+  const epochs = questionEpochs(runs);
   const names = runs.map((run) => run.training_id);
   return {
     index: EPOCH_KEY,
@@ -81,29 +86,6 @@ export function questionCurveSeries(runs: readonly QuestionRun[]): ChartSeries {
       ),
     })),
   };
-}
-
-/** The GRPO group page of one question in one epoch of one training. */
-export function groupHref(trainingId: string, epoch: number, dataId: string): string {
-  return `/groups/${encodeURIComponent(trainingId)}/${epoch}/${encodeURIComponent(dataId)}`;
-}
-
-/** One question side by side in several runs (all runs when none are named; each run's last epoch without one). */
-export function questionRunsHref(
-  dataId: string,
-  trainingIds: readonly string[] = [],
-  epoch?: number,
-): string {
-  const search = new URLSearchParams();
-  if (trainingIds.length > 0) search.set('training_id', trainingIds.join(','));
-  if (epoch !== undefined) search.set('epoch_id', String(epoch));
-  const query = search.toString();
-  return `/questions/${encodeURIComponent(dataId)}${query ? `?${query}` : ''}`;
-}
-
-/** The questions two runs disagree on most. */
-export function disagreementHref(first: string, second: string): string {
-  return `/questions?${new URLSearchParams({ training_ids: `${first},${second}` }).toString()}`;
 }
 
 export type QuestionSortKey = 'data_id' | 'difficulty' | 'first_solved' | 'last_solved' | 'flips';

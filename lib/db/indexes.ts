@@ -1,7 +1,8 @@
 import { Index, type OptimizeOptions, type Table } from '@lancedb/lancedb';
+import { COLUMN_INDEXES, type IndexKind } from './columns';
 
 /** The column whose full-text index lets `q` find words inside the steps (thoughts, tool arguments, observations). */
-export const STEP_TEXT_COLUMN = 'steps_json';
+export const STEP_TEXT_COLUMN = COLUMN_INDEXES.find(({ index }) => index === 'step-text')!.column;
 
 /**
  * The full-text index on the step text is built unless STEP_SEARCH_INDEX=off (`q` then searches question and data_id
@@ -22,23 +23,24 @@ const stepTextIndex = () =>
     asciiFolding: true,
   });
 
-/** Scalar indexes for every column the filters touch (DESIGN §3). */
-const INDEXES: { column: string; make: () => Index }[] = [
-  { column: 'training_id', make: () => Index.bitmap() },
-  { column: 'termination_reason', make: () => Index.bitmap() },
-  { column: 'agent_name', make: () => Index.bitmap() },
-  { column: 'epoch_id', make: () => Index.btree() },
-  { column: 'data_id', make: () => Index.btree() },
-  { column: 'trajectory_id', make: () => Index.btree() },
-  { column: 'reward', make: () => Index.btree() },
-  { column: 'tools_used', make: () => Index.labelList() },
-  { column: 'tools_failed', make: () => Index.labelList() },
-  { column: 'question', make: () => Index.fts({ withPosition: false }) },
-];
+/** How each kind of index of lib/db/columns.ts is made. */
+const MAKE_INDEX: Record<IndexKind, () => Index> = {
+  bitmap: () => Index.bitmap(),
+  btree: () => Index.btree(),
+  'label-list': () => Index.labelList(),
+  fts: () => Index.fts({ withPosition: false }),
+  'step-text': stepTextIndex,
+};
 
-/** The indexes the table should have, given STEP_SEARCH_INDEX. */
+/**
+ * The indexes the table should have, given STEP_SEARCH_INDEX: one per indexed column of lib/db/columns.ts (DESIGN §3),
+ * the step text last (the slowest to build).
+ */
 function wantedIndexes(): { column: string; make: () => Index }[] {
-  return stepSearchIndexEnabled() ? [...INDEXES, { column: STEP_TEXT_COLUMN, make: stepTextIndex }] : INDEXES;
+  const withSteps = stepSearchIndexEnabled();
+  return COLUMN_INDEXES.filter(({ index }) => index !== 'step-text')
+    .concat(withSteps ? COLUMN_INDEXES.filter(({ index }) => index === 'step-text') : [])
+    .map(({ column, index }) => ({ column, make: MAKE_INDEX[index] }));
 }
 
 /**

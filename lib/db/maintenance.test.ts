@@ -1,33 +1,103 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadFixture, tempDb, type TempDb } from '../test-support/fixture';
 import { openTrajectories } from './connection';
 import { maintainAfterIngest } from './maintenance';
+
+/**
+ * No test here races a timer against LanceDB's I/O: `setTimeout` is faked, so the time limit fires only when a test
+ * advances the clock, and the maintenance is held at a step through the `onStep` hook when a test needs it to be slow.
+ * (The native work itself does not use JS timers, so it runs as usual under the fake clock.)
+ */
+const FAKE_TIMERS: Parameters<typeof vi.useFakeTimers>[0] = { toFake: ['setTimeout', 'clearTimeout'] };
 
 let db: TempDb;
 beforeEach(() => {
   db = tempDb();
 });
-afterEach(() => db.cleanup());
+afterEach(() => {
+  vi.useRealTimers();
+  db.cleanup();
+});
+
+/** A promise and its resolve function. */
+function signal<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Whether a promise has settled, checked after a turn of the event loop (every queued microtask has run by then). */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void promise.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await new Promise((resolve) => setImmediate(resolve));
+  return done;
+}
+
+async function openFixture() {
+  await loadFixture(db.config);
+  return (await openTrajectories(db.config))!;
+}
 
 describe('maintainAfterIngest', () => {
   it('gives up waiting after its time limit with a warning, and the rows stay readable', async () => {
-    await loadFixture(db.config);
-    const table = (await openTrajectories(db.config))!;
+    const table = await openFixture();
     const rows = await table.countRows();
-    const started = performance.now();
-    const warnings = await maintainAfterIngest(table, Date.now, 0);
-    expect(performance.now() - started).toBeLessThan(1000);
-    expect(warnings).toEqual([
-      'index update / compaction did not finish within 0 s; the rows are committed and the next ingest retries it',
+    vi.useFakeTimers(FAKE_TIMERS);
+
+    // The maintenance reaches its first step and stays there, as LanceDB's optimize once did for good. The held
+    // work is never released: it owns no timer and touches the table no more, so the test can delete the folder.
+    const reached = signal<string>();
+    const warnings = maintainAfterIngest(table, Date.now, 60_000, (step) => {
+      reached.resolve(step);
+      return new Promise<void>(() => {});
+    });
+    expect(await reached.promise).toMatch(/^(index \w+|optimize)$/);
+
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(await settled(warnings), 'answered before its time limit').toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await settled(warnings), 'still waiting at its time limit').toBe(true);
+    expect(await warnings).toEqual([
+      'index update / compaction did not finish within 60 s; the rows are committed and the next ingest retries it',
     ]);
     expect(await table.countRows()).toBe(rows);
   });
 
-  it('returns no warning when the step finishes in time', async () => {
-    await loadFixture(db.config);
-    const table = (await openTrajectories(db.config))!;
-    expect(await maintainAfterIngest(table)).toEqual([]);
+  it('returns no warning when the step finishes in time, and leaves no timer behind', async () => {
+    const table = await openFixture();
+    vi.useFakeTimers(FAKE_TIMERS);
+    // The clock stands still, so the time limit cannot fire whatever the machine's load: the answer depends only on
+    // the maintenance (a retry would wait on the frozen clock too, and fail the test by its own time limit).
+    const steps: string[] = [];
+    const warnings = await maintainAfterIngest(table, Date.now, 60_000, (step) => void steps.push(step));
+    expect(warnings).toEqual([]);
+    expect(steps.at(-1)).toBe('optimize');
+    expect(vi.getTimerCount(), 'the time limit is cleared once the maintenance is done').toBe(0);
     const indexed = (await table.listIndices()).flatMap((index) => index.columns);
     expect(indexed).toContain('trajectory_id');
+  });
+
+  it('retries a step that failed (a commit conflict) after a pause, without a warning', async () => {
+    const table = await openFixture();
+    vi.useFakeTimers(FAKE_TIMERS);
+    const steps: string[] = [];
+    let failures = 0;
+    const warnings = maintainAfterIngest(table, Date.now, 60_000, (step) => {
+      steps.push(step);
+      if (step === 'optimize' && failures++ === 0) throw new Error('Commit conflict for version 7');
+    });
+    // The failed attempt schedules its pause next to the time limit; until the clock moves, nothing else happens.
+    while (vi.getTimerCount() < 2 && !(await settled(warnings)));
+    expect(failures).toBe(1);
+    expect(await settled(warnings), 'answered without waiting for the retry').toBe(false);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(await warnings).toEqual([]);
+    expect(failures).toBe(2);
+    expect(steps.filter((step) => step === 'optimize')).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

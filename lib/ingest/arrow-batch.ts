@@ -1,36 +1,13 @@
 import { createRequire } from 'node:module';
 import type * as Arrow from 'apache-arrow';
-import type { TrajectoryRow } from '../db/schema';
+import { COLUMNS, trajectoryArrowSchema, type ColumnKind, type TrajectoryRow } from '../db/columns';
 
 // LanceDB accepts only Arrow objects made by the CommonJS copy of apache-arrow it loads itself (tables built from the
 // ESM import are rejected as "schemas must be equivalent"), so the columns are built with that copy.
 const arrow = createRequire(import.meta.url)('apache-arrow') as typeof Arrow;
 
-const utf8List = () => new arrow.List(new arrow.Field('item', new arrow.Utf8(), true));
-
-/** The table's schema (lib/db/schema.ts), made of the CommonJS classes. */
-const schema = new arrow.Schema([
-  new arrow.Field('trajectory_id', new arrow.Utf8(), false),
-  new arrow.Field('training_id', new arrow.Utf8(), false),
-  new arrow.Field('epoch_id', new arrow.Int32(), false),
-  new arrow.Field('iteration_id', new arrow.Int32(), false),
-  new arrow.Field('sample_id', new arrow.Int32(), false),
-  new arrow.Field('data_id', new arrow.Utf8(), false),
-  new arrow.Field('question', new arrow.Utf8(), true),
-  new arrow.Field('reward', new arrow.Float64(), false),
-  new arrow.Field('termination_reason', new arrow.Utf8(), false),
-  new arrow.Field('agent_name', new arrow.Utf8(), true),
-  new arrow.Field('created_at', new arrow.TimestampMillisecond('UTC'), true),
-  new arrow.Field('steps_json', new arrow.Utf8(), false),
-  new arrow.Field('step_count', new arrow.Int32(), false),
-  new arrow.Field('tool_call_count', new arrow.Int32(), false),
-  new arrow.Field('tool_error_count', new arrow.Int32(), false),
-  new arrow.Field('tools_used', utf8List(), false),
-  new arrow.Field('tools_failed', utf8List(), false),
-  new arrow.Field('tool_call_names', utf8List(), false),
-  new arrow.Field('tool_call_failed', new arrow.List(new arrow.Field('item', new arrow.Bool(), true)), false),
-  new arrow.Field('process_reward_mean', new arrow.Float64(), true),
-]);
+/** The table's schema (lib/db/columns.ts), made of the CommonJS classes. */
+const schema = trajectoryArrowSchema(arrow);
 
 type Column = Arrow.Data;
 
@@ -73,12 +50,9 @@ function utf8Column(values: readonly (string | null)[]): Column {
   });
 }
 
-function int32Column(values: readonly number[]): Column {
-  return arrow.makeData({ type: new arrow.Int32(), length: values.length, data: Int32Array.from(values) });
-}
-
-function float64Column(values: readonly (number | null)[]): Column {
-  const data = new Float64Array(values.length);
+/** A numeric column of the given Arrow type, nulls in its validity bitmap. */
+function numberColumn(type: Arrow.Int32 | Arrow.Float64, values: readonly (number | null)[]): Column {
+  const data = type instanceof arrow.Int32 ? new Int32Array(values.length) : new Float64Array(values.length);
   const validity = new Uint8Array((values.length + 7) >> 3);
   let nulls = 0;
   for (let i = 0; i < values.length; i++) {
@@ -89,13 +63,10 @@ function float64Column(values: readonly (number | null)[]): Column {
       validity[i >> 3] |= 1 << (i & 7);
     }
   }
-  return arrow.makeData({
-    type: new arrow.Float64(),
-    length: values.length,
-    nullCount: nulls,
-    nullBitmap: nulls > 0 ? validity : null,
-    data,
-  });
+  const props = { length: values.length, nullCount: nulls, nullBitmap: nulls > 0 ? validity : null };
+  return type instanceof arrow.Int32
+    ? arrow.makeData({ type, data: data as Int32Array, ...props })
+    : arrow.makeData({ type, data: data as Float64Array, ...props });
 }
 
 function timestampColumn(values: readonly (Date | null)[]): Column {
@@ -117,35 +88,35 @@ function listColumn<T>(type: Arrow.List, values: readonly (readonly T[])[]): Col
  * row through generic builders and costs several times more).
  */
 export function rowsToArrowTable(rows: readonly TrajectoryRow[]): Arrow.Table {
-  const pick = <K extends keyof TrajectoryRow>(key: K) => rows.map((row) => row[key]);
-  const listType = (name: string) => schema.fields.find((field) => field.name === name)!.type as Arrow.List;
-  const columns: Record<keyof TrajectoryRow, Column> = {
-    trajectory_id: utf8Column(pick('trajectory_id')),
-    training_id: utf8Column(pick('training_id')),
-    epoch_id: int32Column(pick('epoch_id')),
-    iteration_id: int32Column(pick('iteration_id')),
-    sample_id: int32Column(pick('sample_id')),
-    data_id: utf8Column(pick('data_id')),
-    question: utf8Column(pick('question')),
-    reward: float64Column(pick('reward')),
-    termination_reason: utf8Column(pick('termination_reason')),
-    agent_name: utf8Column(pick('agent_name')),
-    created_at: timestampColumn(pick('created_at')),
-    steps_json: utf8Column(pick('steps_json')),
-    step_count: int32Column(pick('step_count')),
-    tool_call_count: int32Column(pick('tool_call_count')),
-    tool_error_count: int32Column(pick('tool_error_count')),
-    tools_used: listColumn(listType('tools_used'), pick('tools_used')),
-    tools_failed: listColumn(listType('tools_failed'), pick('tools_failed')),
-    tool_call_names: listColumn(listType('tool_call_names'), pick('tool_call_names')),
-    tool_call_failed: listColumn(listType('tool_call_failed'), pick('tool_call_failed')),
-    process_reward_mean: float64Column(pick('process_reward_mean')),
-  };
+  const children = COLUMNS.map((column, i) =>
+    kindColumn(
+      column.kind,
+      schema.fields[i].type,
+      rows.map((row) => row[column.name]),
+    ),
+  );
   const struct = arrow.makeData({
     type: new arrow.Struct(schema.fields),
     length: rows.length,
     nullCount: 0,
-    children: schema.fields.map((field) => columns[field.name as keyof TrajectoryRow]),
+    children,
   });
   return new arrow.Table(schema, [new arrow.RecordBatch(schema, struct)]);
+}
+
+/** One column of a declared kind; `type` is its field's type in `schema`. */
+function kindColumn(kind: ColumnKind, type: Arrow.DataType, values: readonly unknown[]): Column {
+  switch (kind) {
+    case 'utf8':
+      return utf8Column(values as (string | null)[]);
+    case 'int32':
+      return numberColumn(new arrow.Int32(), values as (number | null)[]);
+    case 'float64':
+      return numberColumn(new arrow.Float64(), values as (number | null)[]);
+    case 'timestamp':
+      return timestampColumn(values as (Date | null)[]);
+    case 'utf8-list':
+    case 'bool-list':
+      return listColumn(type as Arrow.List, values as unknown[][]);
+  }
 }

@@ -1,3 +1,4 @@
+import type { DerivedColumnName } from '../db/columns';
 import type { Step, TrajectoryRow } from '../db/schema';
 
 /**
@@ -11,18 +12,11 @@ export function isToolCall(step: Pick<Step, 'action'>): boolean {
   return !nonTool.has(step.action.toLowerCase());
 }
 
-/** Columns derived from the steps at ingest so that filters and aggregates never parse `steps_json`. */
-export type DerivedColumns = Pick<
-  TrajectoryRow,
-  | 'step_count'
-  | 'tool_call_count'
-  | 'tool_error_count'
-  | 'tools_used'
-  | 'tools_failed'
-  | 'tool_call_names'
-  | 'tool_call_failed'
-  | 'process_reward_mean'
->;
+/**
+ * Columns derived from the steps at ingest so that filters and aggregates never parse `steps_json`: those declared
+ * `derived: true` in lib/db/columns.ts.
+ */
+export type DerivedColumns = Pick<TrajectoryRow, DerivedColumnName>;
 
 export function deriveColumns(steps: readonly Step[]): DerivedColumns {
   const names: string[] = [];

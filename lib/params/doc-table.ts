@@ -7,6 +7,7 @@ const ACCEPTED_BY: Record<Role, string> = {
   metric: 'every analysis endpoint (metric option)',
   endpoint: 'the endpoints listed below',
   view: 'the dashboard page only',
+  trajectory: 'the trajectory page only',
 };
 
 /** 1e12 rather than 1000000000000. */
@@ -51,7 +52,7 @@ function parameterTable(): string {
 }
 
 const TABLE_START =
-  '<!-- parameter table: generated from lib/params/table.ts by `npx tsx scripts/docs-api.ts` -->';
+  '<!-- parameter table: generated from lib/params/table.ts by `npm run docs`, do not edit -->';
 const TABLE_END = '<!-- end of parameter table -->';
 
 /** The cells of the Markdown table between the markers of a document (undefined without markers). */

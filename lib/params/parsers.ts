@@ -1,7 +1,16 @@
 import { createLoader, createMultiParser, createSerializer, type MultiParserBuilder } from 'nuqs/server';
 import { ParamError, readParam, writeParam } from './read';
 import { defaultOf, type ParamSpec, type ValueOf } from './spec';
-import { FILTER_KEYS, METRIC_KEYS, PAGE_KEYS, PARAMS, VIEW_KEYS, type ParamName, type Params } from './table';
+import {
+  FILTER_KEYS,
+  METRIC_KEYS,
+  PAGE_KEYS,
+  PARAMS,
+  TRAJECTORY_KEYS,
+  VIEW_KEYS,
+  type ParamName,
+  type Params,
+} from './table';
 
 /**
  * nuqs parsers derived from the parameter table. Each reads *all* values of its key (a multi parser), through the same
@@ -59,3 +68,12 @@ export const serializeDashboard = createSerializer(dashboardParsers);
 
 /** Reads the dashboard URL as the page does (the client hook reads it with the same parsers). */
 export const loadDashboard = createLoader(dashboardParsers);
+
+/**
+ * Every parameter of the trajectory page's URL: the search `q` it was found by (read as the dashboard and the API read
+ * it), the `step` to open and, on `/trajectories?id=…`, the `id`.
+ */
+export const trajectoryParsers = parsersOf(['q', ...TRAJECTORY_KEYS]);
+
+/** Reads the trajectory page's URL (a bad value reads as absent, as everywhere). */
+export const loadTrajectoryPage = createLoader(trajectoryParsers);

@@ -9,8 +9,9 @@ import { MAX_ABS_NUMBER, MAX_ID_LENGTH } from '../limits';
  * - metric: how figures are computed (every analysis endpoint).
  * - view: state of the dashboard page only (the API ignores it).
  * - endpoint: accepted only by the endpoints that ask for it (those with `onPage` are also part of the dashboard URL).
+ * - trajectory: state of the trajectory page only (not part of the dashboard URL; the API rejects it).
  */
-export type Role = 'filter' | 'metric' | 'view' | 'endpoint';
+export type Role = 'filter' | 'metric' | 'view' | 'endpoint' | 'trajectory';
 
 /** A list filter: `column IN (…)`, or a list column holding any / all / none of the values. */
 export interface ListClause {

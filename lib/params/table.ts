@@ -199,6 +199,16 @@ export const PARAMS = {
   tab: oneOf({ role: 'view', values: TABS, default: 'overview', doc: 'the dashboard tab' }),
   page: int({ role: 'view', min: 1, max: INT32_MAX, doc: 'page of a list on the dashboard (1-based)' }),
   trajectory: text({ role: 'view', maxLength: 1024, doc: 'the trajectory open in the failure drawer' }),
+  step: int({
+    role: 'trajectory',
+    min: 1,
+    max: INT32_MAX,
+    doc: 'the step whose window of steps the trajectory page opens (1-based); default: the first',
+  }),
+  id: text({
+    role: 'trajectory',
+    doc: 'the trajectory of `/trajectories?id=…`, the form of its page for the ids `.` and `..` (they cannot be a path segment)',
+  }),
 } as const satisfies Record<string, ParamSpec>;
 
 export type Params = typeof PARAMS;
@@ -209,6 +219,7 @@ export type FilterKey = KeysOf<'filter'>;
 type MetricKey = KeysOf<'metric'>;
 export type ViewKey = KeysOf<'view'>;
 type EndpointKey = KeysOf<'endpoint'>;
+export type TrajectoryKey = KeysOf<'trajectory'>;
 
 const NAMES = Object.keys(PARAMS) as ParamName[];
 
@@ -225,6 +236,8 @@ export const PARAM_NAMES: readonly ParamName[] = NAMES;
 export const FILTER_KEYS = namesWith((spec) => spec.role === 'filter') as FilterKey[];
 export const METRIC_KEYS = namesWith((spec) => spec.role === 'metric') as MetricKey[];
 export const VIEW_KEYS = namesWith((spec) => spec.role === 'view') as ViewKey[];
+/** Parameters of the trajectory page's URL besides the search `q` it was found by. */
+export const TRAJECTORY_KEYS = namesWith((spec) => spec.role === 'trajectory') as TrajectoryKey[];
 /** Endpoint parameters that are also part of the dashboard URL. */
 export const PAGE_KEYS = namesWith(
   (spec) => spec.role === 'endpoint' && spec.onPage === true,

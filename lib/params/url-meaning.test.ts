@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnalysisQuery } from '../analysis/filters/query';
-import { tabHref } from '../chart-data/dashboard-url';
 import { filterChips } from '../chart-data/filters';
-import { FILTER_KEYS, loadDashboard, METRIC_KEYS, PAGE_KEYS, type ParamName } from '../search-params';
+import {
+  FILTER_KEYS,
+  loadDashboard,
+  METRIC_KEYS,
+  PAGE_KEYS,
+  decodeSegment,
+  loadTrajectoryPage,
+  segmentParam,
+  tabHref,
+  trajectoryHref,
+  type DashboardParams,
+} from '../search-params';
+
+/** A parameter of the dashboard URL. */
+type DashboardKey = keyof DashboardParams;
 
 /**
  * One meaning for every URL: the page's nuqs loader, the API's validation, the filter chips and the link to the next
  * tab all read the same values. Expected values are written out by hand.
  */
 
-const SHARED: ParamName[] = [...FILTER_KEYS, ...METRIC_KEYS, ...PAGE_KEYS];
+const SHARED: DashboardKey[] = [...FILTER_KEYS, ...METRIC_KEYS, ...PAGE_KEYS];
 
 function readings(search: string) {
   const page = loadDashboard(search);
@@ -69,7 +82,7 @@ describe('list parameters read the same everywhere', () => {
 });
 
 describe('scalar parameters read the same everywhere', () => {
-  it.each<[string, ParamName, unknown]>([
+  it.each<[string, DashboardKey, unknown]>([
     ['?q=a,b', 'q', 'a,b'],
     ['?q=%20spaced%20', 'q', ' spaced '],
     ['?q=%C3%BC%2C%20x', 'q', 'ü, x'],
@@ -93,7 +106,7 @@ describe('scalar parameters read the same everywhere', () => {
     expect(chips).toEqual([]);
   });
 
-  it.each<[string, ParamName]>([
+  it.each<[string, DashboardKey]>([
     ['?epoch_id=3&epoch_id=4', 'epoch_id'],
     ['?q=a&q=b', 'q'],
     ['?sort=reward&sort=reward', 'sort'],
@@ -127,5 +140,77 @@ describe('the page reads Next.js searchParams records like URLs', () => {
     expect(api.training_id).toEqual(['a', 'b', 'c']);
     expect([page.epoch_id, api.epoch_id]).toEqual([2, 2]);
     expect([page.q, api.q]).toEqual([null, undefined]);
+  });
+});
+
+describe('the trajectory page reads its URL through the same table', () => {
+  it('reads the search as the dashboard and the API read it', () => {
+    for (const search of [
+      '?q=retry%20backoff',
+      '?q=%C3%BC%2C%20x',
+      '?q=',
+      '?q=a&q=b',
+      `?q=${'x'.repeat(257)}`,
+    ]) {
+      const api = (() => {
+        try {
+          return parseAnalysisQuery(new URLSearchParams(search)).q ?? null;
+        } catch {
+          return null;
+        }
+      })();
+      expect(loadTrajectoryPage(search).q, search).toEqual(loadDashboard(search).q);
+      expect(loadTrajectoryPage(search).q, search).toEqual(api);
+    }
+  });
+
+  it.each<[string, number | null]>([
+    ['?step=30', 30],
+    ['?step=007', 7],
+    ['?step=0', null],
+    ['?step=-3', null],
+    ['?step=1.5', null],
+    ['?step=abc', null],
+    ['?step=2&step=3', null],
+    ['', null],
+  ])('reads step from %s (absent or bad: the first window)', (search, expected) => {
+    expect(loadTrajectoryPage(search).step).toBe(expected);
+  });
+
+  it('reads back what trajectoryHref writes', () => {
+    const [, query] = trajectoryHref('..', ' failed & <b> ', 201).split('?');
+    expect(loadTrajectoryPage(query)).toEqual({ id: '..', q: 'failed & <b>', step: 201 });
+    const [path, search] = trajectoryHref('a b%/ü', 'x').split('?');
+    expect(decodeSegment(path.split('/')[2])).toBe('a b%/ü');
+    expect(loadTrajectoryPage(search)).toEqual({ id: null, q: 'x', step: null });
+  });
+
+  it('is not part of the dashboard URL, and the API rejects it', () => {
+    expect(loadDashboard('?step=3&id=x')).not.toHaveProperty('step');
+    expect(() => parseAnalysisQuery(new URLSearchParams('?step=3'))).toThrow(
+      expect.objectContaining({ param: 'step' }),
+    );
+  });
+});
+
+describe('path segments', () => {
+  it('decode once; a segment that does not decode, or was decoded already, stays as it is', () => {
+    expect(decodeSegment('q%3A1')).toBe('q:1');
+    expect(decodeSegment('100%')).toBe('100%');
+    expect(decodeSegment('a%252F')).toBe('a%2F');
+  });
+
+  it.each<[string, number | null]>([
+    ['3', 3],
+    ['03', 3],
+    ['2147483647', 2147483647],
+    ['2147483648', null],
+    ['-1', null],
+    ['1.5', null],
+    ['x', null],
+    [' 1', null],
+  ])('the group page reads the epoch segment %j as epoch_id=%j would be read', (segment, expected) => {
+    expect(segmentParam('epoch_id', segment)).toBe(expected);
+    expect(loadDashboard(`?epoch_id=${encodeURIComponent(segment)}`).epoch_id).toBe(expected);
   });
 });

@@ -1,6 +1,7 @@
 import { ComparisonCards } from '@/components/comparison/comparison-cards';
 import { RunPicker } from '@/components/comparison/run-picker';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Stack } from '@/components/ui/layout';
 import type { AnalysisQuery } from '@/lib/analysis/filters/query';
 import type { Source } from '@/lib/analysis/source';
 import { trainingComparison, type TrainingComparison } from '@/lib/analysis/stats/training-comparison';
@@ -25,7 +26,7 @@ interface ComparisonTabProps {
 export function ComparisonTab({ query, source, trainings }: ComparisonTabProps) {
   const runs = comparedRuns(query, trainings);
   return (
-    <div className="space-y-4">
+    <Stack>
       <RunPicker trainings={trainings} fallback={runs} />
       {runs.length < 2 ? (
         <EmptyState
@@ -41,6 +42,6 @@ export function ComparisonTab({ query, source, trainings }: ComparisonTabProps) 
           {(comparison) => <ComparisonCards comparison={comparison} />}
         </LoadCard>
       )}
-    </div>
+    </Stack>
   );
 }

@@ -1,13 +1,14 @@
 import { TerminationCard } from '@/components/analysis/termination-card';
 import { FailureTable } from '@/components/failures/failure-table';
 import { TrajectoryDrawer } from '@/components/failures/trajectory-drawer';
+import { CardGrid, Stack } from '@/components/ui/layout';
 import { AnalysisError } from '@/lib/analysis/errors';
 import { FAILURE_REWARD_MAX, failureCases, type FailureCases } from '@/lib/analysis/stats/failure-cases';
 import type { AnalysisQuery } from '@/lib/analysis/filters/query';
 import type { Source } from '@/lib/analysis/source';
 import { terminationStats, type TerminationStats } from '@/lib/analysis/stats/termination-stats';
 import { getTrajectory, type TrajectoryDetail } from '@/lib/analysis/records/trajectory';
-import type { DashboardParams } from '@/lib/chart-data/dashboard-url';
+import type { DashboardParams } from '@/lib/search-params';
 import { LoadCard } from './load-card';
 
 export const FAILURES_PER_PAGE = 25;
@@ -35,8 +36,8 @@ export async function FailuresTab({ query, source, params }: FailuresTabProps) {
   const drawerId = params.trajectory;
   const detail = drawerId ? await loadDrawer(drawerId, source) : null;
   return (
-    <div className="space-y-4">
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+    <Stack>
+      <CardGrid columns="narrow-wide">
         <LoadCard<TerminationStats>
           title="Failure categories"
           size="chart"
@@ -57,10 +58,10 @@ export async function FailuresTab({ query, source, params }: FailuresTabProps) {
         >
           {(failures) => <FailureTable failures={failures} params={params} />}
         </LoadCard>
-      </div>
+      </CardGrid>
       {drawerId ? (
         <TrajectoryDrawer detail={detail} notFoundId={detail ? null : drawerId} q={query.q} />
       ) : null}
-    </div>
+    </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { ProcessRewardCard } from '@/components/analysis/process-reward-card';
 import { RewardCategoriesCard } from '@/components/analysis/reward-categories-card';
 import { TerminationCard } from '@/components/analysis/termination-card';
 import { ToolReturnsCard } from '@/components/analysis/tool-returns-card';
+import { CardGrid, Stack } from '@/components/ui/layout';
 import {
   processRewardCorrelation,
   type ProcessRewardCorrelation,
@@ -17,11 +18,11 @@ import { LoadCard } from './load-card';
 
 export function OverviewTab({ query, source }: { query: AnalysisQuery; source: Source }) {
   return (
-    <div className="space-y-4">
+    <Stack>
       <LoadCard<Summary> title="Headline figures" size="tile" load={() => summary(query, source)}>
         {(data) => <KpiTiles summary={data} />}
       </LoadCard>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <CardGrid>
         <LoadCard<TerminationStats>
           title="Termination reasons"
           size="chart"
@@ -50,7 +51,7 @@ export function OverviewTab({ query, source }: { query: AnalysisQuery; source: S
         >
           {(data) => <ProcessRewardCard correlation={data} />}
         </LoadCard>
-      </div>
-    </div>
+      </CardGrid>
+    </Stack>
   );
 }

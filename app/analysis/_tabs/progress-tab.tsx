@@ -1,12 +1,14 @@
-import Link from 'next/link';
+import { ChooseTraining } from '@/components/analysis/choose-training';
 import { ZeroVarianceCard } from '@/components/groups/zero-variance-card';
 import { ProgressCards } from '@/components/progress/progress-cards';
-import { EmptyState } from '@/components/ui/empty-state';
+import { RewardHistogramCard } from '@/components/progress/reward-histogram-card';
+import { Stack } from '@/components/ui/layout';
 import { epochProgression, type EpochProgression } from '@/lib/analysis/stats/epoch-progression';
 import { groupZeroVariance, type GroupZeroVariance } from '@/lib/analysis/stats/group-zero-variance';
+import { rewardHistogram, type RewardHistogram } from '@/lib/analysis/stats/reward-histogram';
 import type { AnalysisQuery } from '@/lib/analysis/filters/query';
 import type { Source } from '@/lib/analysis/source';
-import { dashboardHref, type DashboardParams } from '@/lib/chart-data/dashboard-url';
+import { dashboardHref, type DashboardParams } from '@/lib/search-params';
 import { LoadCard } from './load-card';
 
 interface ProgressTabProps {
@@ -20,36 +22,23 @@ interface ProgressTabProps {
 export function ProgressTab({ query, source, params, trainings }: ProgressTabProps) {
   const selected = query.training_id ?? [];
   if (selected.length !== 1) {
-    const choices = selected.length > 1 ? selected : trainings;
     return (
-      <EmptyState
-        title="Choose one training"
-        body={
-          <span>
+      <ChooseTraining
+        reason={
+          <>
             Training progress follows a single run epoch by epoch.{' '}
             {selected.length > 1 ? 'Several are selected; ' : ''}pick one:
-            <span className="mt-3 flex flex-wrap justify-center gap-2">
-              {choices.map((id) => (
-                <Link
-                  key={id}
-                  prefetch={false}
-                  data-testid="choose-training"
-                  className="rounded-md border border-tremor-border px-2 py-1 text-tremor-brand hover:bg-tremor-background-subtle dark:border-dark-tremor-border dark:text-dark-tremor-brand"
-                  href={dashboardHref(params, { training_id: [id], epoch_id: null })}
-                >
-                  {id}
-                </Link>
-              ))}
-            </span>
-          </span>
+          </>
         }
+        choices={selected.length > 1 ? selected : trainings}
+        hrefOf={(id) => dashboardHref(params, { training_id: [id], epoch_id: null })}
       />
     );
   }
   // The curve spans every epoch: an epoch filter would cut it down to one point.
   const curveQuery = { ...query, epoch_id: undefined };
   return (
-    <div className="space-y-4">
+    <Stack>
       <LoadCard<EpochProgression>
         title="Training progress"
         size="chart"
@@ -64,6 +53,13 @@ export function ProgressTab({ query, source, params, trainings }: ProgressTabPro
       >
         {(data) => <ZeroVarianceCard data={data} />}
       </LoadCard>
-    </div>
+      <LoadCard<RewardHistogram>
+        title="Reward histogram by epoch"
+        size="chart"
+        load={() => rewardHistogram(curveQuery, source)}
+      >
+        {(data) => <RewardHistogramCard data={data} />}
+      </LoadCard>
+    </Stack>
   );
 }

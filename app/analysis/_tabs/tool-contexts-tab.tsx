@@ -5,7 +5,7 @@ import {
   unexpectedToolContexts,
   type UnexpectedToolContexts,
 } from '@/lib/analysis/stats/unexpected-tool-contexts';
-import type { DashboardParams } from '@/lib/chart-data/dashboard-url';
+import type { DashboardParams } from '@/lib/search-params';
 import { LoadCard } from './load-card';
 
 export const CONTEXTS_PER_PAGE = 20;

@@ -93,6 +93,7 @@ describe('the plan contract, endpoint by endpoint', () => {
     expect(body.filters_applied).toEqual({ training_id: 'alpha', epoch_id: 0, reward_max: 0.5 });
     // alpha epoch 0 at reward ≤ 0.5: q1 two zeros, q2 all four, q3 the 0.5.
     expect(body.total).toBe(7);
+    expect(body.data).toHaveLength(7);
     for (const row of body.data) {
       expect(row.steps_preview.length).toBeGreaterThan(0);
       for (const step of row.steps_preview)

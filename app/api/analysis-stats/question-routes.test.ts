@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import * as schemas from '@/lib/api/question-schemas';
+import { groupDetailResponse } from '@/lib/analysis/stats/group-detail';
+import { groupZeroVarianceResponse } from '@/lib/analysis/stats/group-zero-variance';
+import { questionAcrossRunsResponse } from '@/lib/analysis/stats/question-across-runs';
+import { questionDisagreementResponse } from '@/lib/analysis/stats/question-disagreement';
+import { questionLearningResponse } from '@/lib/analysis/stats/question-learning';
 import { errorSchema } from '@/lib/api/response-schemas';
 import { callAnalysisRoute, serveFixtureDatabase, type Handler } from '@/lib/test-support/route-fixture';
 import { GET as groupDetail } from './group-detail/route';
@@ -31,7 +35,7 @@ async function fails(handler: Handler, query: string, status: number, param: str
 
 describe('question-learning', () => {
   it('answers the grid and the transitions of one training', async () => {
-    const body = await ok(questionLearning, '?training_id=alpha', schemas.questionLearningSchema);
+    const body = await ok(questionLearning, '?training_id=alpha', questionLearningResponse);
     expect(body.epochs).toEqual([0, 1]);
     expect(body.solved_rate).toBe(0.5);
     expect(body.questions.map((q) => [q.data_id, q.success_rate, q.first_solved, q.flips])).toEqual([
@@ -55,13 +59,13 @@ describe('question-learning', () => {
     const body = await ok(
       questionLearning,
       '?training_id=alpha&solved_rate=0.75&status=newly_solved',
-      schemas.questionLearningSchema,
+      questionLearningResponse,
     );
     expect([body.status_epoch, body.total, body.questions.map((q) => q.data_id)]).toEqual([1, 1, ['q1']]);
     const page = await ok(
       questionLearning,
       '?training_id=alpha&question_sort=difficulty&limit=1&offset=1',
-      schemas.questionLearningSchema,
+      questionLearningResponse,
     );
     expect([page.total, page.questions.map((q) => q.data_id)]).toEqual([3, ['q1']]);
   });
@@ -79,7 +83,7 @@ describe('question-learning', () => {
 
 describe('group-detail', () => {
   it('answers every sample of one question in one epoch with its advantage', async () => {
-    const body = await ok(groupDetail, '?training_id=alpha&epoch_id=0&data_id=q1', schemas.groupDetailSchema);
+    const body = await ok(groupDetail, '?training_id=alpha&epoch_id=0&data_id=q1', groupDetailResponse);
     // Rewards [1, 0, 0, 1]: mean 0.5, population std 0.5, advantages ±1.
     expect(body.samples.map((s) => [s.sample_id, s.reward, s.advantage])).toEqual([
       [0, 1, 1],
@@ -106,7 +110,7 @@ describe('group-detail', () => {
   });
 
   it('says when a group has no learning signal', async () => {
-    const body = await ok(groupDetail, '?training_id=alpha&epoch_id=1&data_id=q3', schemas.groupDetailSchema);
+    const body = await ok(groupDetail, '?training_id=alpha&epoch_id=1&data_id=q3', groupDetailResponse);
     expect(body.samples.map((s) => s.advantage)).toEqual([0, 0, 0, 0]);
     expect([body.learning_signal, body.reward_std, body.previous_epoch, body.next_data_id]).toEqual([
       false,
@@ -129,14 +133,14 @@ describe('group-detail', () => {
 
 describe('group-zero-variance', () => {
   it('counts per epoch the groups whose samples all got the same reward', async () => {
-    const alpha = await ok(groupZeroVariance, '?training_id=alpha', schemas.groupZeroVarianceSchema);
+    const alpha = await ok(groupZeroVariance, '?training_id=alpha', groupZeroVarianceResponse);
     // Epoch 0: no group is uniform (q3 has a 0.5, q2 a −0.5). Epoch 1: q3 all 1.
     expect(alpha.epochs.map((e) => [e.epoch_id, e.groups, e.all_pass, e.all_fail])).toEqual([
       [0, 3, 0, 0],
       [1, 3, 1, 0],
     ]);
     expect(alpha.epochs[1].zero_variance_share).toBeCloseTo(1 / 3, 12);
-    const beta = await ok(groupZeroVariance, '?training_id=beta', schemas.groupZeroVarianceSchema);
+    const beta = await ok(groupZeroVariance, '?training_id=beta', groupZeroVarianceResponse);
     expect(beta.epochs[0]).toMatchObject({ groups: 2, all_fail: 1, zero_variance_share: 0.5 });
   });
 
@@ -149,13 +153,13 @@ describe('group-zero-variance', () => {
 
 describe('question-across-runs', () => {
   it('shows one question in every run that has it, at each run’s last epoch or a given one', async () => {
-    const last = await ok(questionAcrossRuns, '?data_id=q1', schemas.questionAcrossRunsSchema);
+    const last = await ok(questionAcrossRuns, '?data_id=q1', questionAcrossRunsResponse);
     expect(last.runs.map((r) => [r.training_id, r.epoch_id, r.rewards, r.success_rate])).toEqual([
       ['alpha', 1, [1, 1, 1, 0], 0.75],
       ['beta', 0, [1, 0], 0.5],
     ]);
     expect(last.runs[0].curve.map((p) => p.success_rate)).toEqual([0.5, 0.75]);
-    const same = await ok(questionAcrossRuns, '?data_id=q1&epoch_id=0', schemas.questionAcrossRunsSchema);
+    const same = await ok(questionAcrossRuns, '?data_id=q1&epoch_id=0', questionAcrossRunsResponse);
     expect(same.runs.map((r) => [r.training_id, r.success_rate])).toEqual([
       ['alpha', 0.5],
       ['beta', 0.5],
@@ -163,7 +167,7 @@ describe('question-across-runs', () => {
     const named = await ok(
       questionAcrossRuns,
       '?data_id=q3&training_id=beta,alpha',
-      schemas.questionAcrossRunsSchema,
+      questionAcrossRunsResponse,
     );
     expect(named.runs.map((r) => [r.training_id, r.samples])).toEqual([
       ['beta', 0],
@@ -175,7 +179,7 @@ describe('question-across-runs', () => {
     await fails(questionAcrossRuns, '', 400, 'data_id');
     await fails(questionAcrossRuns, '?data_id=q1,q2', 400, 'data_id');
     await fails(questionAcrossRuns, '?data_id=q1&training_id=nope', 404, 'training_id');
-    const hostile = await ok(questionAcrossRuns, "?data_id=q1' OR 1=1 --", schemas.questionAcrossRunsSchema);
+    const hostile = await ok(questionAcrossRuns, "?data_id=q1' OR 1=1 --", questionAcrossRunsResponse);
     expect(hostile.runs).toEqual([]);
   });
 });
@@ -186,7 +190,7 @@ describe('question-disagreement', () => {
     const body = await ok(
       questionDisagreement,
       '?training_ids=alpha,beta&success_threshold=-0.25',
-      schemas.questionDisagreementSchema,
+      questionDisagreementResponse,
     );
     expect(body.questions).toEqual([
       { data_id: 'q2', shared_epochs: 1, samples: [4, 2], success_rates: [0.75, 1], difference: 0.25 },
@@ -195,7 +199,7 @@ describe('question-disagreement', () => {
     const page = await ok(
       questionDisagreement,
       '?training_ids=alpha,beta&limit=1&offset=1',
-      schemas.questionDisagreementSchema,
+      questionDisagreementResponse,
     );
     expect([page.total, page.questions.length]).toEqual([2, 1]);
   });

@@ -1,14 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { epochProgressionResponse } from '@/lib/analysis/stats/epoch-progression';
+import { failureCasesResponse } from '@/lib/analysis/stats/failure-cases';
+import { processRewardCorrelationResponse } from '@/lib/analysis/stats/process-reward-correlation';
+import { summaryResponse } from '@/lib/analysis/stats/summary';
+import { terminationStatsResponse } from '@/lib/analysis/stats/termination-stats';
+import { toolReturnStatsResponse } from '@/lib/analysis/stats/tool-return-stats';
+import { trainingListResponse } from '@/lib/analysis/stats/training-list';
+import { unexpectedToolContextsResponse } from '@/lib/analysis/stats/unexpected-tool-contexts';
+import { grouped as groupedAnswer } from '@/lib/analysis/stats/response-parts';
 import { clearResultCache } from '@/lib/analysis/source';
-import * as schemas from '@/lib/api/response-schemas';
+import { errorSchema } from '@/lib/api/response-schemas';
+import { trajectoryDetailResponse } from '@/lib/analysis/records/trajectory';
+import { STATS } from '@/lib/analysis/stats';
 import { tempDb } from '@/lib/test-support/fixture';
+import { statCases } from '@/lib/test-support/stat-cases';
 import { callAnalysisRoute, serveFixtureDatabase, type Handler } from '@/lib/test-support/route-fixture';
 import { GET as epochList } from './epoch-list/route';
 import { GET as epochProgression } from './epoch-progression/route';
 import { GET as failureCases } from './failure-cases/route';
 import { GET as processRewardCorrelation } from './process-reward-correlation/route';
-import { GET as rewardCategoryStats } from './reward-category-stats/route';
 import { GET as summary } from './summary/route';
 import { GET as terminationStats } from './termination-stats/route';
 import { GET as toolReturnStats } from './tool-return-stats/route';
@@ -29,48 +42,61 @@ async function ok<T extends z.ZodType>(handler: Handler, query: string, schema: 
   return schema.parse(body);
 }
 
-const ENDPOINTS: [string, Handler, z.ZodType, string][] = [
-  ['termination-stats', terminationStats, schemas.terminationStatsSchema, ''],
-  ['reward-category-stats', rewardCategoryStats, schemas.rewardCategoryStatsSchema, ''],
-  ['tool-return-stats', toolReturnStats, schemas.toolReturnStatsSchema, ''],
-  ['process-reward-correlation', processRewardCorrelation, schemas.processRewardCorrelationSchema, ''],
-  ['summary', summary, schemas.summarySchema, ''],
-  ['training-list', trainingList, schemas.trainingListSchema, ''],
-  ['epoch-list', epochList, schemas.epochListSchema, '?training_id=alpha'],
-  ['epoch-progression', epochProgression, schemas.epochProgressionSchema, '?training_id=alpha'],
-  ['training-comparison', trainingComparison, schemas.trainingComparisonSchema, '?training_ids=alpha,beta'],
-  ['failure-cases', failureCases, schemas.failureCasesSchema, ''],
-  ['unexpected-tool-contexts', unexpectedToolContexts, schemas.unexpectedToolContextsSchema, ''],
-];
+const ROUTES = import.meta.dirname;
+const routeDirs = fs
+  .readdirSync(ROUTES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(ROUTES, entry.name, 'route.ts')))
+  .map((entry) => entry.name);
 
-describe('every endpoint answers with its strict schema', () => {
-  it.each(ENDPOINTS)('%s', async (_name, handler, schema, query) => {
-    await ok(handler, query, schema);
+describe('the stat registry and the route files', () => {
+  it('match one to one: every registered stat has a route directory, every route directory a stat', () => {
+    expect(routeDirs.length).toBeGreaterThan(0);
+    expect([...routeDirs].sort()).toEqual(STATS.map((stat) => stat.spec.name).sort());
+  });
+
+  it.each(routeDirs)('%s/route.ts serves the stat of its name', (name) => {
+    const source = fs.readFileSync(path.join(ROUTES, name, 'route.ts'), 'utf8');
+    expect(source).toContain(`from '@/lib/analysis/stats/${name}'`);
+    expect(source).toMatch(/export const GET = statRoute\(\w+\);/);
+  });
+});
+
+describe("every registered stat's route answers with the stat's strict schema", () => {
+  const cases = statCases({ training: 'alpha', other: 'beta', tool: 'search', dataId: 'q1', epoch: 0 });
+  it.each(STATS.map((stat) => [stat.spec.name, stat] as const))('%s', async (name, stat) => {
+    const route = (await import(path.join(ROUTES, name, 'route.ts'))) as { GET: Handler };
+    expect(cases[name].length, `no request of ${name} in lib/test-support/stat-cases.ts`).toBeGreaterThan(0);
+    for (const [label, params] of cases[name]) {
+      const { status, body } = await call(route.GET, `?${new URLSearchParams(params)}`);
+      expect(status, `${label}: ${JSON.stringify(body)}`).toBe(200);
+      const answer = params.group_by ? groupedAnswer(stat.spec.response) : stat.spec.response;
+      answer.parse(body);
+    }
   });
 });
 
 describe('figures through the API', () => {
   it('termination-stats, plain and grouped', async () => {
-    const plain = await ok(terminationStats, '?training_id=alpha&epoch_id=0', schemas.terminationStatsSchema);
+    const plain = await ok(terminationStats, '?training_id=alpha&epoch_id=0', terminationStatsResponse);
     expect(plain.total_trajectories).toBe(12);
     const grouped = await ok(
       terminationStats,
       '?group_by=training_id',
-      schemas.groupedSchema(schemas.terminationStatsSchema),
+      groupedAnswer(terminationStatsResponse),
     );
     expect(grouped.groups.alpha.total_trajectories).toBe(24);
     expect(grouped.groups.beta.total_trajectories).toBe(4);
   });
 
   it('summary at k=2 on alpha epoch 0', async () => {
-    const s = await ok(summary, '?training_id=alpha&epoch_id=0&k=2', schemas.summarySchema);
+    const s = await ok(summary, '?training_id=alpha&epoch_id=0&k=2', summaryResponse);
     expect(s.pass_at_1).toBeCloseTo(0.5, 12);
     expect(s.pass_at_k).toBeCloseTo(11 / 18, 12);
     expect(s.pass_at).toEqual({ '1': 0.5, '2': expect.closeTo(11 / 18, 12), '5': null, '10': null });
   });
 
   it('epoch-progression per epoch', async () => {
-    const p = await ok(epochProgression, '?training_id=alpha', schemas.epochProgressionSchema);
+    const p = await ok(epochProgression, '?training_id=alpha', epochProgressionResponse);
     expect(p.epochs.map((e) => [e.epoch_id, e.trajectory_count])).toEqual([
       [0, 12],
       [1, 12],
@@ -81,7 +107,7 @@ describe('figures through the API', () => {
     const f = await ok(
       failureCases,
       '?training_id=alpha&termination_reason=timeout&limit=1&sort=-epoch_id',
-      schemas.failureCasesSchema,
+      failureCasesResponse,
     );
     expect(f.total).toBe(2);
     expect(f.data).toHaveLength(1);
@@ -94,19 +120,19 @@ describe('figures through the API', () => {
   });
 
   it('a trajectory by id, and 404 for an unknown one', async () => {
-    const f = await ok(failureCases, '?limit=1', schemas.failureCasesSchema);
+    const f = await ok(failureCases, '?limit=1', failureCasesResponse);
     const id = f.data[0].trajectory_id;
     const response = await trajectory(new Request(`http://localhost/api/trajectories/${id}`), {
       params: Promise.resolve({ id }),
     });
     expect(response.status).toBe(200);
-    const detail = schemas.trajectoryDetailSchema.parse(await response.json());
+    const detail = trajectoryDetailResponse.parse(await response.json());
     expect(detail.steps.length).toBe(detail.step_count);
     const missing = await trajectory(new Request('http://localhost/api/trajectories/nope'), {
       params: Promise.resolve({ id: "nope' OR '1'='1" }),
     });
     expect(missing.status).toBe(404);
-    schemas.errorSchema.parse(await missing.json());
+    errorSchema.parse(await missing.json());
   });
 });
 
@@ -146,10 +172,10 @@ describe('hostile parameters get a 4xx naming the parameter, or an answer that i
       const valid = value === '-1' && param in validMinusOne;
       if (valid) {
         expect(status).toBe(200);
-        expect(schemas.terminationStatsSchema.parse(body).total_trajectories).toBe(validMinusOne[param]);
+        expect(terminationStatsResponse.parse(body).total_trajectories).toBe(validMinusOne[param]);
       } else {
         expect(status).toBe(400);
-        expect(schemas.errorSchema.parse(body).error.param).toBe(param);
+        expect(errorSchema.parse(body).error.param).toBe(param);
       }
     },
   );
@@ -161,7 +187,7 @@ describe('hostile parameters get a 4xx naming the parameter, or an answer that i
   )('%s=%j never widens', async (param, value) => {
     const { status, body } = await call(terminationStats, `?${param}=${encodeURIComponent(value)}`);
     expect(status).toBe(200);
-    const total = schemas.terminationStatsSchema.parse(body).total_trajectories;
+    const total = terminationStatsResponse.parse(body).total_trajectories;
     // Only a name that really occurs could match; none of these does ('%' and '_' are literal characters here).
     expect(total).toBe(0);
   });
@@ -169,7 +195,7 @@ describe('hostile parameters get a 4xx naming the parameter, or an answer that i
   it.each(HOSTILE_NAMES)('training_id=%j is an unknown training (404)', async (value) => {
     const { status, body } = await call(summary, `?training_id=${encodeURIComponent(value)}`);
     expect(status).toBe(404);
-    expect(schemas.errorSchema.parse(body).error.param).toBe('training_id');
+    expect(errorSchema.parse(body).error.param).toBe('training_id');
   });
 
   const handlers: Record<string, Handler> = {
@@ -215,7 +241,7 @@ describe('hostile parameters get a 4xx naming the parameter, or an answer that i
   )('%s%s → 400 on %s', async (name, query, param) => {
     const { status, body } = await call(handlers[name], query);
     expect(status).toBe(400);
-    expect(schemas.errorSchema.parse(body).error.param).toBe(param);
+    expect(errorSchema.parse(body).error.param).toBe(param);
   });
 
   it('404 for unknown trainings in comparison and progression', async () => {
@@ -229,15 +255,15 @@ describe('an empty database', () => {
     process.env.LANCEDB_URI = empty.config.uri;
     clearResultCache();
     try {
-      expect((await ok(trainingList, '', schemas.trainingListSchema)).trainings).toEqual([]);
-      expect((await ok(terminationStats, '', schemas.terminationStatsSchema)).total_trajectories).toBe(0);
-      const s = await ok(summary, '', schemas.summarySchema);
+      expect((await ok(trainingList, '', trainingListResponse)).trainings).toEqual([]);
+      expect((await ok(terminationStats, '', terminationStatsResponse)).total_trajectories).toBe(0);
+      const s = await ok(summary, '', summaryResponse);
       expect(s.pass_at_1).toBeNull();
       expect(s.k).toBeNull();
-      expect((await ok(failureCases, '', schemas.failureCasesSchema)).total).toBe(0);
-      expect((await ok(unexpectedToolContexts, '', schemas.unexpectedToolContextsSchema)).total).toBe(0);
-      expect((await ok(toolReturnStats, '', schemas.toolReturnStatsSchema)).tools).toEqual([]);
-      expect((await ok(processRewardCorrelation, '', schemas.processRewardCorrelationSchema)).n).toBe(0);
+      expect((await ok(failureCases, '', failureCasesResponse)).total).toBe(0);
+      expect((await ok(unexpectedToolContexts, '', unexpectedToolContextsResponse)).total).toBe(0);
+      expect((await ok(toolReturnStats, '', toolReturnStatsResponse)).tools).toEqual([]);
+      expect((await ok(processRewardCorrelation, '', processRewardCorrelationResponse)).n).toBe(0);
     } finally {
       process.env.LANCEDB_URI = db.config.uri;
     }

@@ -1,38 +1,21 @@
 import type { Table } from '@lancedb/lancedb';
 import { concatScans } from '../scan/concat';
-import {
-  FLOAT_COLUMNS,
-  INT_COLUMNS,
-  LIST_COLUMNS,
-  ScanBuilder,
-  readInto,
-  type Dictionaries,
-  type Scan,
-  type ScanColumn,
-} from '../scan/scan';
+import { columnsWith } from '../../db/columns';
+import { ScanBuilder, readInto, type Dictionaries, type Scan, type ScanColumn } from '../scan/scan';
 
 /**
- * The small columns of the whole table held in memory: everything a filter or a statistic reads, as one Scan with
- * LanceDB row ids. Left out: steps_json and trajectory_id (one distinct string per row; pages fetch it by row id), and
- * question until a text search first needs it (its text is most of the bytes to read; few distinct values to hold).
+ * The small columns of the whole table held in memory (`scan: 'resident'` in lib/db/columns.ts): everything a filter or
+ * a statistic reads, as one Scan with LanceDB row ids. Left out: steps_json and trajectory_id (one distinct string per
+ * row; pages fetch it by row id), and question until a text search first needs it (its text is most of the bytes to
+ * read; few distinct values to hold).
  */
-export const RESIDENT_COLUMNS: readonly ScanColumn[] = [
-  ...INT_COLUMNS,
-  ...FLOAT_COLUMNS,
-  'training_id',
-  'data_id',
-  'termination_reason',
-  'agent_name',
-  ...LIST_COLUMNS,
-  'tool_call_failed',
-  'created_at',
-];
+export const RESIDENT_COLUMNS: readonly ScanColumn[] = columnsWith({ scan: ['resident'] });
 
 /** Room kept after a full load for appended rows (a fraction of the rows), so appends write in place. */
 const APPEND_HEADROOM = 1.1;
 
-/** Columns read into memory the first time a request needs them. */
-export const ON_DEMAND_COLUMNS: readonly ScanColumn[] = ['question'];
+/** Columns read into memory the first time a request needs them (`scan: 'on-demand'` in lib/db/columns.ts). */
+export const ON_DEMAND_COLUMNS: readonly ScanColumn[] = columnsWith({ scan: ['on-demand'] });
 
 export interface ResidentColumns {
   /** The table version these rows are of. */

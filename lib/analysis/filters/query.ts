@@ -5,10 +5,12 @@ import {
   METRIC_KEYS,
   PARAM_NAMES,
   paramSpec,
+  TRAJECTORY_KEYS,
   VIEW_KEYS,
   type FilterKey,
   type ParamName,
   type Params,
+  type TrajectoryKey,
   type ViewKey,
 } from '../../params/table';
 import { AnalysisError } from '../errors';
@@ -21,7 +23,8 @@ import { AnalysisError } from '../errors';
 
 type Value<K extends ParamName> = ValueOf<Params[K]>;
 type WithDefault = { [K in ParamName]: Params[K] extends { default: unknown } ? K : never }[ParamName];
-type QueryKey = Exclude<ParamName, ViewKey>;
+/** The trajectory page's own parameters (`step`, `id`) are no analysis parameters: the API rejects them. */
+type QueryKey = Exclude<ParamName, ViewKey | TrajectoryKey>;
 
 /** Every analysis parameter, validated; those with a default are always present (even where not accepted). */
 export type AnalysisQuery = { [K in Exclude<QueryKey, WithDefault>]?: Value<K> } & {
@@ -49,6 +52,7 @@ function rawValues(params: RawParams): Map<string, string[]> {
 }
 
 const VIEW = new Set<string>(VIEW_KEYS);
+const NOT_ANALYSIS = new Set<string>([...VIEW_KEYS, ...TRAJECTORY_KEYS]);
 const BASE = new Set<string>([...FILTER_KEYS, ...METRIC_KEYS]);
 
 /** `low` must not exceed `high` (or must stay below it, `strict`). */
@@ -95,7 +99,7 @@ export function parseAnalysisQuery(
   const query: Record<string, unknown> = {};
   const given = new Set<string>();
   for (const name of PARAM_NAMES) {
-    if (VIEW.has(name)) continue;
+    if (NOT_ANALYSIS.has(name)) continue;
     const spec = paramSpec(name)!;
     let value: unknown;
     try {

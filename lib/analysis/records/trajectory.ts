@@ -1,4 +1,4 @@
-import type { Step, TrajectoryRow } from '../../db';
+import { z } from 'zod';
 import { STEP_WINDOW } from '../../limits';
 import { finiteJson } from '../../json/finite-json';
 import { AnalysisError } from '../errors';
@@ -6,16 +6,39 @@ import { parseSteps } from './rows';
 import { stepsWindow } from './steps-window';
 import { openSource, type Source } from '../source';
 import { sqlString } from '../../db/sql';
+import { count, epochId, nullableNumber, step } from '../stats/response-parts';
 
-/** A trajectory as the viewer shows it: the stored row with its steps parsed and per-call lists left out. */
-export type TrajectoryDetail = Omit<
-  TrajectoryRow,
-  'steps_json' | 'tool_call_names' | 'tool_call_failed' | 'created_at'
-> & {
-  /** ISO 8601, or null when not recorded. */
-  created_at: string | null;
-  /** The steps of the window asked for (all of them for the JSON record); `step_count` says how many there are. */
-  steps: Step[];
+/**
+ * A trajectory as the API answers it (`/api/trajectories/<id>`): the stored row with its steps parsed and per-call
+ * lists left out. A new table column appears here only when added to this schema.
+ */
+export const trajectoryDetailResponse = z
+  .object({
+    trajectory_id: z.string(),
+    training_id: z.string(),
+    epoch_id: epochId,
+    iteration_id: z.number().int(),
+    sample_id: z.number().int(),
+    data_id: z.string(),
+    question: z.string().nullable(),
+    reward: z.number(),
+    termination_reason: z.string(),
+    agent_name: z.string().nullable(),
+    /** ISO 8601, or null when not recorded. */
+    created_at: z.string().nullable(),
+    step_count: count,
+    tool_call_count: count,
+    tool_error_count: count,
+    tools_used: z.array(z.string()),
+    tools_failed: z.array(z.string()),
+    process_reward_mean: nullableNumber,
+    /** The steps of the window asked for (all of them for the JSON record); `step_count` says how many there are. */
+    steps: z.array(step),
+  })
+  .strict();
+
+/** A trajectory as the viewer shows it: the API's answer and where its window of steps starts. */
+export type TrajectoryDetail = z.infer<typeof trajectoryDetailResponse> & {
   /** Position of `steps[0]` among all the steps. */
   steps_from: number;
 };

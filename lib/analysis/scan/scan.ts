@@ -1,4 +1,5 @@
 import type { Query, Table } from '@lancedb/lancedb';
+import { columnsWith, SCAN_USES, type ColumnsWith } from '../../db/columns';
 import { Utf8Interner } from './interner';
 
 /**
@@ -7,30 +8,22 @@ import { Utf8Interner } from './interner';
  * never read here.
  */
 
-export const INT_COLUMNS = [
-  'epoch_id',
-  'sample_id',
-  'step_count',
-  'tool_call_count',
-  'tool_error_count',
-] as const;
-export const FLOAT_COLUMNS = ['reward', 'process_reward_mean'] as const;
-export const STRING_COLUMNS = [
-  'training_id',
-  'data_id',
-  'termination_reason',
-  'agent_name',
-  'trajectory_id',
-  'question',
-] as const;
-export const LIST_COLUMNS = ['tool_call_names', 'tools_used', 'tools_failed'] as const;
+// Which columns are scanned is declared in lib/db/columns.ts; how each is held follows from its kind.
+export const INT_COLUMNS = columnsWith({ kind: ['int32'], scan: SCAN_USES });
+export const FLOAT_COLUMNS = columnsWith({ kind: ['float64'], scan: SCAN_USES });
+export const STRING_COLUMNS = columnsWith({ kind: ['utf8'], scan: SCAN_USES });
+export const LIST_COLUMNS = columnsWith({ kind: ['utf8-list'], scan: SCAN_USES });
 
 export type IntColumn = (typeof INT_COLUMNS)[number];
 export type FloatColumn = (typeof FLOAT_COLUMNS)[number];
 export type StringColumn = (typeof STRING_COLUMNS)[number];
 export type ListColumn = (typeof LIST_COLUMNS)[number];
-export type ScanColumn =
-  IntColumn | FloatColumn | StringColumn | ListColumn | 'tool_call_failed' | 'created_at';
+/**
+ * Every column the scan can read. Besides the four families: tool_call_failed (bool-list, held aligned with
+ * tool_call_names) and created_at (timestamp); `emptyScan` fails to compile when another scanned column has no place
+ * in `Scan`.
+ */
+export type ScanColumn = ColumnsWith<{ scan: typeof SCAN_USES }>;
 
 export interface StringData {
   /** Per row, an index into `values`; -1 for null. */
@@ -310,40 +303,21 @@ export async function scanTable(table: Table, options: ScanOptions): Promise<Sca
 export function emptyScan(columns: readonly ScanColumn[]): Scan {
   const scan: Scan = { length: 0, ints: {}, floats: {}, strings: {}, lists: {} };
   for (const column of columns) {
-    switch (column) {
-      case 'epoch_id':
-      case 'sample_id':
-      case 'step_count':
-      case 'tool_call_count':
-      case 'tool_error_count':
-        scan.ints[column] = new Int32Array(0);
-        break;
-      case 'reward':
-      case 'process_reward_mean':
-        scan.floats[column] = new Float64Array(0);
-        break;
-      case 'training_id':
-      case 'data_id':
-      case 'termination_reason':
-      case 'agent_name':
-      case 'trajectory_id':
-      case 'question':
-        scan.strings[column] = { codes: new Int32Array(0), values: [] };
-        break;
-      case 'tool_call_names':
-      case 'tools_used':
-      case 'tools_failed':
-        scan.lists[column] = { offsets: new Int32Array(1), codes: new Int32Array(0), values: [] };
-        break;
-      case 'tool_call_failed':
-        scan.toolCallFailed = new Uint8Array(0);
-        break;
-      case 'created_at':
-        scan.createdAt = new Float64Array(0);
-        break;
-    }
+    if (isOneOf(column, INT_COLUMNS)) scan.ints[column] = new Int32Array(0);
+    else if (isOneOf(column, FLOAT_COLUMNS)) scan.floats[column] = new Float64Array(0);
+    else if (isOneOf(column, STRING_COLUMNS)) scan.strings[column] = { codes: new Int32Array(0), values: [] };
+    else if (isOneOf(column, LIST_COLUMNS))
+      scan.lists[column] = { offsets: new Int32Array(1), codes: new Int32Array(0), values: [] };
+    else if (column === 'tool_call_failed') scan.toolCallFailed = new Uint8Array(0);
+    else if (column === 'created_at') scan.createdAt = new Float64Array(0);
+    else notHeld(column);
   }
   return scan;
+}
+
+/** Compiles only when every scanned column of lib/db/columns.ts has a place in `Scan`. */
+function notHeld(column: never): never {
+  throw new Error(`scan: column ${String(column)} has no place in a Scan`);
 }
 
 /** Typed accessors that fail loudly when a stat forgot to project a column. */

@@ -1,26 +1,34 @@
+import { z } from 'zod';
 import { commonK, computeEpochPoints } from './epoch-progression';
 import { PASS_COLUMNS } from '../metrics/pass-metrics';
 import { defineStat } from '../stat';
+import { count, epochId, nullableNumber, passAt } from './response-parts';
 
-export interface EpochListItem {
-  epoch_id: number;
-  trajectory_count: number;
-  question_count: number;
-  avg_reward: number | null;
-  pass_at_1: number | null;
-  pass_at_k: number | null;
-  k: number | null;
-  /** Questions with at least k samples (those pass_at_k averages over). */
-  pass_at_k_questions: number;
-  pass_at: Record<string, number | null>;
-}
+const epochListItem = z
+  .object({
+    epoch_id: epochId,
+    trajectory_count: count,
+    question_count: count,
+    avg_reward: nullableNumber,
+    pass_at_1: nullableNumber,
+    pass_at_k: nullableNumber,
+    k: z.number().int().positive().nullable(),
+    /** Questions with at least k samples (those pass_at_k averages over). */
+    pass_at_k_questions: count,
+    pass_at: passAt,
+  })
+  .strict();
+export type EpochListItem = z.infer<typeof epochListItem>;
 
-export interface EpochList {
-  /** The training when exactly one is selected; null when the epochs pool several (or all) trainings. */
-  training_id: string | null;
-  k: number | null;
-  epochs: EpochListItem[];
-}
+export const epochListResponse = z
+  .object({
+    /** The training when exactly one is selected; null when the epochs pool several (or all) trainings. */
+    training_id: z.string().nullable(),
+    k: z.number().int().positive().nullable(),
+    epochs: z.array(epochListItem),
+  })
+  .strict();
+export type EpochList = z.infer<typeof epochListResponse>;
 
 /**
  * The epochs of the selection with their headline figures (the epoch selector's data): of one training, or pooled over
@@ -28,6 +36,12 @@ export interface EpochList {
  */
 export const epochList = defineStat({
   name: 'epoch-list',
+  doc: {
+    params: '`training_id` optional',
+    answers:
+      'the epochs of one training, or pooled over every training in scope, with trajectory count, average reward, pass@1 and pass@k',
+  },
+  response: epochListResponse,
   columns: PASS_COLUMNS,
   params: ['training_id', 'k', 'success_threshold'],
   compute: ({ scan, rows }, query): EpochList => {

@@ -1,38 +1,49 @@
+import { z } from 'zod';
 import { questionCounts } from '../engine/question-groups';
 import { AnalysisError } from '../errors';
 import { groupRows } from '../grouping';
-import { type CountRatio } from '../metrics';
 import { defaultK, PASS_COLUMNS, passAt1CI } from '../metrics/pass-metrics';
 import type { AnalysisQuery } from '../filters/query';
-import { computeRewardCategoryStats, type RewardCategoryStats } from './reward-category-stats';
+import { computeRewardCategoryStats } from './reward-category-stats';
 import { ints, type Scan } from '../scan/scan';
 import { defineStat } from '../stat';
-import { computeSummary, type Summary } from './summary';
+import { computeSummary, summaryFields } from './summary';
+import { count, countRatios, epochId, interval, nullableNumber, rewardDistribution } from './response-parts';
 import { computeTerminationStats } from './termination-stats';
 import { computeToolReturnStats } from './tool-return-stats';
 
-export interface EpochProgressionPoint extends Summary {
-  epoch_id: number;
-  termination_stats: Record<string, CountRatio>;
-  reward_distribution: RewardCategoryStats['reward_distribution'];
-  /** 95% bootstrap CI of pass_at_1 over questions (their success rates resampled, seeded). */
-  pass_at_1_ci: { low: number; high: number } | null;
-  avg_step_count: number | null;
-  tool_calls: number;
-  tool_failures: number;
-  /** failures / calls over all tools; null when no tool was called. */
-  tool_failure_rate: number | null;
-  /** Per tool: calls and failures in this epoch. */
-  tools: Record<string, { calls: number; failures: number; failure_rate: number }>;
-}
+const epochProgressionPoint = z
+  .object({
+    epoch_id: epochId,
+    ...summaryFields,
+    /** 95% bootstrap CI of pass_at_1 over questions (their success rates resampled, seeded). */
+    pass_at_1_ci: interval,
+    termination_stats: countRatios,
+    reward_distribution: rewardDistribution,
+    avg_step_count: nullableNumber,
+    tool_calls: count,
+    tool_failures: count,
+    /** failures / calls over all tools; null when no tool was called. */
+    tool_failure_rate: nullableNumber,
+    /** Per tool: calls and failures in this epoch. */
+    tools: z.record(
+      z.string(),
+      z.object({ calls: z.number().int(), failures: z.number().int(), failure_rate: z.number() }).strict(),
+    ),
+  })
+  .strict();
+export type EpochProgressionPoint = z.infer<typeof epochProgressionPoint>;
 
-export interface EpochProgression {
-  training_id: string;
-  /** The k of pass_at_k, the same for every epoch so the line is comparable. */
-  k: number | null;
-  success_threshold: number;
-  epochs: EpochProgressionPoint[];
-}
+export const epochProgressionResponse = z
+  .object({
+    training_id: z.string(),
+    /** The k of pass_at_k, the same for every epoch so the line is comparable. */
+    k: z.number().int().positive().nullable(),
+    success_threshold: z.number(),
+    epochs: z.array(epochProgressionPoint),
+  })
+  .strict();
+export type EpochProgression = z.infer<typeof epochProgressionResponse>;
 
 /** The per-epoch fields `metrics` may choose (every field of a point besides epoch_id). */
 export const EPOCH_METRICS = [
@@ -168,6 +179,13 @@ export function singleTraining(query: Pick<AnalysisQuery, 'training_id'>): strin
 /** Per-epoch learning curve of one training: pass@k, reward, termination mix and tool failures. */
 export const epochProgression = defineStat({
   name: 'epoch-progression',
+  doc: {
+    params:
+      '`training_id` (exactly one), `metrics` (comma list of per-epoch fields; default all; an unknown one is a 400 naming it)',
+    answers:
+      'per epoch: the `summary` figures, `pass_at_1_ci`, termination mix, reward categories, steps and tool failures; one `k` for all epochs',
+  },
+  response: epochProgressionResponse,
   columns: PROGRESSION_COLUMNS,
   params: ['training_id', 'k', 'success_threshold', 'perfect_threshold', 'failure_threshold', 'metrics'],
   prepare: (query) => {

@@ -1,40 +1,61 @@
-import type { FailureSort } from '../../vocabulary';
+import { z } from 'zod';
+import { FAILURE_SORTS, type FailureSort } from '../../vocabulary';
 import { orderedPage } from '../engine/order';
 import type { Filters } from '../filters/query';
-import { parseSteps, previewSteps, takeRows, type StepPreview } from '../records/rows';
+import { parseSteps, previewSteps, takeRows } from '../records/rows';
 import { defineStat } from '../stat';
+import { count, epochId } from './response-parts';
 
 export const FAILURE_REWARD_MAX = 0.5;
 export const DEFAULT_FAILURE_LIMIT = 100;
 
-export interface FailureCase {
-  trajectory_id: string;
-  training_id: string;
-  epoch_id: number;
-  sample_id: number;
-  data_id: string;
-  question: string | null;
-  reward: number;
-  termination_reason: string;
-  step_count: number;
-  tool_error_count: number;
-  agent_name: string | null;
-  /** The first steps, observations cut short. */
-  steps_preview: StepPreview[];
-}
+const stepPreview = z
+  .object({
+    step_id: z.number().int(),
+    action: z.string(),
+    /** The observation on one line, cut short ("" when none). */
+    observation: z.string(),
+    tool_status: z.enum(['success', 'error']).nullable(),
+    /** The tool arguments on one line, cut short ("" when none). */
+    action_input: z.string(),
+  })
+  .strict();
+
+const failureCase = z
+  .object({
+    trajectory_id: z.string(),
+    training_id: z.string(),
+    epoch_id: epochId,
+    sample_id: z.number().int(),
+    data_id: z.string(),
+    question: z.string().nullable(),
+    reward: z.number(),
+    termination_reason: z.string(),
+    step_count: count,
+    tool_error_count: count,
+    agent_name: z.string().nullable(),
+    /** The first steps, observations cut short. */
+    steps_preview: z.array(stepPreview),
+  })
+  .strict();
+export type FailureCase = z.infer<typeof failureCase>;
 
 /** The filters as given: a list filter with one value is that value, with several the list. */
-export type FiltersApplied = Record<string, string | number | string[]>;
+const filtersAppliedSchema = z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]));
+export type FiltersApplied = z.infer<typeof filtersAppliedSchema>;
 
-export interface FailureCases {
-  total: number;
-  limit: number;
-  offset: number;
-  sort: FailureSort;
-  /** The filters applied, reward_max included (FAILURE_REWARD_MAX unless given). */
-  filters_applied: FiltersApplied;
-  data: FailureCase[];
-}
+export const failureCasesResponse = z
+  .object({
+    total: count,
+    limit: z.number().int().positive(),
+    offset: count,
+    sort: z.enum(FAILURE_SORTS),
+    /** The filters applied, reward_max included (FAILURE_REWARD_MAX unless given). */
+    filters_applied: filtersAppliedSchema,
+    data: z.array(failureCase),
+  })
+  .strict();
+export type FailureCases = z.infer<typeof failureCasesResponse>;
 
 const SORT_KEY: Record<FailureSort, { column: 'reward' | 'step_count' | 'epoch_id'; descending: boolean }> = {
   reward: { column: 'reward', descending: false },
@@ -60,7 +81,7 @@ const PAGE_COLUMNS = [
   'steps_json',
 ];
 
-export function filtersApplied(filters: Filters): FiltersApplied {
+export function appliedFilters(filters: Filters): FiltersApplied {
   const applied: FiltersApplied = {};
   for (const [key, value] of Object.entries(filters) as [string, string | number | string[]][])
     applied[key] = Array.isArray(value) && value.length === 1 ? value[0] : value;
@@ -70,6 +91,12 @@ export function filtersApplied(filters: Filters): FiltersApplied {
 /** The failing trajectories of a selection, sorted and paged: sort keys are scanned, only the page is read in full. */
 export const failureCases = defineStat({
   name: 'failure-cases',
+  doc: {
+    params: '`limit` (1–1000, default 100), `offset`, `sort`; `reward_max` defaults to 0.5',
+    answers:
+      'the failing trajectories, paged; `filters_applied` echoes the filters as given (one value as itself, several as a list); `steps_preview` is the first 4 steps',
+  },
+  response: failureCasesResponse,
   columns: ['reward', 'step_count', 'epoch_id'],
   params: ['limit', 'offset', 'sort'],
   withRowIds: true,
@@ -98,6 +125,6 @@ export const failureCases = defineStat({
       agent_name: (row.agent_name as string | null) ?? null,
       steps_preview: previewSteps(parseSteps(row.steps_json)),
     }));
-    return { total: rows.length, limit, offset, sort, filters_applied: filtersApplied(filters), data };
+    return { total: rows.length, limit, offset, sort, filters_applied: appliedFilters(filters), data };
   },
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AnalysisError } from '../errors';
 import { groupAdvantages } from '../metrics/group-advantages';
 import { compareDataIds } from './question-cells';
@@ -6,56 +7,63 @@ import { floats, ints, list, strings, type Scan } from '../scan/scan';
 import { defineStat, selectRows } from '../stat';
 import type { Source } from '../source';
 import { sqlString } from '../../db/sql';
+import { count, epochId, rate } from './response-parts';
 
 /** One GRPO group: every sample of one question in one epoch of one training, side by side. */
-
-export interface GroupToolCall {
-  tool: string;
-  failed: boolean;
-}
-
-export interface GroupSample {
-  trajectory_id: string;
-  sample_id: number;
-  reward: number;
-  success: boolean;
-  /** (reward − group mean) / group std; 0 for every sample when the group has no spread. */
-  advantage: number;
-  termination_reason: string;
-  step_count: number;
-  /** The first `MAX_TOOL_PATH` tool calls, in order. */
-  tool_path: GroupToolCall[];
-  /** Every tool call of the sample (more than `tool_path` holds when it was cut). */
-  tool_call_count: number;
-}
 
 /** Tool calls listed per sample: a group page stays small whatever one trajectory holds. */
 export const MAX_TOOL_PATH = 100;
 
-export interface GroupNeighbours {
-  /** The questions before and after this one in the same epoch (natural data_id order). */
-  previous_data_id: string | null;
-  next_data_id: string | null;
-  /** The epochs before and after this one in which the question has samples. */
-  previous_epoch: number | null;
-  next_epoch: number | null;
-}
+const groupToolCall = z.object({ tool: z.string(), failed: z.boolean() }).strict();
+export type GroupToolCall = z.infer<typeof groupToolCall>;
 
-export interface GroupDetail extends GroupNeighbours {
-  training_id: string;
-  epoch_id: number;
-  data_id: string;
-  question: string | null;
-  success_threshold: number;
-  samples: GroupSample[];
-  mean_reward: number;
-  reward_std: number;
-  min_reward: number;
-  max_reward: number;
-  success_rate: number;
-  /** False when every sample got the same reward (all advantages 0). */
-  learning_signal: boolean;
-}
+const groupSample = z
+  .object({
+    trajectory_id: z.string(),
+    sample_id: z.number().int(),
+    reward: z.number(),
+    success: z.boolean(),
+    /** (reward − group mean) / group std; 0 for every sample when the group has no spread. */
+    advantage: z.number(),
+    termination_reason: z.string(),
+    step_count: count,
+    /** The first `MAX_TOOL_PATH` tool calls, in order. */
+    tool_path: z.array(groupToolCall),
+    /** Every tool call of the sample (more than `tool_path` holds when it was cut). */
+    tool_call_count: count,
+  })
+  .strict();
+export type GroupSample = z.infer<typeof groupSample>;
+
+const neighbourFields = {
+  /** The questions before and after this one in the same epoch (natural data_id order). */
+  previous_data_id: z.string().nullable(),
+  next_data_id: z.string().nullable(),
+  /** The epochs before and after this one in which the question has samples. */
+  previous_epoch: epochId.nullable(),
+  next_epoch: epochId.nullable(),
+};
+export type GroupNeighbours = z.infer<z.ZodObject<typeof neighbourFields>>;
+
+export const groupDetailResponse = z
+  .object({
+    training_id: z.string(),
+    epoch_id: epochId,
+    data_id: z.string(),
+    question: z.string().nullable(),
+    success_threshold: z.number(),
+    samples: z.array(groupSample),
+    mean_reward: z.number(),
+    reward_std: z.number().nonnegative(),
+    min_reward: z.number(),
+    max_reward: z.number(),
+    success_rate: rate,
+    /** False when every sample got the same reward (all advantages 0). */
+    learning_signal: z.boolean(),
+    ...neighbourFields,
+  })
+  .strict();
+export type GroupDetail = z.infer<typeof groupDetailResponse>;
 
 export const GROUP_SAMPLE_COLUMNS = [
   'trajectory_id',
@@ -187,6 +195,13 @@ async function questionText(source: Source, key: GroupKey): Promise<string | nul
 /** One GRPO group with its advantages and the way to the neighbouring groups; 404 when it has no samples. */
 export const groupDetail = defineStat({
   name: 'group-detail',
+  doc: {
+    params:
+      '`training_id`, `epoch_id`, `data_id` (one each; no other filter: it would drop samples and change the advantages)',
+    answers:
+      "one GRPO group: every sample with its reward, advantage and tool path (the first 100 calls), the group's spread and its neighbours; 404 when the group has no samples",
+  },
+  response: groupDetailResponse,
   columns: GROUP_SAMPLE_COLUMNS,
   params: ['training_id', 'epoch_id', 'data_id', 'success_threshold'],
   prepare: (query) => {

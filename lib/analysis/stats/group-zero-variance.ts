@@ -1,29 +1,33 @@
+import { z } from 'zod';
 import { singleTraining } from './epoch-progression';
 import { ints, floats, strings, type Scan } from '../scan/scan';
 import { defineStat } from '../stat';
+import { count, epochId, rate } from './response-parts';
 
 /**
  * Per epoch, the share of GRPO groups (one question's samples in one epoch) whose samples all got the same reward:
  * such a group has zero advantage everywhere and teaches the policy nothing. Split into groups that all passed
  * (reward > success_threshold) and all failed.
  */
-export interface ZeroVarianceEpoch {
-  epoch_id: number;
-  groups: number;
-  zero_variance: number;
-  all_pass: number;
-  all_fail: number;
-  /** zero_variance / groups, and the same for each side. */
-  zero_variance_share: number;
-  all_pass_share: number;
-  all_fail_share: number;
-}
+const zeroVarianceEpoch = z
+  .object({
+    epoch_id: epochId,
+    groups: count,
+    zero_variance: count,
+    all_pass: count,
+    all_fail: count,
+    /** zero_variance / groups, and the same for each side. */
+    zero_variance_share: rate,
+    all_pass_share: rate,
+    all_fail_share: rate,
+  })
+  .strict();
+export type ZeroVarianceEpoch = z.infer<typeof zeroVarianceEpoch>;
 
-export interface GroupZeroVariance {
-  training_id: string;
-  success_threshold: number;
-  epochs: ZeroVarianceEpoch[];
-}
+export const groupZeroVarianceResponse = z
+  .object({ training_id: z.string(), success_threshold: z.number(), epochs: z.array(zeroVarianceEpoch) })
+  .strict();
+export type GroupZeroVariance = z.infer<typeof groupZeroVarianceResponse>;
 
 export const ZERO_VARIANCE_COLUMNS = ['epoch_id', 'data_id', 'reward'] as const;
 
@@ -71,6 +75,11 @@ export function computeZeroVarianceEpochs(
 /** Zero-variance groups per epoch of one training. */
 export const groupZeroVariance = defineStat({
   name: 'group-zero-variance',
+  doc: {
+    params: '`training_id` (exactly one)',
+    answers: 'per epoch, the groups whose samples all got the same reward, split into all-pass and all-fail',
+  },
+  response: groupZeroVarianceResponse,
   columns: ZERO_VARIANCE_COLUMNS,
   params: ['training_id', 'success_threshold'],
   prepare: (query) => {

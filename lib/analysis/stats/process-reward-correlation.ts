@@ -1,20 +1,29 @@
+import { z } from 'zod';
 import { ranksAmong } from '../engine/value-ranks';
 import { downsample, pearson } from '../metrics';
 import { floats, type Scan } from '../scan/scan';
 import { defineStat } from '../stat';
+import { count, nullableNumber } from './response-parts';
 
 export const SCATTER_POINTS = 500;
 
-export interface ProcessRewardCorrelation {
-  /** Trajectories with a process reward (the pairs correlated). */
-  n: number;
-  /** Trajectories in the selection without any process reward. */
-  missing: number;
-  pearson: { r: number | null; p: number | null };
-  spearman: { r: number | null; p: number | null };
-  /** At most SCATTER_POINTS (process_reward_mean, reward) pairs, a seeded sample for plotting. */
-  scatter: { process_reward_mean: number; reward: number }[];
-}
+const correlation = z.object({ r: nullableNumber, p: nullableNumber }).strict();
+
+export const processRewardCorrelationResponse = z
+  .object({
+    /** Trajectories with a process reward (the pairs correlated). */
+    n: count,
+    /** Trajectories in the selection without any process reward. */
+    missing: count,
+    pearson: correlation,
+    spearman: correlation,
+    /** At most SCATTER_POINTS (process_reward_mean, reward) pairs, a seeded sample for plotting. */
+    scatter: z
+      .array(z.object({ process_reward_mean: z.number(), reward: z.number() }).strict())
+      .max(SCATTER_POINTS),
+  })
+  .strict();
+export type ProcessRewardCorrelation = z.infer<typeof processRewardCorrelationResponse>;
 
 /** Does the mean per-step process reward predict the final reward? */
 export function computeProcessRewardCorrelation(scan: Scan, rows: Int32Array): ProcessRewardCorrelation {
@@ -45,6 +54,11 @@ export function computeProcessRewardCorrelation(scan: Scan, rows: Int32Array): P
 
 export const processRewardCorrelation = defineStat({
   name: 'process-reward-correlation',
+  doc: {
+    params: '`group_by`',
+    answers: 'Pearson and Spearman between mean process reward and reward, ≤ 500 scatter points',
+  },
+  response: processRewardCorrelationResponse,
   columns: ['reward', 'process_reward_mean'],
   params: [],
   groupable: true,

@@ -1,42 +1,48 @@
+import { z } from 'zod';
 import { AnalysisError } from '../errors';
 import { compareDataIds } from './question-cells';
 import type { AnalysisQuery } from '../filters/query';
 import { floats, ints, strings, type Scan } from '../scan/scan';
 import { defineStat } from '../stat';
+import { count, epochId, rate } from './response-parts';
 
 /**
  * One question (data_id) in each of several runs, side by side: its samples at the same epoch, or at each run's last
  * epoch with that question, and its success rate per epoch in every run.
  */
 
-export interface QuestionRunEpoch {
-  epoch_id: number;
-  samples: number;
-  successes: number;
-  success_rate: number;
-}
+const questionRunEpoch = z
+  .object({ epoch_id: epochId, samples: count, successes: count, success_rate: rate })
+  .strict();
+export type QuestionRunEpoch = z.infer<typeof questionRunEpoch>;
 
-export interface QuestionRun {
-  training_id: string;
-  /** The epoch shown: the requested one, or the run's last epoch with this question; null when it has none. */
-  epoch_id: number | null;
-  samples: number;
-  successes: number;
-  success_rate: number | null;
-  avg_reward: number | null;
-  /** Rewards of the shown epoch's samples, by sample id. */
-  rewards: number[];
-  /** The question's success rate in every epoch of this run. */
-  curve: QuestionRunEpoch[];
-}
+const questionRun = z
+  .object({
+    training_id: z.string(),
+    /** The epoch shown: the requested one, or the run's last epoch with this question; null when it has none. */
+    epoch_id: epochId.nullable(),
+    samples: count,
+    successes: count,
+    success_rate: rate.nullable(),
+    avg_reward: z.number().nullable(),
+    /** Rewards of the shown epoch's samples, by sample id. */
+    rewards: z.array(z.number()),
+    /** The question's success rate in every epoch of this run. */
+    curve: z.array(questionRunEpoch),
+  })
+  .strict();
+export type QuestionRun = z.infer<typeof questionRun>;
 
-export interface QuestionAcrossRuns {
-  data_id: string;
-  /** The requested epoch; null means each run's last epoch with this question. */
-  epoch_id: number | null;
-  success_threshold: number;
-  runs: QuestionRun[];
-}
+export const questionAcrossRunsResponse = z
+  .object({
+    data_id: z.string(),
+    /** The requested epoch; null means each run's last epoch with this question. */
+    epoch_id: epochId.nullable(),
+    success_threshold: z.number(),
+    runs: z.array(questionRun),
+  })
+  .strict();
+export type QuestionAcrossRuns = z.infer<typeof questionAcrossRunsResponse>;
 
 export const ACROSS_RUNS_COLUMNS = ['training_id', 'epoch_id', 'sample_id', 'reward'] as const;
 
@@ -96,6 +102,12 @@ function singleQuestion(query: Pick<AnalysisQuery, 'data_id'>): string {
 /** One question in the runs of `training_id` (every run that has it when none is named), side by side. */
 export const questionAcrossRuns = defineStat({
   name: 'question-across-runs',
+  doc: {
+    params:
+      "`data_id` (exactly one), `training_id` (the runs, in this order; default every run with the question), `epoch_id` (default: each run's last epoch with the question)",
+    answers: 'one question in each run: its samples at the epoch shown and its success-rate curve',
+  },
+  response: questionAcrossRunsResponse,
   columns: ACROSS_RUNS_COLUMNS,
   params: ['data_id', 'training_id', 'epoch_id', 'success_threshold'],
   prepare: (query) => {

@@ -1,33 +1,41 @@
+import { z } from 'zod';
 import { AnalysisError } from '../errors';
 import { compareDataIds } from './question-cells';
 import type { AnalysisQuery } from '../filters/query';
 import { floats, ints, strings, type Scan } from '../scan/scan';
 import { defineStat } from '../stat';
+import { count, rate } from './response-parts';
 
 /**
  * The questions on which two runs disagree most: per question, each run's success rate over the epochs in which both
  * runs have samples of it, ordered by the absolute difference, largest first.
  */
 
-export interface QuestionDisagreementRow {
-  data_id: string;
-  shared_epochs: number;
-  /** Samples and success rates of the first and the second run over the shared epochs. */
-  samples: [number, number];
-  success_rates: [number, number];
-  /** Second run's success rate minus the first's. */
-  difference: number;
-}
+const questionDisagreementRow = z
+  .object({
+    data_id: z.string(),
+    shared_epochs: z.number().int().positive(),
+    /** Samples and success rates of the first and the second run over the shared epochs. */
+    samples: z.tuple([count, count]),
+    success_rates: z.tuple([rate, rate]),
+    /** Second run's success rate minus the first's. */
+    difference: z.number().min(-1).max(1),
+  })
+  .strict();
+export type QuestionDisagreementRow = z.infer<typeof questionDisagreementRow>;
 
-export interface QuestionDisagreement {
-  training_ids: [string, string];
-  success_threshold: number;
-  /** Questions both runs answered in at least one common epoch. */
-  total: number;
-  limit: number;
-  offset: number;
-  questions: QuestionDisagreementRow[];
-}
+export const questionDisagreementResponse = z
+  .object({
+    training_ids: z.tuple([z.string(), z.string()]),
+    success_threshold: z.number(),
+    /** Questions both runs answered in at least one common epoch. */
+    total: count,
+    limit: z.number().int().positive(),
+    offset: count,
+    questions: z.array(questionDisagreementRow),
+  })
+  .strict();
+export type QuestionDisagreement = z.infer<typeof questionDisagreementResponse>;
 
 export const DISAGREEMENT_COLUMNS = ['training_id', 'epoch_id', 'data_id', 'reward'] as const;
 
@@ -93,6 +101,12 @@ function disagreeingRuns(query: Pick<AnalysisQuery, 'training_ids' | 'training_i
 /** The questions on which two runs disagree most, a page at a time. */
 export const questionDisagreement = defineStat({
   name: 'question-disagreement',
+  doc: {
+    params: '`training_ids=a,b` (exactly two), `limit` (default 20), `offset`',
+    answers:
+      'the questions two runs disagree on most (success rates over shared epochs), largest \\|difference\\| first',
+  },
+  response: questionDisagreementResponse,
   columns: DISAGREEMENT_COLUMNS,
   params: ['training_ids', 'success_threshold', 'limit', 'offset'],
   trainingsParam: 'training_ids',

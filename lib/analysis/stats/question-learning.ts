@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import { QUESTION_SORTS, QUESTION_STATUSES, type QuestionSort, type QuestionStatus } from '../../vocabulary';
 import { singleTraining } from './epoch-progression';
 import { AnalysisError } from '../errors';
 import { questionCells, compareDataIds, type QuestionCells } from './question-cells';
 import type { Scan } from '../scan/scan';
 import { defineStat } from '../stat';
+import { count, epochId, rate } from './response-parts';
 
 /**
  * Which questions a training gains and loses, epoch by epoch. A question is solved in an epoch when the success rate
@@ -14,40 +16,44 @@ export { QUESTION_SORTS, QUESTION_STATUSES, type QuestionSort, type QuestionStat
 
 export const DEFAULT_QUESTION_LIMIT = 50;
 
-export interface QuestionCell {
-  samples: number;
-  successes: number;
-  success_rate: number;
-  solved: boolean;
-}
+const questionCell = z
+  .object({ samples: count, successes: count, success_rate: rate, solved: z.boolean() })
+  .strict();
+export type QuestionCell = z.infer<typeof questionCell>;
 
-export interface QuestionRow {
-  data_id: string;
-  samples: number;
-  /** Successes over samples across every epoch: the question's difficulty (lower is harder). */
-  success_rate: number;
-  /** First and last epoch in which it was solved; null when never. */
-  first_solved: number | null;
-  last_solved: number | null;
-  /** How often it switched between solved and unsolved from one epoch it appears in to the next. */
-  flips: number;
-  /** Aligned with `epochs`; null where the question has no samples in that epoch. */
-  cells: (QuestionCell | null)[];
-}
+const questionRowSchema = z
+  .object({
+    data_id: z.string(),
+    samples: count,
+    /** Successes over samples across every epoch: the question's difficulty (lower is harder). */
+    success_rate: rate,
+    /** First and last epoch in which it was solved; null when never. */
+    first_solved: epochId.nullable(),
+    last_solved: epochId.nullable(),
+    /** How often it switched between solved and unsolved from one epoch it appears in to the next. */
+    flips: count,
+    /** Aligned with `epochs`; null where the question has no samples in that epoch. */
+    cells: z.array(questionCell.nullable()),
+  })
+  .strict();
+export type QuestionRow = z.infer<typeof questionRowSchema>;
 
-export interface EpochTransitions {
-  epoch_id: number;
-  questions: number;
-  solved: number;
-  /** Solved here, not in the question's previous epoch; null in the first epoch (nothing to compare with). */
-  newly_solved: number | null;
-  /** Solved in the previous epoch, not here; null in the first epoch. */
-  regressed: number | null;
-  /** Solved in every epoch so far. */
-  always_solved: number;
-  /** Solved in no epoch so far. */
-  never_solved: number;
-}
+const epochTransitionsSchema = z
+  .object({
+    epoch_id: epochId,
+    questions: count,
+    solved: count,
+    /** Solved here, not in the question's previous epoch; null in the first epoch (nothing to compare with). */
+    newly_solved: count.nullable(),
+    /** Solved in the previous epoch, not here; null in the first epoch. */
+    regressed: count.nullable(),
+    /** Solved in every epoch so far. */
+    always_solved: count,
+    /** Solved in no epoch so far. */
+    never_solved: count,
+  })
+  .strict();
+export type EpochTransitions = z.infer<typeof epochTransitionsSchema>;
 
 export interface QuestionLearningOptions {
   successThreshold: number;
@@ -60,21 +66,24 @@ export interface QuestionLearningOptions {
   offset: number;
 }
 
-export interface QuestionLearning {
-  training_id: string;
-  success_threshold: number;
-  solved_rate: number;
-  epochs: number[];
-  transitions: EpochTransitions[];
-  sort: QuestionSort;
-  status: QuestionStatus | null;
-  status_epoch: number | null;
-  /** Questions after the status filter, before paging. */
-  total: number;
-  limit: number;
-  offset: number;
-  questions: QuestionRow[];
-}
+export const questionLearningResponse = z
+  .object({
+    training_id: z.string(),
+    success_threshold: z.number(),
+    solved_rate: rate,
+    epochs: z.array(epochId),
+    transitions: z.array(epochTransitionsSchema),
+    sort: z.enum(QUESTION_SORTS),
+    status: z.enum(QUESTION_STATUSES).nullable(),
+    status_epoch: epochId.nullable(),
+    /** Questions after the status filter, before paging. */
+    total: count,
+    limit: z.number().int().positive(),
+    offset: count,
+    questions: z.array(questionRowSchema),
+  })
+  .strict();
+export type QuestionLearning = z.infer<typeof questionLearningResponse>;
 
 const ABSENT = -1;
 
@@ -258,6 +267,13 @@ export function computeQuestionLearning(
 /** The question-level learning of one training: grid, transitions and a page of questions. */
 export const questionLearning = defineStat({
   name: 'question-learning',
+  doc: {
+    params:
+      '`training_id` (exactly one), `solved_rate` (0–1), `question_sort` (`data_id`, `difficulty`, `first_solved`, `last_solved`, `flips`, each also `-…`), `status` + `status_epoch`, `limit` (default 50), `offset`',
+    answers:
+      'which questions one run gains and loses epoch by epoch: transitions per epoch and a page of questions with a cell per epoch',
+  },
+  response: questionLearningResponse,
   columns: ['epoch_id', 'data_id', 'reward'],
   params: [
     'training_id',

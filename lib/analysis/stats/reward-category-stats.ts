@@ -1,21 +1,20 @@
-import {
-  countsToRatios,
-  rewardCategory,
-  REWARD_CATEGORIES,
-  type CountRatio,
-  type RewardCategory,
-} from '../metrics';
+import { z } from 'zod';
+import { countsToRatios, rewardCategory, REWARD_CATEGORIES, type RewardCategory } from '../metrics';
 import type { AnalysisQuery } from '../filters/query';
 import { floats, type Scan } from '../scan/scan';
 import { defineStat } from '../stat';
+import { count, nullableNumber, rewardDistribution } from './response-parts';
 
-export interface RewardCategoryStats {
-  total_trajectories: number;
-  thresholds: { perfect: number; failure: number };
-  /** perfect_score: reward ≥ perfect; partial_success: in between; complete_failure: reward ≤ failure. */
-  reward_distribution: Record<RewardCategory, CountRatio>;
-  avg_reward: number | null;
-}
+export const rewardCategoryStatsResponse = z
+  .object({
+    total_trajectories: count,
+    thresholds: z.object({ perfect: z.number(), failure: z.number() }).strict(),
+    /** perfect_score: reward ≥ perfect; partial_success: in between; complete_failure: reward ≤ failure. */
+    reward_distribution: rewardDistribution,
+    avg_reward: nullableNumber,
+  })
+  .strict();
+export type RewardCategoryStats = z.infer<typeof rewardCategoryStatsResponse>;
 
 export function computeRewardCategoryStats(
   scan: Scan,
@@ -34,13 +33,18 @@ export function computeRewardCategoryStats(
   return {
     total_trajectories: rows.length,
     thresholds,
-    reward_distribution: countsToRatios(counts) as Record<RewardCategory, CountRatio>,
+    reward_distribution: countsToRatios(counts) as RewardCategoryStats['reward_distribution'],
     avg_reward: rows.length > 0 ? sum / rows.length : null,
   };
 }
 
 export const rewardCategoryStats = defineStat({
   name: 'reward-category-stats',
+  doc: {
+    params: '`group_by`',
+    answers: 'perfect / partial / failure counts and shares',
+  },
+  response: rewardCategoryStatsResponse,
   columns: ['reward'],
   params: ['perfect_threshold', 'failure_threshold'],
   groupable: true,

@@ -1,14 +1,19 @@
+import { z } from 'zod';
 import { denseGroupKeys, groupOrder, groupRows } from '../grouping';
-import { countsToRatios, type CountRatio } from '../metrics';
+import { countsToRatios } from '../metrics';
 import { strings, type Scan } from '../scan/scan';
 import type { GroupBy } from '../../vocabulary';
 import { defineStat } from '../stat';
+import { count, countRatios } from './response-parts';
 
-export interface TerminationStats {
-  total_trajectories: number;
-  /** Per termination reason, most frequent first. */
-  termination_stats: Record<string, CountRatio>;
-}
+export const terminationStatsResponse = z
+  .object({
+    total_trajectories: count,
+    /** Per termination reason, most frequent first. */
+    termination_stats: countRatios,
+  })
+  .strict();
+export type TerminationStats = z.infer<typeof terminationStatsResponse>;
 
 /** How trajectories ended: count and share per termination reason. */
 export function computeTerminationStats(scan: Scan, rows: Int32Array): TerminationStats {
@@ -64,6 +69,11 @@ function terminationStatsByGroup(
 
 export const terminationStats = defineStat({
   name: 'termination-stats',
+  doc: {
+    params: '`group_by`',
+    answers: 'count and share per termination reason',
+  },
+  response: terminationStatsResponse,
   columns: ['termination_reason'],
   params: [],
   groupable: true,

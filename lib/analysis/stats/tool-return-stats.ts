@@ -1,24 +1,32 @@
+import { z } from 'zod';
 import { list, type Scan } from '../scan/scan';
 import { defineStat } from '../stat';
+import { count, nullableNumber, rate } from './response-parts';
 
-export interface ToolReturn {
-  tool: string;
-  calls: number;
-  successes: number;
-  failures: number;
-  /** failures / calls. */
-  failure_rate: number;
-  /** Trajectories that called the tool at least once. */
-  trajectories: number;
-}
+const toolReturn = z
+  .object({
+    tool: z.string(),
+    calls: z.number().int().positive(),
+    successes: count,
+    failures: count,
+    /** failures / calls. */
+    failure_rate: rate,
+    /** Trajectories that called the tool at least once. */
+    trajectories: z.number().int().positive(),
+  })
+  .strict();
+export type ToolReturn = z.infer<typeof toolReturn>;
 
-export interface ToolReturnStats {
-  total_calls: number;
-  total_failures: number;
-  failure_rate: number | null;
-  /** Most-called first. */
-  tools: ToolReturn[];
-}
+export const toolReturnStatsResponse = z
+  .object({
+    total_calls: count,
+    total_failures: count,
+    failure_rate: nullableNumber,
+    /** Most-called first. */
+    tools: z.array(toolReturn),
+  })
+  .strict();
+export type ToolReturnStats = z.infer<typeof toolReturnStatsResponse>;
 
 /** Per tool: how often it was called and how often the call failed. */
 export function computeToolReturnStats(scan: Scan, rows: Int32Array): ToolReturnStats {
@@ -69,6 +77,11 @@ export function computeToolReturnStats(scan: Scan, rows: Int32Array): ToolReturn
 
 export const toolReturnStats = defineStat({
   name: 'tool-return-stats',
+  doc: {
+    params: '`group_by`',
+    answers: 'calls and failures per tool',
+  },
+  response: toolReturnStatsResponse,
   columns: ['tool_call_names', 'tool_call_failed'],
   params: [],
   groupable: true,

@@ -1,65 +1,84 @@
+import { z } from 'zod';
 import { AnalysisError } from '../errors';
 import { commonK, computeEpochPoints } from './epoch-progression';
 import { groupRows } from '../grouping';
-import { bootstrapMeanCI, type CountRatio } from '../metrics';
+import { bootstrapMeanCI } from '../metrics';
 import { PASS_COLUMNS } from '../metrics/pass-metrics';
 import type { AnalysisQuery } from '../filters/query';
-import { computeRewardCategoryStats, type RewardCategoryStats } from './reward-category-stats';
+import { computeRewardCategoryStats } from './reward-category-stats';
 import { floats, ints, strings, type Scan } from '../scan/scan';
 import { defineStat } from '../stat';
-import { computeSummary, type Summary } from './summary';
+import { computeSummary, summaryFields } from './summary';
+import { count, countRatios, epochId, interval, nullableNumber, rewardDistribution } from './response-parts';
 import { computeTerminationStats } from './termination-stats';
 
 /** One compared run: the plan's fields (training_id, pass_at_1, pass_at_k, avg_reward, …) at the top level. */
-export interface ComparedTraining extends Summary {
-  training_id: string;
-  termination_stats: Record<string, CountRatio>;
-  reward_distribution: RewardCategoryStats['reward_distribution'];
-  epochs: {
-    epoch_id: number;
-    trajectory_count: number;
-    avg_reward: number | null;
-    pass_at_1: number | null;
-    pass_at_k: number | null;
-  }[];
-}
+const comparedTraining = z
+  .object({
+    training_id: z.string(),
+    ...summaryFields,
+    termination_stats: countRatios,
+    reward_distribution: rewardDistribution,
+    epochs: z.array(
+      z
+        .object({
+          epoch_id: epochId,
+          trajectory_count: z.number().int(),
+          avg_reward: nullableNumber,
+          pass_at_1: nullableNumber,
+          pass_at_k: nullableNumber,
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type ComparedTraining = z.infer<typeof comparedTraining>;
+
+const epochDifference = z
+  .object({
+    epoch_id: epochId,
+    common_questions: count,
+    delta_pass_at_1: nullableNumber,
+    delta_ci: interval,
+  })
+  .strict();
+export type EpochDifference = z.infer<typeof epochDifference>;
 
 /** Run B against the baseline on the questions both answered in the same epoch. */
-export interface PairedDifference {
-  training_id: string;
-  baseline: string;
-  /** Questions (epoch × data_id) present in both runs. */
-  common_questions: number;
-  /** Mean over common questions of (success rate in this run − success rate in the baseline). */
-  delta_pass_at_1: number | null;
-  /** 95% bootstrap CI of delta_pass_at_1 over questions; excluding 0 means the difference is unlikely to be noise. */
-  delta_ci: { low: number; high: number } | null;
-  /** Questions where this run's success rate is higher / equal / lower. */
-  wins: number;
-  ties: number;
-  losses: number;
-  /** The same difference epoch by epoch (questions shared within that epoch). */
-  per_epoch: EpochDifference[];
-  /** First epoch from which this run is better in every later epoch (CI above 0 each time); null if never. */
-  better_from_epoch: number | null;
-  /** First epoch from which this run is worse in every later epoch (CI below 0 each time); null if never. */
-  worse_from_epoch: number | null;
-}
+const pairedDifferenceSchema = z
+  .object({
+    training_id: z.string(),
+    baseline: z.string(),
+    /** Questions (epoch × data_id) present in both runs. */
+    common_questions: count,
+    /** Mean over common questions of (success rate in this run − success rate in the baseline). */
+    delta_pass_at_1: nullableNumber,
+    /** 95% bootstrap CI of delta_pass_at_1 over questions; excluding 0 means the difference is unlikely noise. */
+    delta_ci: interval,
+    /** Questions where this run's success rate is higher / equal / lower. */
+    wins: count,
+    ties: count,
+    losses: count,
+    /** The same difference epoch by epoch (questions shared within that epoch). */
+    per_epoch: z.array(epochDifference),
+    /** First epoch from which this run is better in every later epoch (CI above 0 each time); null if never. */
+    better_from_epoch: epochId.nullable(),
+    /** First epoch from which this run is worse in every later epoch (CI below 0 each time); null if never. */
+    worse_from_epoch: epochId.nullable(),
+  })
+  .strict();
+export type PairedDifference = z.infer<typeof pairedDifferenceSchema>;
 
-export interface EpochDifference {
-  epoch_id: number;
-  common_questions: number;
-  delta_pass_at_1: number | null;
-  delta_ci: { low: number; high: number } | null;
-}
-
-export interface TrainingComparison {
-  k: number | null;
-  success_threshold: number;
-  trainings: ComparedTraining[];
-  /** Each run against the first one listed. */
-  paired: PairedDifference[];
-}
+export const trainingComparisonResponse = z
+  .object({
+    k: z.number().int().positive().nullable(),
+    success_threshold: z.number(),
+    trainings: z.array(comparedTraining),
+    /** Each run against the first one listed. */
+    paired: z.array(pairedDifferenceSchema),
+  })
+  .strict();
+export type TrainingComparison = z.infer<typeof trainingComparisonResponse>;
 
 const MAX_COMPARED = 12;
 const COLUMNS = [...PASS_COLUMNS, 'termination_reason'] as const;
@@ -240,6 +259,12 @@ export function computeTrainingComparison(
 /** Two or more runs side by side, with per-epoch curves and a paired test against the first run. */
 export const trainingComparison = defineStat({
   name: 'training-comparison',
+  doc: {
+    params: '`training_ids=a,b[,c…]` (2–12)',
+    answers:
+      "per training the plan's figures at the top level plus the `summary` fields and per-epoch curves; `paired`: each run against the first on shared questions",
+  },
+  response: trainingComparisonResponse,
   columns: COLUMNS,
   params: ['training_ids', 'k', 'success_threshold', 'perfect_threshold', 'failure_threshold'],
   trainingsParam: 'training_ids',

@@ -1,25 +1,29 @@
+import { z } from 'zod';
 import { parseAnalysisQuery } from '../filters/query';
 import { ints, strings, type Scan } from '../scan/scan';
 import type { Source } from '../source';
 import { defineStat } from '../stat';
+import { epochId } from './response-parts';
 
-export interface TrainingSummary {
-  training_id: string;
-  trajectory_count: number;
-  /** [first epoch, last epoch]. */
-  epoch_range: [number, number];
-  epoch_count: number;
-  /** The agent that produced most of the run's trajectories (null when none is recorded). */
-  agent_name: string | null;
-  /** Earliest rollout time in Unix seconds, or null when none is recorded. */
-  created_at: number | null;
-  /** [earliest, latest] rollout time in Unix seconds, or null when none is recorded. */
-  date_range: [number, number] | null;
-}
+const trainingSummary = z
+  .object({
+    training_id: z.string(),
+    trajectory_count: z.number().int().positive(),
+    /** [first epoch, last epoch]. */
+    epoch_range: z.tuple([epochId, epochId]),
+    epoch_count: z.number().int().positive(),
+    /** The agent that produced most of the run's trajectories (null when none is recorded). */
+    agent_name: z.string().nullable(),
+    /** Earliest rollout time in Unix seconds, or null when none is recorded. */
+    created_at: z.number().nullable(),
+    /** [earliest, latest] rollout time in Unix seconds, or null when none is recorded. */
+    date_range: z.tuple([z.number(), z.number()]).nullable(),
+  })
+  .strict();
+export type TrainingSummary = z.infer<typeof trainingSummary>;
 
-export interface TrainingList {
-  trainings: TrainingSummary[];
-}
+export const trainingListResponse = z.object({ trainings: z.array(trainingSummary) }).strict();
+export type TrainingList = z.infer<typeof trainingListResponse>;
 
 const COLUMNS = ['training_id', 'epoch_id', 'agent_name', 'created_at'] as const;
 
@@ -71,6 +75,11 @@ export function computeTrainingList(scan: Scan, rows: Int32Array): TrainingList 
 /** Every training in the table (filters do not apply). */
 export const trainingList = defineStat({
   name: 'training-list',
+  doc: {
+    params: 'none (filters do not apply)',
+    answers: 'every training: count, epoch range, agent, `created_at` and `date_range` in Unix seconds',
+  },
+  response: trainingListResponse,
   columns: COLUMNS,
   params: [],
   filters: false,

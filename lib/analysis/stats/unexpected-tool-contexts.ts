@@ -1,37 +1,44 @@
-import type { Step } from '../../db';
+import { z } from 'zod';
 import { parseSteps, takeRows } from '../records/rows';
 import { list } from '../scan/scan';
 import { defineStat } from '../stat';
+import { count, epochId, step } from './response-parts';
 
 export const DEFAULT_CONTEXT_LIMIT = 50;
 
-export interface ToolContext {
-  trajectory_id: string;
-  training_id: string;
-  epoch_id: number;
-  data_id: string;
-  question: string | null;
-  reward: number;
-  termination_reason: string;
-  tool: string;
-  /** Position of the failed step in the trajectory (0-based). */
-  step_index: number;
-  step_count: number;
-  before: Step | null;
-  failed: Step;
-  after: Step | null;
-}
+const toolContext = z
+  .object({
+    trajectory_id: z.string(),
+    training_id: z.string(),
+    epoch_id: epochId,
+    data_id: z.string(),
+    question: z.string().nullable(),
+    reward: z.number(),
+    termination_reason: z.string(),
+    tool: z.string(),
+    /** Position of the failed step in the trajectory (0-based). */
+    step_index: count,
+    step_count: z.number().int().positive(),
+    before: step.nullable(),
+    failed: step,
+    after: step.nullable(),
+  })
+  .strict();
+export type ToolContext = z.infer<typeof toolContext>;
 
-export interface UnexpectedToolContexts {
-  /** Failed calls in the selection (of `tool`, when given). */
-  total: number;
-  limit: number;
-  offset: number;
-  tool: string | null;
-  /** Failed calls per tool in the selection, most first (ignores `tool`, so it can drive a tool picker). */
-  tools: Record<string, number>;
-  data: ToolContext[];
-}
+export const unexpectedToolContextsResponse = z
+  .object({
+    /** Failed calls in the selection (of `tool`, when given). */
+    total: count,
+    limit: z.number().int().positive(),
+    offset: count,
+    tool: z.string().nullable(),
+    /** Failed calls per tool in the selection, most first (ignores `tool`, so it can drive a tool picker). */
+    tools: z.record(z.string(), z.number().int().positive()),
+    data: z.array(toolContext),
+  })
+  .strict();
+export type UnexpectedToolContexts = z.infer<typeof unexpectedToolContextsResponse>;
 
 const PAGE_COLUMNS = [
   'trajectory_id',
@@ -47,6 +54,11 @@ const PAGE_COLUMNS = [
 /** Each failed tool call with the step before and after it, paged over calls. */
 export const unexpectedToolContexts = defineStat({
   name: 'unexpected-tool-contexts',
+  doc: {
+    params: '`tool`, `limit` (default 50), `offset`',
+    answers: 'each failed tool call with the step before and after',
+  },
+  response: unexpectedToolContextsResponse,
   columns: ['tool_call_names', 'tool_call_failed'],
   params: ['tool', 'limit', 'offset'],
   withRowIds: true,

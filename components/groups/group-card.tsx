@@ -1,0 +1,19 @@
+import type { GroupDetail } from '@/lib/analysis/stats/group-detail';
+import { Card } from '@/components/ui/card';
+import { GroupFigures, NoLearningSignal } from './group-figures';
+import { GroupSamplesTable } from './group-samples-table';
+
+/** Every sample of one GRPO group with its reward and advantage, under the group's figures. */
+export function GroupCard({ group }: { group: GroupDetail }) {
+  return (
+    <Card
+      title={`${group.samples.length} samples`}
+      subtitle="Advantage = (reward − group mean) / group standard deviation (population), as GRPO normalises it"
+      testId="card-group"
+    >
+      <GroupFigures group={group} />
+      <NoLearningSignal group={group} />
+      <GroupSamplesTable group={group} />
+    </Card>
+  );
+}

@@ -1,0 +1,40 @@
+import type { SiblingSample, TrajectoryDetail } from '@/lib/analysis/records/trajectory';
+import { PageTitle, Stack } from '@/components/ui/layout';
+import { TextLink } from '@/components/ui/links';
+import { failuresHref, trajectoryHref, trajectoryRecordHref } from '@/lib/search-params';
+import { SiblingList } from './sibling-list';
+import { StepList } from './step-list';
+import { TrajectoryMeta } from './trajectory-meta';
+
+export interface TrajectoryDetailViewProps {
+  /** The trajectory, with the window of steps on show. */
+  detail: TrajectoryDetail;
+  /** The other samples of the same question in the same epoch. */
+  siblings: SiblingSample[];
+  /** The search it was found by, its words marked in the steps. */
+  q: string | null;
+}
+
+/** The full page of one trajectory: its facts, a window of its steps, and the other samples of its question. */
+export function TrajectoryDetailView({ detail, siblings, q }: TrajectoryDetailViewProps) {
+  return (
+    <Stack>
+      <TextLink className="text-sm" href={failuresHref(detail.training_id, detail.epoch_id)}>
+        ← Failures of {detail.training_id}, epoch {detail.epoch_id}
+      </TextLink>
+      <PageTitle className="break-all font-mono">{detail.trajectory_id}</PageTitle>
+      <TrajectoryMeta detail={detail} />
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_18rem]">
+        <StepList
+          steps={detail.steps}
+          from={detail.steps_from}
+          total={detail.step_count}
+          windowHref={(from) => trajectoryHref(detail.trajectory_id, q, from + 1)}
+          recordHref={trajectoryRecordHref(detail.trajectory_id)}
+          q={q}
+        />
+        <SiblingList siblings={siblings} currentId={detail.trajectory_id} q={q} />
+      </div>
+    </Stack>
+  );
+}

@@ -1,0 +1,126 @@
+import type { inferParserType } from 'nuqs/server';
+import { serializeDashboard, type dashboardParsers } from './parsers';
+import { FILTER_KEYS, type FilterKey, type Tab } from './table';
+
+/**
+ * Every href of the app's pages, built in one place beside the parameter table, so a link always writes its parameters
+ * as the page that opens it reads them (the dashboard's through the nuqs serializer, the path segments percent-encoded
+ * as lib/params/segments.ts decodes them). Components and pages build their links with these, never by hand.
+ */
+
+/** Every dashboard URL parameter, parsed (null when absent; `tab` defaults to overview). */
+export type DashboardParams = inferParserType<typeof dashboardParsers>;
+
+/** A change to some parameters; null removes one. */
+export type DashboardPatch = Partial<{ [K in keyof DashboardParams]: DashboardParams[K] | null }>;
+
+const ANALYSIS_PATH = '/analysis';
+
+/** The dashboard holding only these parameters (a fresh view, not a change of the current one). */
+export function analysisHref(values: DashboardPatch): string {
+  return `${ANALYSIS_PATH}${serializeDashboard(values)}`;
+}
+
+/** One training on the dashboard, at a tab (the overview without one). */
+export function trainingHref(trainingId: string, tab?: Tab): string {
+  return analysisHref({ tab: tab ?? null, training_id: [trainingId] });
+}
+
+/** The failures of one epoch of a training, or of one question in it. */
+export function failuresHref(trainingId: string, epochId: number, dataId?: string): string {
+  return analysisHref({
+    tab: 'failures',
+    training_id: [trainingId],
+    epoch_id: epochId,
+    ...(dataId === undefined ? {} : { data_id: [dataId] }),
+  });
+}
+
+/** Several runs side by side on the comparison tab. */
+export function comparisonHref(trainingIds: readonly string[]): string {
+  return analysisHref({ tab: 'comparison', training_ids: [...trainingIds] });
+}
+
+/** The URL of the dashboard with `patch` applied to the current parameters (empty lists are dropped). */
+export function dashboardHref(
+  params: DashboardParams,
+  patch: DashboardPatch,
+  pathname = ANALYSIS_PATH,
+): string {
+  const next: DashboardPatch = { ...params, ...patch };
+  for (const [key, value] of Object.entries(next)) {
+    if (Array.isArray(value) && value.length === 0) next[key as keyof DashboardPatch] = null;
+  }
+  return `${pathname}${serializeDashboard(next)}`;
+}
+
+/** Another tab, same filters; paging and the open trajectory belong to the tab left behind. */
+export function tabHref(params: DashboardParams, tab: Tab, pathname = ANALYSIS_PATH): string {
+  return dashboardHref(params, { tab, page: null, trajectory: null }, pathname);
+}
+
+/** Page `page` (1-based; page 1 is the bare URL). */
+export function pageHref(params: DashboardParams, page: number, pathname = ANALYSIS_PATH): string {
+  return dashboardHref(params, { page: page > 1 ? page : null, trajectory: null }, pathname);
+}
+
+/** The change that removes every filter (tab, metric options and the comparison's run list are not filters and stay). */
+export function clearedFilters(): { [K in FilterKey]?: null } {
+  return Object.fromEntries(FILTER_KEYS.map((key) => [key, null]));
+}
+
+/** The same view without any filter (for "No trajectories match these filters"). */
+export function resetFiltersHref(params: DashboardParams, pathname = ANALYSIS_PATH): string {
+  return dashboardHref(params, { ...clearedFilters(), page: null, trajectory: null }, pathname);
+}
+
+/** A path segment `.` or `..` is resolved away by every URL parser (even written as %2E): such ids go in the query. */
+function isDotSegment(id: string): boolean {
+  return id === '.' || id === '..';
+}
+
+/**
+ * The full page of one trajectory (ids may hold any character). `.` and `..` cannot be a path segment, so those two
+ * ids go in the query instead. A search `q` goes along, so the page marks its words in the steps; `step` (1-based, as
+ * the page numbers steps) opens the window of steps holding it.
+ */
+export function trajectoryHref(id: string, q?: string | null, step?: number): string {
+  const params = [
+    ...(q?.trim() ? [`q=${encodeURIComponent(q.trim())}`] : []),
+    ...(step !== undefined && step > 1 ? [`step=${step}`] : []),
+  ];
+  const search = params.join('&');
+  if (isDotSegment(id)) return `/trajectories?id=${encodeURIComponent(id)}${search ? `&${search}` : ''}`;
+  return `/trajectories/${encodeURIComponent(id)}${search ? `?${search}` : ''}`;
+}
+
+/** The JSON record of a trajectory; the ids `.` and `..` have none (they cannot be a path segment). */
+export function trajectoryRecordHref(id: string): string | undefined {
+  return isDotSegment(id) ? undefined : `/api/trajectories/${encodeURIComponent(id)}`;
+}
+
+/** The GRPO group page of one question in one epoch of one training. */
+export function groupHref(trainingId: string, epoch: number, dataId: string): string {
+  return `/groups/${encodeURIComponent(trainingId)}/${epoch}/${encodeURIComponent(dataId)}`;
+}
+
+/** One question side by side in several runs (all runs when none are named; each run's last epoch without one). */
+export function questionRunsHref(
+  dataId: string,
+  trainingIds: readonly string[] = [],
+  epoch?: number,
+): string {
+  const search = new URLSearchParams();
+  if (trainingIds.length > 0) search.set('training_id', trainingIds.join(','));
+  if (epoch !== undefined) search.set('epoch_id', String(epoch));
+  const query = search.toString();
+  return `/questions/${encodeURIComponent(dataId)}${query ? `?${query}` : ''}`;
+}
+
+/** The page that asks for two runs to compare question by question. */
+export const DISAGREEMENT_PATH = '/questions';
+
+/** The questions two runs disagree on most. */
+export function disagreementHref(first: string, second: string): string {
+  return `${DISAGREEMENT_PATH}?${new URLSearchParams({ training_ids: `${first},${second}` }).toString()}`;
+}
