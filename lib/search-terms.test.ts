@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchTerms } from './search-terms';
+import { searchPhrases, searchTerms } from './search-terms';
 
 describe('searchTerms', () => {
   it('splits at punctuation and spaces, lowercases and keeps each word once', () => {
@@ -12,5 +12,20 @@ describe('searchTerms', () => {
     expect(searchTerms(undefined)).toEqual([]);
     expect(searchTerms('')).toEqual([]);
     expect(searchTerms(' -- "" ')).toEqual([]);
+  });
+});
+
+describe('searchPhrases', () => {
+  it('keeps a quoted phrase as words in order, and bare words on their own', () => {
+    expect(searchPhrases('"Division by zero" timeout')).toEqual([['division', 'by', 'zero'], ['timeout']]);
+    expect(searchTerms('"Division by zero" timeout')).toEqual(['division', 'by', 'zero', 'timeout']);
+  });
+  it('reads an unclosed quote to the end, a one-word phrase as a word, and repeats once', () => {
+    expect(searchPhrases('error "not found')).toEqual([['error'], ['not', 'found']]);
+    expect(searchPhrases('"error" error "a b" "a b"')).toEqual([['error'], ['a', 'b']]);
+  });
+  it('has no phrases for nothing or quotes only', () => {
+    expect(searchPhrases(null)).toEqual([]);
+    expect(searchPhrases('"" " "')).toEqual([]);
   });
 });

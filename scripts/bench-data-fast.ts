@@ -6,7 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import * as lancedb from '@lancedb/lancedb';
-import { TABLE_NAME, trajectorySchema, type TrajectoryRow } from '../lib/db';
+import { TABLE_NAME, trajectorySchema, type Step, type TrajectoryRow } from '../lib/db';
+import { stepText } from '../lib/ingest/derive';
 import { mulberry32, type Rng } from '../lib/analysis/metrics/random';
 
 export interface BenchShape {
@@ -37,7 +38,7 @@ function trajectory(rng: Rng, run: number, epoch: number, question: number, samp
     failed.push(rng() < 0.12);
   }
   const reason = solved || partial ? 'success' : REASONS[1 + Math.floor(rng() * (REASONS.length - 1))];
-  const steps = names.map((name, i) => ({
+  const steps: Step[] = names.map((name, i) => ({
     step_id: i,
     thought: null,
     action: name,
@@ -69,6 +70,7 @@ function trajectory(rng: Rng, run: number, epoch: number, question: number, samp
     tool_call_names: names,
     tool_call_failed: failed,
     process_reward_mean: rng() < 0.2 ? null : Math.round((reward - 0.25 + rng() * 0.5) * 1000) / 1000,
+    step_text: stepText(steps),
   };
 }
 

@@ -2,13 +2,15 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { TabNav } from '@/components/analysis/tab-nav';
 import { FilterBar } from '@/components/filters/filter-bar';
+import { SearchScopeNote } from '@/components/filters/search-scope-note';
+import { searchScope } from '@/lib/analysis/search/step-search';
 import { BadLink } from '@/components/ui/bad-link';
 import { NoDataYet, NoMatches } from '@/components/ui/empty-state';
 import { Stack } from '@/components/ui/layout';
 import { countMatching } from '@/lib/analysis/filters/count-matching';
 import { AnalysisError } from '@/lib/analysis/errors';
 import { filterOptions } from '@/lib/analysis/filters/filter-options';
-import { parseAnalysisQuery, type AnalysisQuery } from '@/lib/analysis/filters/query';
+import { parseAnalysisQuery, pickFilters, type AnalysisQuery } from '@/lib/analysis/filters/query';
 import { openSource, type Source } from '@/lib/analysis/source';
 import { listTrainings } from '@/lib/analysis/stats/training-list';
 import { latestTraining } from '@/lib/chart-data/latest-training';
@@ -61,10 +63,12 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Pro
   }
 
   const options = await filterOptions(source, query);
+  const scope = await searchScope(source, pickFilters(query));
   const tab = params.tab;
   return (
     <Stack>
       <FilterBar options={{ trainings, ...options }} hideTraining={tab === 'comparison'} />
+      {scope === 'question-and-id' ? <SearchScopeNote /> : null}
       <TabNav params={params} />
       <TabContent tab={tab} query={query} source={source} params={params} trainings={trainings} />
     </Stack>

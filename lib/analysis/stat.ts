@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import type { GroupBy } from '../vocabulary';
 import { residentSelection } from './engine/selection';
 import { AnalysisError } from './errors';
-import { allRows, groupColumns, groupRows } from './grouping';
+import { groupColumns, groupRows } from './grouping';
 import { pickFilters, type AnalysisQuery, type Filters } from './filters/query';
-import { emptyScan, scanTable, type Scan, type ScanColumn } from './scan/scan';
+import { emptyScan, type Scan, type ScanColumn } from './scan/scan';
 import { cached, openSource, type Source } from './source';
 import { stepMatches } from './search/step-search';
 import { filterClauses } from './filters/clauses';
-import { sqlWhere } from './filters/where';
+import { scanSelection } from './filters/scan-selection';
 
 /** The rows a query selects: `rows` are indices into `scan` (never assume they are 0..n-1). */
 export interface Selection {
@@ -35,8 +35,7 @@ export async function selectRows(
   const clauses = filterClauses(filters, await stepMatches(source, filters));
   const resident = await residentSelection(source, clauses, columns);
   if (resident) return resident;
-  const scan = await scanTable(source.table, { where: sqlWhere(clauses), columns, withRowIds });
-  return { scan, rows: allRows(scan.length) };
+  return scanSelection(source.table, clauses, columns, withRowIds);
 }
 
 /** A query parameter a statistic may read. */

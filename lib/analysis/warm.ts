@@ -20,13 +20,21 @@ export function warmupRunning(): boolean {
   return slot().running;
 }
 
-/** Starts `warmResidentColumns` once, at server start, and marks the process as warming until it ends. */
-export function startWarmup(config?: DbConfig): Promise<void> {
+/**
+ * Starts `warmResidentColumns` once, at server start, after `before` (the table's upgrade), and marks the process as
+ * warming until both end. A failing `before` is logged; the warm-up still runs.
+ */
+export function startWarmup(config?: DbConfig, before?: () => Promise<void>): Promise<void> {
   const state = slot();
   state.running = true;
-  return warmResidentColumns(config).finally(() => {
-    state.running = false;
-  });
+  const prepared = (before?.() ?? Promise.resolve()).catch((error) =>
+    console.error('table upgrade failed:', error),
+  );
+  return prepared
+    .then(() => warmResidentColumns(config))
+    .finally(() => {
+      state.running = false;
+    });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { IncompatibleSchemaError } from '../db';
 import { AnalysisError } from '../analysis/errors';
-import { parseAnalysisQuery } from '../analysis/filters/query';
+import { parseAnalysisQuery, pickFilters } from '../analysis/filters/query';
+import { searchScope } from '../analysis/search/step-search';
 import { openSource, type Source } from '../analysis/source';
 import { runStat, statParams, type Stat, type StatParam } from '../analysis/stat';
 import { errorResponse } from './error-response';
@@ -49,6 +50,9 @@ export function statRoute<P extends StatParam, R>(stat: Stat<P, R>): (request: R
         filters: stat.spec.filters !== false,
       });
       const source = await openSource();
-      return versionedJson(await runStat(stat, query, source), source);
+      const response = versionedJson(await runStat(stat, query, source), source);
+      const scope = await searchScope(source, pickFilters(query));
+      if (scope) response.headers.set('X-Search-Scope', scope);
+      return response;
     });
 }

@@ -56,7 +56,7 @@ export const COLUMNS = [
   { name: 'agent_name', kind: 'utf8', nullable: true, scan: 'resident', index: 'bitmap' },
   { name: 'created_at', kind: 'timestamp', nullable: true, scan: 'resident' },
   // The normalised steps (an array of `Step`), as JSON.
-  { name: 'steps_json', kind: 'utf8', nullable: false, index: 'step-text' },
+  { name: 'steps_json', kind: 'utf8', nullable: false },
   { name: 'step_count', kind: 'int32', nullable: false, scan: 'resident', derived: true },
   { name: 'tool_call_count', kind: 'int32', nullable: false, scan: 'resident', derived: true },
   { name: 'tool_error_count', kind: 'int32', nullable: false, scan: 'resident', derived: true },
@@ -83,6 +83,9 @@ export const COLUMNS = [
   // Aligned with tool_call_names: whether that call failed.
   { name: 'tool_call_failed', kind: 'bool-list', nullable: false, scan: 'resident', derived: true },
   { name: 'process_reward_mean', kind: 'float64', nullable: true, scan: 'resident', derived: true },
+  // The words of the steps as people read them (thoughts, tool names and argument values, observations), one step a
+  // line, for the full-text index `q` searches; null only in a table being upgraded (lib/ingest/upgrade.ts).
+  { name: 'step_text', kind: 'utf8', nullable: true, index: 'step-text', derived: true },
 ] as const satisfies readonly ColumnDeclaration[];
 
 type Declared = (typeof COLUMNS)[number];

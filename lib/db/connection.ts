@@ -1,6 +1,7 @@
 import './native-threads';
 import * as lancedb from '@lancedb/lancedb';
 import { TABLE_NAME, trajectorySchema } from './schema';
+import { COLUMNS, type ColumnDeclaration } from './columns';
 
 export interface DbConfig {
   uri: string;
@@ -10,6 +11,16 @@ export interface DbConfig {
 }
 
 export class IncompatibleSchemaError extends Error {}
+
+/** A table written before some derived columns existed: `upgradeTable` (lib/ingest/upgrade.ts) adds and fills them. */
+export class TableNeedsUpgradeError extends IncompatibleSchemaError {
+  constructor(readonly missing: string[]) {
+    super(
+      `Table "${TABLE_NAME}" lacks the columns ${missing.join(', ')}, which this version derives from the steps. ` +
+        'Run `npm run upgrade` to add them (npm start and npm run ingest do it themselves).',
+    );
+  }
+}
 
 export function dbConfigFromEnv(env: Record<string, string | undefined> = process.env): DbConfig {
   let storageOptions: Record<string, string> | undefined;
@@ -93,16 +104,40 @@ function isMissingTable(error: unknown): boolean {
   return error instanceof Error && error.message.includes(`Table '${TABLE_NAME}' was not found`);
 }
 
+/** The declared columns a table lacks that `upgradeTable` can add (derived and nullable: null until filled). */
+export async function upgradableColumns(table: lancedb.Table): Promise<string[]> {
+  const present = new Set((await table.schema()).fields.map((field) => field.name));
+  return COLUMNS.filter(
+    (column: ColumnDeclaration) => column.derived && column.nullable && !present.has(column.name),
+  ).map((column) => column.name);
+}
+
+/** The trajectories table as it is on disk, without the schema check (for `upgradeTable`); null when missing. */
+export async function openTrajectoriesAsStored(
+  config: DbConfig = dbConfigFromEnv(),
+): Promise<lancedb.Table | null> {
+  const db = await connect(config);
+  try {
+    return await db.openTable(TABLE_NAME);
+  } catch (error) {
+    if (isMissingTable(error)) return null;
+    throw error;
+  }
+}
+
 async function assertCompatibleSchema(table: lancedb.Table): Promise<void> {
+  const upgradable = await upgradableColumns(table);
   const actual = await table.schema();
   const actualFields = new Map(actual.fields.map((f) => [f.name, f]));
   const problems: string[] = [];
   for (const expected of trajectorySchema.fields) {
     const found = actualFields.get(expected.name);
+    if (!found && upgradable.includes(expected.name)) continue;
     if (!found) problems.push(`missing column ${expected.name}`);
     else if (String(found.type) !== String(expected.type))
       problems.push(`column ${expected.name} is ${found.type}, expected ${expected.type}`);
   }
+  if (problems.length === 0 && upgradable.length > 0) throw new TableNeedsUpgradeError(upgradable);
   if (problems.length > 0) {
     throw new IncompatibleSchemaError(
       `Table "${TABLE_NAME}" has an incompatible schema (${problems.join('; ')}). ` +

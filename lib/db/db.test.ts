@@ -98,6 +98,7 @@ describe('the trajectories table', () => {
         tool_call_names: [],
         tool_call_failed: [],
         process_reward_mean: null,
+        step_text: '',
       },
     ]);
     await ensureIndexes(table);
@@ -110,7 +111,7 @@ describe('the trajectories table', () => {
       'epoch_id:BTree',
       'question:FTS',
       'reward:BTree',
-      'steps_json:FTS',
+      'step_text:FTS',
       'termination_reason:Bitmap',
       'tools_failed:LabelList',
       'tools_used:LabelList',

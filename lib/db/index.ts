@@ -4,6 +4,7 @@ export {
   openOrCreateTrajectories,
   openTrajectories,
   IncompatibleSchemaError,
+  TableNeedsUpgradeError,
 } from './connection';
 export type { DbConfig } from './connection';
 export { ensureIndexes } from './indexes';

@@ -1,7 +1,7 @@
 import { Index, type OptimizeOptions, type Table } from '@lancedb/lancedb';
 import { COLUMN_INDEXES, type IndexKind } from './columns';
 
-/** The column whose full-text index lets `q` find words inside the steps (thoughts, tool arguments, observations). */
+/** The column whose full-text index lets `q` find words and phrases in the steps (thoughts, arguments, observations). */
 export const STEP_TEXT_COLUMN = COLUMN_INDEXES.find(({ index }) => index === 'step-text')!.column;
 
 /**
@@ -13,7 +13,12 @@ export function stepSearchIndexEnabled(env: NodeJS.ProcessEnv = process.env): bo
   return env.STEP_SEARCH_INDEX?.trim().toLowerCase() !== 'off';
 }
 
-/** Whole words, lowercased, unstemmed, stop words kept: a match is a word as typed, and highlighting can find it. */
+/**
+ * Whole words, lowercased, unstemmed, stop words kept: a match is a word as typed, and highlighting can find it.
+ * Without positions: an index with them makes `optimize` fail once its posting lists grow (LanceDB 0.31, lance
+ * issue #7653, seen here at 150,000 rows), so a quoted phrase is checked in the text of the trajectories that hold
+ * all its words (lib/analysis/search/step-search.ts).
+ */
 const stepTextIndex = () =>
   Index.fts({
     withPosition: false,

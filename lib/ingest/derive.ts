@@ -46,5 +46,32 @@ export function deriveColumns(steps: readonly Step[]): DerivedColumns {
     tool_call_names: names,
     tool_call_failed: failed,
     process_reward_mean: rewardCount === 0 ? null : rewardSum / rewardCount,
+    step_text: stepText(steps),
   };
+}
+
+/** The leaf values of tool arguments, in order: the words a reader sees, without the JSON around them. */
+function argumentWords(value: unknown, into: string[]): void {
+  if (value === null || value === undefined) return;
+  if (typeof value === 'string') into.push(value);
+  else if (typeof value === 'number' || typeof value === 'boolean') into.push(String(value));
+  else if (Array.isArray(value)) for (const item of value) argumentWords(item, into);
+  else if (typeof value === 'object') for (const item of Object.values(value)) argumentWords(item, into);
+}
+
+/**
+ * The text `q` searches: per step, its thought, the tool called, the argument values and the observation, one step a
+ * line. Key names (`observation`, `action`, …) are not in it, so they match only where someone wrote them.
+ */
+export function stepText(steps: readonly Step[]): string {
+  return steps
+    .map((step) => {
+      const words: string[] = [];
+      if (step.thought) words.push(step.thought);
+      words.push(step.action);
+      argumentWords(step.action_input, words);
+      if (step.observation) words.push(step.observation);
+      return words.join(' ');
+    })
+    .join('\n');
 }

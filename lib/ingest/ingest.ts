@@ -8,6 +8,7 @@ import { firstLineOf } from '../db/error-text';
 import type { MaintenanceStep } from '../db/indexes';
 import { indexesNeedRepair, MAINTENANCE_TIMEOUT_MS, maintainAfterIngest } from '../db/maintenance';
 import { withWriteLock } from '../db/write-lock';
+import { upgradeTable } from './upgrade';
 import type { TrajectoryRow } from '../db/schema';
 import { normalizeRecord } from './normalize';
 import { IngestLimitError, overLimit } from './limits';
@@ -192,7 +193,11 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
 
   const write = async (pending: PendingRow[], duplicates: number, db: DbConfig) => {
     try {
-      table ??= await withWriteLock(db.uri, () => openOrCreateTrajectories(db), lockOptions);
+      if (!table) {
+        // A table an earlier version wrote gets its new derived columns before anything is added to it.
+        await upgradeTable(db, { lock: lockOptions });
+        table = await withWriteLock(db.uri, () => openOrCreateTrajectories(db), lockOptions);
+      }
       const target = table;
       const outcome = await withWriteLock(
         db.uri,

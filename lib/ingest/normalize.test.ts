@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { deriveColumns, isToolCall, NON_TOOL_ACTIONS } from './derive';
+import { deriveColumns, isToolCall, NON_TOOL_ACTIONS, stepText } from './derive';
 import { detectFormat } from './detect';
 import { normalizeRecord } from './normalize';
 import { makeTrajectoryId, SampleIdCounter } from './trajectory-id';
@@ -196,7 +196,31 @@ describe('deriveColumns', () => {
       tool_call_names: ['search', 'calc', 'search', 'book'],
       tool_call_failed: [true, false, false, true],
       process_reward_mean: 0.5,
+      step_text: 'search\ncalc\nsearch\nbook\nrespond',
     });
-    expect(deriveColumns([])).toMatchObject({ step_count: 0, process_reward_mean: null, tools_used: [] });
+    expect(deriveColumns([])).toMatchObject({
+      step_count: 0,
+      process_reward_mean: null,
+      tools_used: [],
+      step_text: '',
+    });
+  });
+
+  it('writes the step text as a reader sees it: thought, tool, argument values, observation; no key names', () => {
+    const text = stepText([
+      {
+        ...step('search'),
+        thought: 'Look it up.',
+        action_input: {
+          query: 'capital of France',
+          filters: { lang: 'en', top: 3, exact: true },
+          tags: ['a', null],
+        },
+        observation: 'Paris',
+      },
+      { ...step('respond'), action_input: 'It is Paris.' },
+    ]);
+    expect(text).toBe('Look it up. search capital of France en 3 true a Paris\nrespond It is Paris.');
+    expect(text).not.toMatch(/query|filters|observation|action/);
   });
 });

@@ -75,6 +75,16 @@ describe("every registered stat's route answers with the stat's strict schema", 
   });
 });
 
+describe('a search says what it searched', () => {
+  it('labels an answer filtered by q with X-Search-Scope, and no other', async () => {
+    const searched = await summary(new Request('http://localhost/api/analysis-stats/summary?q=failed'));
+    expect(searched.status).toBe(200);
+    expect(searched.headers.get('X-Search-Scope')).toBe('steps');
+    const plain = await summary(new Request('http://localhost/api/analysis-stats/summary'));
+    expect(plain.headers.get('X-Search-Scope')).toBeNull();
+  });
+});
+
 describe('figures through the API', () => {
   it('termination-stats, plain and grouped', async () => {
     const plain = await ok(terminationStats, '?training_id=alpha&epoch_id=0', terminationStatsResponse);

@@ -3,7 +3,8 @@ import { pickFilters, type AnalysisQuery } from './query';
 import { cached, type Source } from '../source';
 import { stepMatches } from '../search/step-search';
 import { filterClauses } from './clauses';
-import { sqlWhere } from './where';
+import { scanSelection } from './scan-selection';
+import { afterScan, sqlWhere } from './where';
 
 /** How many trajectories the filters select (from resident columns, else LanceDB counts them). */
 export function countMatching(source: Source, query: AnalysisQuery): Promise<number> {
@@ -12,6 +13,9 @@ export function countMatching(source: Source, query: AnalysisQuery): Promise<num
     if (!source.table) return 0;
     const clauses = filterClauses(filters, await stepMatches(source, filters));
     const resident = await residentSelection(source, clauses, []);
-    return resident ? resident.rows.length : source.table.countRows(sqlWhere(clauses));
+    if (resident) return resident.rows.length;
+    const { pushed, after } = afterScan(clauses);
+    if (after.length === 0) return source.table.countRows(sqlWhere(pushed));
+    return (await scanSelection(source.table, clauses, [], false)).rows.length;
   });
 }

@@ -4,10 +4,14 @@
  * (lib/analysis/engine/select.ts). lib/analysis/engine/select.test.ts holds them to the same rows, clause by clause.
  */
 
-/** The trajectories whose step text matches a search: LanceDB row ids (resident path) and ids (pushed-down path). */
+import type { RowIdSet } from './row-id-set';
+
+/**
+ * Every trajectory whose step text matches a search, as LanceDB row ids of the table version searched. No `where`
+ * can hold them at any size, so a clause carrying them is applied after the scan (`afterScan`), by the engine.
+ */
 export interface StepMatches {
-  rowIds: ReadonlySet<bigint>;
-  trajectoryIds: readonly string[];
+  rowIds: RowIdSet;
 }
 
 export type Clause =

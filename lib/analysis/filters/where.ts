@@ -1,6 +1,6 @@
 import { sqlList, sqlNumber, sqlString } from '../../db/sql';
 import { filterClauses } from './clauses';
-import type { Clause, StepMatches } from './filter';
+import type { Clause } from './filter';
 import type { Filters } from './query';
 
 /** One clause as SQL. Column names come from the parameter table, never from a URL; values are always literals. */
@@ -23,15 +23,21 @@ function clauseSql(clause: Clause): string {
     case 'failed_tool':
       return `array_has(tools_failed, ${sqlString(clause.value)})`;
     case 'contains': {
+      if (clause.steps)
+        throw new Error('a step-text match has no SQL form: apply it after the scan (afterScan)');
       const needle = sqlString(clause.needle);
-      const inSteps = clause.steps?.trajectoryIds.length
-        ? [`trajectory_id IN (${sqlList(clause.steps.trajectoryIds)})`]
-        : [];
-      return [...clause.columns.map((column) => `strpos(lower(${column}), ${needle}) > 0`), ...inSteps].join(
-        ' OR ',
-      );
+      return clause.columns.map((column) => `strpos(lower(${column}), ${needle}) > 0`).join(' OR ');
     }
   }
+}
+
+/**
+ * The clauses a LanceDB `where` can hold (`pushed`) and those applied to the scanned rows afterwards (`after`: a
+ * search that matched the step text, whose row ids no `where` holds at any size).
+ */
+export function afterScan(clauses: readonly Clause[]): { pushed: Clause[]; after: Clause[] } {
+  const after = clauses.filter((clause) => clause.op === 'contains' && clause.steps);
+  return { pushed: clauses.filter((clause) => !after.includes(clause)), after };
 }
 
 /** The filter form as a LanceDB `where` (undefined when nothing filters): the pushed-down back end. */
@@ -43,8 +49,8 @@ export function sqlWhere(clauses: readonly Clause[]): string | undefined {
  * Compiles validated filters into a LanceDB `where` clause (undefined when nothing filters). Every string is a quoted
  * literal and every number is checked finite, so no filter value can change the shape of the clause.
  */
-export function compileWhere(filters: Filters, steps: StepMatches | null = null): string | undefined {
-  return sqlWhere(filterClauses(filters, steps));
+export function compileWhere(filters: Filters): string | undefined {
+  return sqlWhere(filterClauses(filters));
 }
 
 /** Joins extra clauses (already safe) onto a compiled filter. */

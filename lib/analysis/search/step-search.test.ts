@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestText } from '../../ingest';
 import { loadFixture, tempDb } from '../../test-support/fixture';
 import { countMatching } from '../filters/count-matching';
 import { failureCases } from '../stats/failure-cases';
 import { parseAnalysisQuery } from '../filters/query';
 import { clearResultCache, openSource, type Source } from '../source';
 import { runStat, statParams, type Grouped, type Stat } from '../stat';
-import { stepMatches } from './step-search';
+import { searchScope, stepMatches } from './step-search';
 import { summary, type Summary } from '../stats/summary';
 import { terminationStats } from '../stats/termination-stats';
 
@@ -34,7 +35,6 @@ describe('q searches inside the steps through the full-text index (built by defa
 
   it('finds the trajectories whose observations hold a word, and only those', async () => {
     const matches = await stepMatches(scanned, { q: 'failed' });
-    expect(matches!.trajectoryIds).toHaveLength(6);
     expect(matches!.rowIds.size).toBe(6);
   });
 
@@ -101,9 +101,75 @@ describe('without the step index (STEP_SEARCH_INDEX=off)', () => {
   });
   afterAll(() => db.cleanup());
 
-  it('q matches the question and data_id only', async () => {
+  it('q matches the question and data_id only, and says so', async () => {
     expect(await stepMatches(source, { q: 'failed' })).toBeNull();
+    expect(await searchScope(source, { q: 'failed' })).toBe('question-and-id');
     expect(await count(source, { q: 'failed' })).toBe(0);
     expect(await count(source, { q: 'capital of fr' })).toBe(10);
+  });
+});
+
+describe('q reads the step text as words and phrases, not as JSON', () => {
+  const db = tempDb();
+  let resident: Source;
+  let scanned: Source;
+  const record = (id: string, steps: Record<string, unknown>[]) =>
+    JSON.stringify({
+      trajectory_id: id,
+      training_id: 'words',
+      epoch_id: 0,
+      sample_id: 0,
+      data_id: `task-${id}`,
+      reward: 0,
+      termination_reason: 'done',
+      steps,
+    });
+  beforeAll(async () => {
+    const text = [
+      record('in-order', [
+        {
+          thought: 'compute it',
+          action: 'python',
+          action_input: { code: '1/0' },
+          observation: 'ZeroDivisionError: division by zero',
+        },
+      ]),
+      record('shuffled', [
+        { action: 'python', action_input: { code: 'x' }, observation: 'zero, then division by nothing' },
+      ]),
+      record('in-arguments', [{ action: 'calculator', action_input: { note: 'division by zero expected' } }]),
+      record('across-steps', [
+        { action: 'python', action_input: 'print(1)', observation: 'division by' },
+        { action: 'respond', action_input: 'zero' },
+      ]),
+    ].join('\n');
+    const ingested = await ingestText(text, { db: db.config });
+    expect(ingested.rejected).toBe(0);
+    resident = await openSource(db.config);
+    scanned = await openSource(db.config, { columnCacheBytes: 0 });
+  });
+  afterAll(() => db.cleanup());
+
+  it('matches a quoted phrase only where its words follow each other, in observations and argument values', async () => {
+    for (const source of [resident, scanned]) {
+      expect(await count(source, { q: '"division by zero"' })).toBe(2);
+      expect(await count(source, { q: 'division zero' })).toBe(4);
+      expect(await count(source, { q: '"by zero" python' })).toBe(1);
+      expect(await count(source, { q: '"zero division"' })).toBe(0);
+    }
+  });
+
+  it('does not match the key names of the stored steps', async () => {
+    for (const source of [resident, scanned])
+      for (const key of ['observation', 'action', 'action_input', 'thought', 'tool_status', 'step_id'])
+        expect(await count(source, { q: key }), key).toBe(0);
+    // A tool's name and a thought are words a reader sees.
+    expect(await count(resident, { q: 'calculator' })).toBe(1);
+    expect(await count(resident, { q: 'compute' })).toBe(1);
+  });
+
+  it('says the step text was searched', async () => {
+    expect(await searchScope(resident, { q: 'zero' })).toBe('steps');
+    expect(await searchScope(resident, {})).toBeNull();
   });
 });

@@ -1,0 +1,113 @@
+import type { Table } from '@lancedb/lancedb';
+import {
+  dbConfigFromEnv,
+  openTrajectoriesAsStored,
+  upgradableColumns,
+  type DbConfig,
+} from '../db/connection';
+import { ensureIndexes } from '../db/indexes';
+import type { Step } from '../db/schema';
+import { withWriteLock, type WriteLockOptions } from '../db/write-lock';
+import { stepText } from './derive';
+
+/** Rows filled per commit: each batch is one merge, so a crash loses at most the batch being written. */
+export const UPGRADE_BATCH = 5_000;
+
+/** How each upgradable column is computed from the stored steps (every derived, nullable column needs an entry). */
+const FILL: Record<string, { sqlType: string; from: (steps: Step[]) => unknown }> = {
+  step_text: { sqlType: 'STRING', from: stepText },
+};
+
+export interface UpgradeReport {
+  /** Columns added to the table by this run. */
+  added: string[];
+  /** Rows whose derived columns this run filled. */
+  filled: number;
+  /** Full-text indexes dropped because they index a column `q` no longer searches. */
+  droppedIndexes: string[];
+}
+
+export interface UpgradeOptions {
+  batch?: number;
+  lock?: WriteLockOptions;
+  /** Called after each committed batch with the rows filled so far (progress, and a seam for crash tests). */
+  onBatch?: (filled: number) => void | Promise<void>;
+}
+
+function parsedSteps(json: unknown): Step[] {
+  try {
+    const steps = JSON.parse(String(json));
+    return Array.isArray(steps) ? steps : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The columns (of `FILL`) a table has but holds nulls in: added by an upgrade that stopped before it finished. */
+async function unfilled(table: Table): Promise<string[]> {
+  const present = new Set((await table.schema()).fields.map((field) => field.name));
+  const columns = Object.keys(FILL).filter((column) => present.has(column));
+  const open: string[] = [];
+  for (const column of columns) if ((await table.countRows(`${column} IS NULL`)) > 0) open.push(column);
+  return open;
+}
+
+/**
+ * Brings a table written by an earlier version up to this one: adds the derived columns it lacks (null at first), fills
+ * them from the stored steps in batches, then replaces the step-text index. Each step is its own commit, so a crash
+ * leaves a readable table and the next run finishes the work (it fills whatever is still null). Does nothing for a
+ * table that is current or missing; holds the write lock throughout.
+ */
+export async function upgradeTable(
+  config: DbConfig = dbConfigFromEnv(),
+  { batch = UPGRADE_BATCH, lock, onBatch }: UpgradeOptions = {},
+): Promise<UpgradeReport> {
+  const report: UpgradeReport = { added: [], filled: 0, droppedIndexes: [] };
+  const peek = await openTrajectoriesAsStored(config);
+  if (!peek || ((await upgradableColumns(peek)).length === 0 && (await unfilled(peek)).length === 0))
+    return report;
+  return withWriteLock(
+    config.uri,
+    async () => {
+      const table = (await openTrajectoriesAsStored(config))!;
+      const missing = await upgradableColumns(table);
+      if (missing.length > 0) {
+        await table.addColumns(
+          missing.map((name) => ({ name, valueSql: `CAST(NULL AS ${FILL[name].sqlType})` })),
+        );
+        report.added = missing;
+      }
+      const columns = await unfilled(table);
+      if (columns.length === 0) return report;
+      const nulls = columns.map((column) => `${column} IS NULL`).join(' OR ');
+      for (;;) {
+        const rows = await table
+          .query()
+          .where(nulls)
+          .select(['trajectory_id', 'steps_json'])
+          .limit(batch)
+          .toArray();
+        if (rows.length === 0) break;
+        const filled = rows.map((row) => {
+          const steps = parsedSteps(row.steps_json);
+          const values: Record<string, unknown> = { trajectory_id: String(row.trajectory_id) };
+          for (const column of columns) values[column] = FILL[column].from(steps);
+          return values;
+        });
+        await table.mergeInsert('trajectory_id').whenMatchedUpdateAll().execute(filled);
+        report.filled += filled.length;
+        await onBatch?.(report.filled);
+      }
+      for (const index of await table.listIndices())
+        if (index.indexType === 'FTS' && index.columns[0] === 'steps_json') {
+          await table.dropIndex(index.name);
+          report.droppedIndexes.push(index.name);
+        }
+      await ensureIndexes(table);
+      const added = report.added.length > 0 ? `added ${report.added.join(', ')}, ` : '';
+      console.info(`upgraded the table: ${added}filled ${report.filled} rows`);
+      return report;
+    },
+    lock,
+  );
+}
