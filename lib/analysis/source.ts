@@ -53,6 +53,20 @@ export async function openSource(
 
 const cache = new ResultCache(Number(process.env.ANALYSIS_CACHE_ENTRIES ?? 500));
 
+/** A source answering from given resident columns (a version being prepared before it is served). */
+export async function sourceOf(
+  config: DbConfig,
+  engine: ColumnEngine,
+  columns: ResidentColumns,
+): Promise<Source> {
+  return {
+    table: await openTrajectories(config),
+    version: columns.version,
+    uri: config.uri,
+    resident: { engine, columns },
+  };
+}
+
 /** Memoises one computation per (database, table version, stat, normalised query). */
 export function cached<T>(
   source: Source,

@@ -5,7 +5,9 @@ import { AnalysisError } from './errors';
 import { groupColumns, groupRows } from './grouping';
 import { pickFilters, type AnalysisQuery, type Filters } from './filters/query';
 import { emptyScan, type Scan, type ScanColumn } from './scan/scan';
-import { cached, openSource, type Source } from './source';
+import { deriveVersionWork } from './engine/derived';
+import { prepareVersionsWith } from './engine/registry';
+import { cached, openSource, sourceOf, stableStringify, type Source } from './source';
 import { stepMatches } from './search/step-search';
 import { filterClauses } from './filters/clauses';
 import { scanSelection } from './filters/scan-selection';
@@ -135,16 +137,56 @@ async function assertTrainingsExist(
   if (missing !== undefined) throw new AnalysisError(`unknown training "${missing}"`, param, 404);
 }
 
+/** How many recent requests per database a new version answers before it is served. */
+export const PREPARED_REQUESTS = 32;
+
+/** The latest distinct requests per database (oldest first), replayed on each new version. */
+const recentRequests = new Map<string, Map<string, { stat: Stat; query: AnalysisQuery }>>();
+
+function remember(uri: string, key: string, stat: Stat, query: AnalysisQuery): void {
+  let recent = recentRequests.get(uri);
+  if (!recent) recentRequests.set(uri, (recent = new Map()));
+  recent.delete(key);
+  recent.set(key, { stat, query });
+  if (recent.size > PREPARED_REQUESTS) recent.delete(recent.keys().next().value!);
+}
+
+/** The requests a new version of this database will answer ahead of serving (most recent last). */
+export function requestsToPrepare(uri: string): { stat: Stat; query: AnalysisQuery }[] {
+  return [...(recentRequests.get(uri)?.values() ?? [])];
+}
+
+/**
+ * Answers the recent requests on a new version before it is served, so the first request after an append finds its
+ * answer ready, and derives what the version's first figures need. A request that fails here fails again when asked.
+ */
+export async function prepareVersion(source: Source): Promise<void> {
+  const held = source.resident?.columns;
+  if (held) deriveVersionWork(held.scan);
+  for (const { stat, query } of requestsToPrepare(source.uri))
+    await runStat(stat, query, source).catch(() => undefined);
+}
+
+prepareVersionsWith(async (config, engine, columns) =>
+  prepareVersion(await sourceOf(config, engine, columns)),
+);
+
+/** Forgets the recent requests (tests). */
+export function forgetRecentRequests(): void {
+  recentRequests.clear();
+}
+
 /**
  * Runs a statistic for a query: checks the trainings it names exist, selects the rows, computes (per group when the
  * query says `group_by` and the stat allows it), and caches the result under the table version, the filters and the
- * parameters the stat reads.
+ * parameters the stat reads. The request is remembered, so a new version answers it before it is served.
  */
 export async function runStat<P extends StatParam, R>(
-  { spec: stat }: Stat<P, R>,
+  asked: Stat<P, R>,
   query: AnalysisQuery,
   source?: Source,
 ): Promise<R | Grouped<R>> {
+  const stat = asked.spec;
   const prepared = stat.prepare ? stat.prepare(query) : query;
   const src = source ?? (await openSource());
   const trainingsParam = stat.trainingsParam ?? 'training_id';
@@ -152,7 +194,9 @@ export async function runStat<P extends StatParam, R>(
   const filters = stat.filters === false ? {} : pickFilters(prepared);
   const params = pickParams(prepared, stat.params);
   const groupBy = stat.groupable ? prepared.group_by : undefined;
-  return cached(src, stat.name, { filters, params, group_by: groupBy }, async () => {
+  const key = { filters, params, group_by: groupBy };
+  remember(src.uri, `${stat.name}\u0000${stableStringify(key)}`, asked, query);
+  return cached(src, stat.name, key, async () => {
     const context = { source: src, filters };
     const columns = [...stat.columns, ...groupColumns(groupBy)];
     const selection = await selectRows(src, filters, columns, { withRowIds: stat.withRowIds });

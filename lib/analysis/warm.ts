@@ -1,10 +1,13 @@
 import { dbConfigFromEnv, type DbConfig } from '../db';
-import { orderedPage, type OrderKey } from './engine/order';
-import { questionKeys } from './engine/question-groups';
-import { allRows } from './grouping';
-import { openSource } from './source';
-
-const FAILURE_ORDERS: OrderKey[] = ['reward', 'step_count', 'epoch_id'];
+import { deriveVersionWork } from './engine/derived';
+import { countMatching } from './filters/count-matching';
+import { filterOptions } from './filters/filter-options';
+import { parseAnalysisQuery } from './filters/query';
+import { stepMatches } from './search/step-search';
+import { openSource, type Source } from './source';
+import { runStat, statParams } from './stat';
+import { STATS } from './stats';
+import { listTrainings } from './stats/training-list';
 
 /** Where the process keeps whether its start-up warm-up is running: one slot however many module copies load this. */
 const SLOT = Symbol.for('rl-dashboard.warmup');
@@ -47,12 +50,69 @@ export async function warmResidentColumns(config: DbConfig = dbConfigFromEnv()):
     const source = await openSource(config);
     const held = source.resident?.columns;
     if (!held) return;
-    questionKeys(held.scan);
-    const every = allRows(held.scan.length);
-    for (const column of FAILURE_ORDERS)
-      for (const descending of [false, true]) orderedPage(held.scan, every, column, descending, 0, 1);
+    deriveVersionWork(held.scan);
+    await warmFirstViews(source);
     console.info(`resident columns: ${held.scan.length} rows of version ${held.version}`);
   } catch (error) {
     console.error('resident columns not loaded at start:', error);
   }
+}
+
+/** The training the dashboard opens on: the one with the latest rollout (as the page picks it). */
+function latestOf(
+  trainings: { training_id: string; date_range: [number, number] | null }[],
+): string | undefined {
+  let latest: (typeof trainings)[number] | undefined;
+  for (const training of trainings)
+    if (!latest || (training.date_range?.[1] ?? -Infinity) >= (latest.date_range?.[1] ?? -Infinity))
+      latest = training;
+  return latest?.training_id;
+}
+
+/**
+ * Answers what the dashboard's first views ask of the training it opens on (every registered stat that takes one
+ * training, the filter options, the row count) and loads the step index with one search, so the first request after
+ * start is as fast as later ones with new filters. The requests are remembered like any other, so each new version
+ * prepares them too. Stats that need more than a training are skipped.
+ */
+export async function warmFirstViews(source: Source): Promise<void> {
+  const latest = latestOf((await listTrainings(source)).trainings);
+  if (latest === undefined) return;
+  for (const stat of STATS) {
+    const params = new URLSearchParams(stat.spec.filters === false ? {} : { training_id: latest });
+    try {
+      await runStat(
+        stat,
+        parseAnalysisQuery(params, statParams(stat), { filters: stat.spec.filters !== false }),
+        source,
+      );
+    } catch {
+      // It needs parameters a first view does not give (a question, two runs).
+    }
+  }
+  const query = parseAnalysisQuery(new URLSearchParams({ training_id: latest }));
+  await filterOptions(source, query);
+  await countMatching(source, query);
+  await stepMatches(source, { q: 'error' });
+}
+
+/**
+ * Looks for a new table version every `everyMs` and prepares it in the background (the previous version answers
+ * meanwhile, within LANCEDB_READ_CONSISTENCY_SECONDS), so the first request after a live run appends rows finds the
+ * new version ready. Returns a function that stops it.
+ */
+export function watchNewVersions(
+  config: DbConfig = dbConfigFromEnv(),
+  everyMs = Math.max(1000, config.readConsistencyInterval * 1000),
+): () => void {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    openSource(config)
+      .catch((error) => console.error('watching for new versions:', error))
+      .finally(() => (busy = false));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

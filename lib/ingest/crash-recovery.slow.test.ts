@@ -137,10 +137,10 @@ describe('an ingest killed in its index phase', () => {
   it('leaves the step index missing; a re-run that writes nothing rebuilds it and q answers exactly', async () => {
     const uri = path.join(work.dir, 'killed-indexing');
     const file = searchableFile('searchable.jsonl', 0, 3000);
-    await ingestKilledAt(uri, file, 'index steps_json');
+    await ingestKilledAt(uri, file, 'index step_text');
     const table = await openTable({ uri, readConsistencyInterval: 0 });
     expect(await table.countRows()).toBe(3000);
-    expect(await incompleteIndexes(table)).toContain('steps_json (missing)');
+    expect(await incompleteIndexes(table)).toContain('step_text (missing)');
     // Without the index, q searches the question and data_id only: no trajectory matches.
     expect(await pythonMatches(uri)).toBe(0);
 

@@ -1,4 +1,4 @@
-import { clearResultCache } from '../../lib/analysis/source';
+import { clearResultCache, openSource } from '../../lib/analysis/source';
 import { openTrajectories, type DbConfig } from '../../lib/db';
 import { ingestRecords } from '../../lib/ingest';
 import { generateDemoCampaign } from '../demo-data';
@@ -98,12 +98,16 @@ export async function removeAppended(db: DbConfig): Promise<void> {
 }
 
 /**
- * Appends `rows` trajectories of an extra run through the public ingest, then times the first summary over all
- * runs (it must count the new rows) and the one after; the appended rows are deleted again afterwards. Null when
- * the append does not finish within 5 minutes (the run goes on without it).
+ * Appends `rows` trajectories of an extra run through the public ingest, as a live run does, and times what follows:
+ * preparing the new version (reading the appended rows and answering the recent requests on it, which a server does in
+ * the background while the previous version answers), then the first request that was asked before the append (it
+ * must count the new rows), the same request repeated, and a request never asked before. The appended rows are
+ * deleted again afterwards. Null when the append does not finish within 5 minutes (the run goes on without it).
  */
 export async function timeFirstQueryAfterAppend(db: DbConfig, rows: number, before: number) {
   await removeAppended(db);
+  const askedBefore = `reward_min=-999`;
+  await callRoute('summary', askedBefore);
   const questions = Math.ceil(rows / 8);
   const records = (async function* () {
     let line = 0;
@@ -121,12 +125,20 @@ export async function timeFirstQueryAfterAppend(db: DbConfig, rows: number, befo
   const ingest = await timed(() => withTimeout(ingestRecords(records, { db }), APPEND_TIMEOUT_MS));
   if (ingest.value === TIMED_OUT) return null;
   try {
-    const first = await timed(() => callRoute('summary', neverAskedFilter()));
+    const prepare = await timed(() => openSource(db));
+    const first = await timed(() => callRoute('summary', askedBefore));
     const count = (first.value as { trajectory_count: number }).trajectory_count;
     if (count !== before + rows)
       throw new Error(`after the append, summary counts ${count}, expected ${before + rows}`);
-    const second = await timed(() => callRoute('summary', neverAskedFilter()));
-    return { appendMs: ingest.ms, firstMs: first.ms, nextMs: second.ms };
+    const second = await timed(() => callRoute('summary', askedBefore));
+    const never = await timed(() => callRoute('summary', neverAskedFilter()));
+    return {
+      appendMs: ingest.ms,
+      prepareMs: prepare.ms,
+      firstMs: first.ms,
+      nextMs: second.ms,
+      neverMs: never.ms,
+    };
   } finally {
     await removeAppended(db);
   }

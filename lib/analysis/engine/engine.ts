@@ -18,6 +18,11 @@ export interface EngineOptions {
   budgetBytes: number;
   /** How long the previous version may still answer (labelled stale) while a changed table reloads. */
   staleMs: number;
+  /**
+   * Work done on a new version before it answers (after an append or a reload): what each version derives once, and
+   * the answers recently asked for, so the first request of the new version finds them ready. Failures are logged.
+   */
+  prepare?: (columns: ResidentColumns) => Promise<void>;
 }
 
 /** Which columns answer a request: the resident ones, and whether a newer table version is still loading. */
@@ -64,7 +69,8 @@ export class ColumnEngine {
 
   /** Resolves when no load or reload is in flight. */
   async settled(): Promise<void> {
-    while (this.firstLoad || this.reload) await (this.firstLoad ?? this.reload?.done);
+    while (this.firstLoad || this.reload || this.appending.size > 0)
+      await (this.firstLoad ?? this.reload?.done ?? Promise.all(this.appending.values()));
     await this.queue;
   }
 
@@ -87,16 +93,18 @@ export class ColumnEngine {
     }
     const current = this.current;
     if (current.version >= latest) return { columns: current };
+    this.newerSince ??= new Date();
+    const staleView = { columns: current, stale: { latestVersion: latest, since: this.newerSince } };
+    const mayAnswerStale = Date.now() - this.newerSince.getTime() < this.options.staleMs;
     if (this.changedSince !== current.version) {
-      const appended = await this.append(current, latest);
+      const appending = this.append(current, latest);
+      // The previous version answers while the appended rows are read and the new version is prepared.
+      if (mayAnswerStale) return staleView;
+      const appended = await appending;
       if (appended) return this.fresh(latest);
-      this.changedSince = current.version;
     }
     this.startReload(latest);
-    this.newerSince ??= new Date();
-    if (Date.now() - this.newerSince.getTime() < this.options.staleMs)
-      return { columns: current, stale: { latestVersion: latest, since: this.newerSince } };
-    return null;
+    return mayAnswerStale ? staleView : null;
   }
 
   /**
@@ -161,6 +169,7 @@ export class ColumnEngine {
       this.current = null;
       return;
     }
+    if (this.current) await this.prepared(loaded);
     if (!this.current || this.current.version < loaded.version) {
       this.current = loaded;
       this.tooLarge = null;
@@ -172,19 +181,34 @@ export class ColumnEngine {
     if (!pending) {
       const refresh = async (table: Table) =>
         (await appendColumns(table, current, latest)) ?? (await rewrittenColumns(table, current, latest));
-      pending = this.serial(refresh).then((appended) => {
-        if (appended && !this.fits(appended)) {
+      pending = this.serial(refresh).then(async (appended) => {
+        if (!appended) {
+          this.changedSince = current.version;
+          this.startReload(latest);
+          return null;
+        }
+        if (!this.fits(appended)) {
           this.tooLarge = latest;
           this.current = null;
           return null;
         }
-        if (appended && this.current && this.current.version < appended.version) this.current = appended;
+        await this.prepared(appended);
+        if (this.current && this.current.version < appended.version) this.current = appended;
         return appended;
       });
       this.appending.set(latest, pending);
       void pending.finally(() => this.appending.delete(latest)).catch(() => undefined);
     }
     return pending;
+  }
+
+  /** Runs `prepare` on a version about to become current; it answers whether or not preparing succeeded. */
+  private async prepared(columns: ResidentColumns): Promise<void> {
+    try {
+      await this.options.prepare?.(columns);
+    } catch (error) {
+      console.error(`preparing version ${columns.version} failed:`, error);
+    }
   }
 
   private startReload(latest: number): void {

@@ -2,6 +2,21 @@ import '../../db/native-threads';
 import * as lancedb from '@lancedb/lancedb';
 import { connect, TABLE_NAME, type DbConfig } from '../../db';
 import { ColumnEngine } from './engine';
+import type { ResidentColumns } from './resident';
+
+/** Prepares a new version of a database's resident columns before it answers (set by the stat layer). */
+export type VersionPreparer = (
+  config: DbConfig,
+  engine: ColumnEngine,
+  columns: ResidentColumns,
+) => Promise<void>;
+
+let preparer: VersionPreparer | null = null;
+
+/** Sets what every engine does to a new version before switching to it (lib/analysis/stat.ts sets it). */
+export function prepareVersionsWith(prepare: VersionPreparer): void {
+  preparer = prepare;
+}
 
 /** Default of COLUMN_CACHE_MB: the most memory resident columns may take in this process. */
 export const DEFAULT_COLUMN_CACHE_MB = 2048;
@@ -34,14 +49,12 @@ export function columnEngine(config: DbConfig, budgetBytes: number): ColumnEngin
   const key = `${JSON.stringify(config)}\u0000${budgetBytes}`;
   let entry = engines.get(key);
   if (!entry) {
-    entry = {
-      engine: new ColumnEngine(() => openHandle(config), {
-        budgetBytes,
-        staleMs: config.readConsistencyInterval * 1000,
-      }),
+    const engine: ColumnEngine = new ColumnEngine(() => openHandle(config), {
       budgetBytes,
-      usedAt: 0,
-    };
+      staleMs: config.readConsistencyInterval * 1000,
+      prepare: async (columns) => preparer?.(config, engine, columns),
+    });
+    entry = { engine, budgetBytes, usedAt: 0 };
     engines.set(key, entry);
   }
   entry.usedAt = performance.now();
