@@ -42,7 +42,7 @@ describe('checkHealth', () => {
     expect(await checkHealth(loaded.config, () => true)).toEqual({
       status: 'warming',
       database: 'ready',
-      reason: 'loading the resident columns',
+      reason: 'upgrading the table if needed, loading the resident columns and the first answers',
     });
   });
 });

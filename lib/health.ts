@@ -32,7 +32,7 @@ export async function checkHealth(
       database,
       reason: `the database did not answer within ${TIMEOUT_MS / 1000} s`,
     };
-  if (warming()) return { status: 'warming', database, reason: 'loading the resident columns' };
+  if (warming()) return { status: 'warming', database, reason: 'upgrading the table if needed, loading the resident columns and the first answers' };
   return { status: 'ok', database };
 }
 
