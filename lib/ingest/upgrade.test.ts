@@ -60,6 +60,18 @@ async function stored(db: TempDb): Promise<Map<string, unknown>> {
   return new Map(rows.map((row) => [String(row.trajectory_id), row.step_text]));
 }
 
+/** One trajectory as an ingest gets it: a new epoch of the old run, answered with `answer`. */
+const newRecord = (id: string, answer: string) =>
+  JSON.stringify({
+    trajectory_id: id,
+    training_id: 'old-run',
+    epoch_id: 1,
+    data_id: 'q0',
+    reward: 1,
+    termination_reason: 'done',
+    steps: [{ action: 'respond', action_input: answer }],
+  });
+
 let db: TempDb;
 afterEach(() => db.cleanup());
 
@@ -82,18 +94,7 @@ describe('upgrading a table written by the previous version', () => {
     expect(fts.sort()).toEqual(['question', 'step_text']);
     // Upgrading again finds nothing to do; new rows arrive with their step text.
     expect(await upgradeTable(db.config)).toEqual({ added: [], filled: 0, droppedIndexes: [] });
-    const more = await ingestText(
-      JSON.stringify({
-        trajectory_id: 'new-1',
-        training_id: 'old-run',
-        epoch_id: 1,
-        data_id: 'q0',
-        reward: 1,
-        termination_reason: 'done',
-        steps: [{ action: 'respond', action_input: 'done' }],
-      }),
-      { db: db.config },
-    );
+    const more = await ingestText(newRecord('new-1', 'done'), { db: db.config });
     expect(more.inserted).toBe(1);
     expect((await stored(db)).get('new-1')).toBe('respond done');
   });
@@ -122,18 +123,7 @@ describe('upgrading a table written by the previous version', () => {
   it('upgrades an old table the first time ingest writes to it', async () => {
     db = tempDb();
     await writeOldTable(db, 3);
-    const result = await ingestText(
-      JSON.stringify({
-        trajectory_id: 'new-2',
-        training_id: 'old-run',
-        epoch_id: 1,
-        data_id: 'q0',
-        reward: 1,
-        termination_reason: 'done',
-        steps: [{ action: 'respond', action_input: 'yes' }],
-      }),
-      { db: db.config },
-    );
+    const result = await ingestText(newRecord('new-2', 'yes'), { db: db.config });
     expect(result.inserted).toBe(1);
     const texts = await stored(db);
     expect(texts.size).toBe(4);
