@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { openTrajectories, type DbConfig } from '@/lib/db';
 import { ingestFiles, type IngestSummary } from '@/lib/ingest';
+import { upgradeTable } from '@/lib/ingest/upgrade';
 import type { DemoCampaignOptions } from './demo-data';
 import { writeDemoJsonl, type JsonlWriteSummary } from './demo-jsonl';
 
@@ -31,6 +32,12 @@ export async function loadDemoDataIfEmpty(
   options: DemoLoadOptions = {},
 ): Promise<DemoLoadResult> {
   const log = options.log ?? (() => {});
+  // A demo database an earlier version wrote gets this version's derived columns first.
+  const upgraded = await upgradeTable(db);
+  if (upgraded.filled > 0)
+    log(
+      `upgraded ${db.uri}: filled ${upgraded.added.join(', ') || 'derived columns'} of ${upgraded.filled} rows`,
+    );
   const existingRows = await countTrajectories(db);
   if (existingRows > 0) {
     log(

@@ -26,6 +26,14 @@ describe('RowIdSet', () => {
       expect(set.has(id(f, o)), `${f}:${o}`).toBe(false);
   });
 
+  it('holds a million ids of one fragment (no argument list as long as the matches)', () => {
+    const ids = Array.from({ length: 1_000_000 }, (_, i) => id(2, i * 3));
+    const set = new RowIdSet(ids);
+    expect(set.size).toBe(1_000_000);
+    expect(set.has(id(2, 2_999_997))).toBe(true);
+    expect(set.has(id(2, 2_999_998))).toBe(false);
+  });
+
   it('is empty for no ids', () => {
     const set = new RowIdSet([]);
     expect(set.size).toBe(0);

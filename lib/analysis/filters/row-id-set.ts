@@ -16,7 +16,9 @@ export class RowIdSet {
     }
     let size = 0;
     for (const [fragment, offsets] of byFragment) {
-      const bits = new Uint8Array((Math.max(...offsets) >> 3) + 1);
+      let last = 0;
+      for (const offset of offsets) if (offset > last) last = offset;
+      const bits = new Uint8Array((last >> 3) + 1);
       for (const offset of offsets) {
         if ((bits[offset >> 3] & (1 << (offset & 7))) === 0) size++;
         bits[offset >> 3] |= 1 << (offset & 7);
