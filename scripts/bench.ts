@@ -99,7 +99,7 @@ async function main() {
       log('the build failed: the pages are skipped');
     }
   }
-  const pages = await timePages(data.db.uri, trainings[0], options.repeats);
+  const pages = await timePages(data.db.uri, latest, options.repeats);
 
   const results: BenchResults = {
     rows: options.rows,

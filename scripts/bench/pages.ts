@@ -9,18 +9,19 @@ import { median, timed } from './timing';
 
 export const PAGE_PORT = 3310;
 
+/** Waits until `/api/health` says `ok` (200), as a load balancer would before sending traffic: warmed up. */
 async function waitUntilServing(base: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
     try {
-      if ((await fetch(`${base}/api/analysis-stats/training-list`)).ok) return;
+      if ((await fetch(`${base}/api/health`)).ok) return;
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`next start did not answer on ${base} within 2 minutes`);
+  throw new Error(`next start did not say ok on ${base}/api/health within 5 minutes`);
 }
 
 async function getPage(url: string): Promise<number> {
@@ -45,8 +46,9 @@ export async function timePages(dbUri: string, trainingId: string, repeats: numb
     stdio: 'ignore',
   });
   try {
-    await waitUntilServing(base, server);
-    const first = await getPage(
+    const ready = await timed(() => waitUntilServing(base, server));
+    const first = await getPage(`${base}/analysis?tab=overview&training_id=${trainingId}`);
+    const firstNew = await getPage(
       `${base}/analysis?tab=overview&training_id=${trainingId}&${neverAskedFilter()}`,
     );
     const tabs: { tab: string; coldMs: number; warmMs: number }[] = [];
@@ -60,7 +62,7 @@ export async function timePages(dbUri: string, trainingId: string, repeats: numb
       }
       tabs.push({ tab, coldMs: median(cold), warmMs: median(warm) });
     }
-    return { firstMs: first, tabs };
+    return { readyMs: ready.ms, firstMs: first, firstNewMs: firstNew, tabs };
   } finally {
     server.kill('SIGTERM');
   }
