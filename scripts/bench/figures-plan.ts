@@ -9,14 +9,21 @@ export interface PlanMethod {
   aggregate(figure: Figure, frame: Frame): FigureValues;
 }
 
+/** Columns this product adds that the plan's table does not have: left out of the plan's load. */
+const NOT_IN_PLAN = new Set(['step_text']);
+
 /**
- * The plan's method: load every column of the table (`steps_json` included), then aggregate in JS. Each request
+ * The plan's method: load every column of the table (`steps_json` included; not `step_text`, which the plan's table
+ * does not have), then aggregate in JS. Each request
  * of the plan loads anew (its filters in the LanceDB `where`); the benchmark loads once per scope and adds that time
  * to each figure's aggregation.
  */
 export function planMethod(table: Table): PlanMethod {
   async function load(scope: Scope): Promise<Frame> {
-    let query = table.query();
+    const columns = (await table.schema()).fields
+      .map((field) => field.name)
+      .filter((name) => !NOT_IN_PLAN.has(name));
+    let query = table.query().select(columns);
     const conditions = [
       ...(scope.trainingId === null ? [] : [`training_id = '${scope.trainingId.replaceAll("'", "''")}'`]),
       ...(scope.rewardMin === null ? [] : [`reward >= ${scope.rewardMin}`]),
