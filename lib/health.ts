@@ -1,4 +1,4 @@
-import { warmupRunning } from './analysis/warm';
+import { warmupRunning } from './warmup-state';
 import { connect, dbConfigFromEnv, TABLE_NAME, type DbConfig } from './db';
 
 /** Whether the database answers and holds the trajectories table; nothing about its contents. */

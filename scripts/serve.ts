@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { parseTrustedProxies } from '@/lib/http-security/settings';
 import { createFrontServer } from '@/lib/server/front-server';
+import { warmPages } from '@/lib/server/warm-pages';
 import { portFrom, serverSettingsFromEnv } from '@/lib/server/server-settings';
 import { startupProblems } from '@/lib/server/startup-check';
 
@@ -58,6 +59,8 @@ async function main(): Promise<number> {
     server.listen(port, hostname, resolve);
   });
   console.log(`Ready on http://${hostname}:${port}`);
+  // Health says "warming" until every tab has been rendered once (and the data warm-up has ended).
+  void warmPages(`http://${hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname}:${port}`);
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,4 +1,5 @@
 import { dbConfigFromEnv, type DbConfig } from '../db';
+import { setWarming } from '../warmup-state';
 import { deriveVersionWork } from './engine/derived';
 import { countMatching } from './filters/count-matching';
 import { filterOptions } from './filters/filter-options';
@@ -9,35 +10,16 @@ import { runStat, statParams } from './stat';
 import { STATS } from './stats';
 import { listTrainings } from './stats/training-list';
 
-/** Where the process keeps whether its start-up warm-up is running: one slot however many module copies load this. */
-const SLOT = Symbol.for('rl-dashboard.warmup');
-type Slot = { running: boolean };
-
-function slot(): Slot {
-  const holder = globalThis as { [SLOT]?: Slot };
-  return (holder[SLOT] ??= { running: false });
-}
-
-/** True while the start-up warm-up (`startWarmup`) has not finished: `/api/health` then answers "warming". */
-export function warmupRunning(): boolean {
-  return slot().running;
-}
-
 /**
  * Starts `warmResidentColumns` once, at server start, after `before` (the table's upgrade), and marks the process as
  * warming until both end. A failing `before` is logged; the warm-up still runs.
  */
 export function startWarmup(config?: DbConfig, before?: () => Promise<void>): Promise<void> {
-  const state = slot();
-  state.running = true;
+  setWarming('data', true);
   const prepared = (before?.() ?? Promise.resolve()).catch((error) =>
     console.error('table upgrade failed:', error),
   );
-  return prepared
-    .then(() => warmResidentColumns(config))
-    .finally(() => {
-      state.running = false;
-    });
+  return prepared.then(() => warmResidentColumns(config)).finally(() => setWarming('data', false));
 }
 
 /**
