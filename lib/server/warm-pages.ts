@@ -14,7 +14,10 @@ const WARM_PATHS = [
  * says "warming" until it ends. Skipped when `DASHBOARD_AUTH` is set: the server's own requests carry no credentials.
  * Never fails: a page that does not render is rendered again by its first reader.
  */
-export async function warmPages(base: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function warmPages(
+  base: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<void> {
   if (env.DASHBOARD_AUTH) return;
   setWarming('pages', true);
   try {
