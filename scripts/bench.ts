@@ -84,13 +84,7 @@ async function main() {
           `${append.firstMs.toFixed(1)} ms, repeated ${append.nextMs.toFixed(1)} ms, never asked ${append.neverMs.toFixed(1)} ms`
       : 'append: timed out',
   );
-  // Last of the in-process work: the plan's method, whose loads fill the heap with gigabytes of JS values.
-  const figures = await compareWithPlan(
-    timedFigures,
-    options.rows <= PLAN_MAX_ROWS ? planMethod(table) : null,
-    log,
-  );
-
+  // The pages before the plan's method: its gigabytes of loaded values would starve the page server of memory.
   if (options.build && !fs.existsSync(path.resolve('.next', 'BUILD_ID'))) {
     log('building the app for the page timings');
     try {
@@ -100,6 +94,12 @@ async function main() {
     }
   }
   const pages = await timePages(data.db.uri, latest, options.repeats);
+  // Last of the in-process work: the plan's method, whose loads fill the heap with gigabytes of JS values.
+  const figures = await compareWithPlan(
+    timedFigures,
+    options.rows <= PLAN_MAX_ROWS ? planMethod(table) : null,
+    log,
+  );
 
   const results: BenchResults = {
     rows: options.rows,
