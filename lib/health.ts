@@ -32,7 +32,12 @@ export async function checkHealth(
       database,
       reason: `the database did not answer within ${TIMEOUT_MS / 1000} s`,
     };
-  if (warming()) return { status: 'warming', database, reason: 'upgrading the table if needed, loading the resident columns and the first answers' };
+  if (warming())
+    return {
+      status: 'warming',
+      database,
+      reason: 'upgrading the table if needed, loading the resident columns and the first answers',
+    };
   return { status: 'ok', database };
 }
 
