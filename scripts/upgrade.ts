@@ -6,6 +6,7 @@
 import { upgradeTable } from '../lib/ingest/upgrade';
 
 const report = await upgradeTable(undefined, {
+  scanForUnfilled: true,
   onBatch: (filled) => void process.stdout.write(`\rfilled ${filled} rows`),
 });
 if (report.filled > 0) process.stdout.write('\n');

@@ -49,10 +49,26 @@ function wantedIndexes(): { column: string; make: () => Index }[] {
 }
 
 /**
- * What an interrupted maintenance can leave behind: the names of wanted indexes that are missing, and of indexes that
- * do not cover every row. Empty for an empty table and for a table whose indexes are complete.
+ * Rows an index may leave out, as a share of the rows it covers, before an ingest folds them in. Rows outside an index
+ * are still found, exactly (filters and full-text search scan them), only more slowly; folding rewrites each index
+ * whole, so folding at a share of the table keeps its cost proportional to the rows appended (amortised), and a small
+ * append to a large table costs what its own rows cost.
  */
-export async function incompleteIndexes(table: Table): Promise<string[]> {
+export const UNINDEXED_SHARE_BEFORE_FOLD = 0.1;
+
+/**
+ * Fragments (one per write) a table may have before an ingest compacts it. A load writes large batches, so a table
+ * reaches this by many small appends; LanceDB's compaction rewrites every fragment under a million rows, so it is
+ * not run after every load.
+ */
+export const MAX_FRAGMENTS_BEFORE_COMPACTION = 256;
+
+/**
+ * What an interrupted maintenance can leave behind: the names of wanted indexes that are missing, and of indexes that
+ * leave out more than `share` of the rows they cover (0: any row). Empty for an empty table and for a table whose
+ * indexes are complete.
+ */
+export async function incompleteIndexes(table: Table, share = 0): Promise<string[]> {
   if ((await table.countRows()) === 0) return [];
   const indices = await table.listIndices();
   const existing = new Set(indices.flatMap((index) => index.columns));
@@ -62,7 +78,7 @@ export async function incompleteIndexes(table: Table): Promise<string[]> {
   const stale: string[] = [];
   for (const index of indices) {
     const stats = await table.indexStats(index.name);
-    if (stats && stats.numUnindexedRows > 0)
+    if (stats && stats.numUnindexedRows > share * stats.numIndexedRows)
       stale.push(`${index.columns.join(', ')} (${stats.numUnindexedRows} rows not indexed)`);
   }
   return [...missing, ...stale];
@@ -72,13 +88,29 @@ export async function incompleteIndexes(table: Table): Promise<string[]> {
 export type MaintenanceStep = (step: string) => void | Promise<void>;
 
 /**
+ * Why a table's indexes need folding or its fragments compacting (an `optimize`), or null when neither does: an index
+ * leaves out more than `UNINDEXED_SHARE_BEFORE_FOLD` of its rows, or the table has more than
+ * `MAX_FRAGMENTS_BEFORE_COMPACTION` fragments.
+ */
+export async function optimizeReason(table: Table): Promise<string | null> {
+  const stale = (await incompleteIndexes(table, UNINDEXED_SHARE_BEFORE_FOLD)).filter((entry) =>
+    entry.endsWith('not indexed)'),
+  );
+  if (stale.length > 0) return `rows outside the indexes: ${stale.join('; ')}`;
+  const fragments = (await table.stats()).fragmentStats.numFragments;
+  return fragments > MAX_FRAGMENTS_BEFORE_COMPACTION ? `${fragments} fragments` : null;
+}
+
+/**
  * Creates the missing indexes, then `optimize`s (folds new rows into the indexes, compacts fragments, and removes
- * versions older than `optimize.cleanupOlderThan`, 7 days by default). Call after large writes.
+ * versions older than `optimize.cleanupOlderThan`, 7 days by default). Call after large writes. With `whenNeeded`,
+ * the optimize runs only when `optimizeReason` gives one (what an ingest does).
  */
 export async function ensureIndexes(
   table: Table,
   optimize: Partial<OptimizeOptions> = {},
   onStep?: MaintenanceStep,
+  { whenNeeded = false }: { whenNeeded?: boolean } = {},
 ): Promise<void> {
   if ((await table.countRows()) === 0) return;
   const existing = new Set((await table.listIndices()).flatMap((index) => index.columns));
@@ -87,6 +119,7 @@ export async function ensureIndexes(
     await onStep?.(`index ${column}`);
     await table.createIndex(column, { config: make(), replace: true });
   }
+  if (whenNeeded && (await optimizeReason(table)) === null) return;
   await onStep?.('optimize');
   await table.optimize(optimize);
 }

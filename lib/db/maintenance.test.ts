@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadFixture, tempDb, type TempDb } from '../test-support/fixture';
+import { rowsToArrowTable } from '../ingest/arrow-batch';
+import { normalizeRecord } from '../ingest/normalize';
+import { fixtureRecords, loadFixture, tempDb, type TempDb } from '../test-support/fixture';
 import { openTrajectories } from './connection';
 import { maintainAfterIngest } from './maintenance';
 
@@ -37,9 +39,17 @@ async function settled(promise: Promise<unknown>): Promise<boolean> {
   return done;
 }
 
+/** The fixture, then as many rows again written past the indexes (as an ingest killed before its fold leaves them). */
 async function openFixture() {
   await loadFixture(db.config);
-  return (await openTrajectories(db.config))!;
+  const table = (await openTrajectories(db.config))!;
+  const rows = fixtureRecords().map((record) => {
+    const result = normalizeRecord(record);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    return { ...result.row, trajectory_id: `${result.row.trajectory_id}-unindexed` };
+  });
+  await table.add(rowsToArrowTable(rows));
+  return table;
 }
 
 describe('maintainAfterIngest', () => {

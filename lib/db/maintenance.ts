@@ -1,6 +1,11 @@
 import type { Table } from '@lancedb/lancedb';
 import { firstLineOf } from './error-text';
-import { ensureIndexes, incompleteIndexes, type MaintenanceStep } from './indexes';
+import {
+  ensureIndexes,
+  incompleteIndexes,
+  UNINDEXED_SHARE_BEFORE_FOLD,
+  type MaintenanceStep,
+} from './indexes';
 
 /**
  * How long superseded table versions are kept after an ingest. A reader that opened an older version keeps working
@@ -18,8 +23,9 @@ const ATTEMPTS = 4;
 export const MAINTENANCE_TIMEOUT_MS = 5 * 60 * 1000;
 
 /**
- * After an ingest that wrote: creates missing indexes, folds new rows into them, compacts small fragments and
- * deletes versions older than `VERSION_RETENTION_MS`. Concurrent writers can make a step fail with a commit conflict:
+ * After an ingest that wrote: creates missing indexes and, when `optimizeReason` says so (many rows outside the
+ * indexes, or many fragments), folds new rows into them, compacts small fragments and deletes versions older than
+ * `VERSION_RETENTION_MS`. Concurrent writers can make a step fail with a commit conflict:
  * it is retried a few times, and a step that still fails is returned as a warning (the rows are already committed).
  */
 export async function maintainAfterIngest(
@@ -55,7 +61,9 @@ async function maintainWithRetries(
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     try {
       await table.checkoutLatest();
-      await ensureIndexes(table, { cleanupOlderThan: new Date(now() - VERSION_RETENTION_MS) }, onStep);
+      await ensureIndexes(table, { cleanupOlderThan: new Date(now() - VERSION_RETENTION_MS) }, onStep, {
+        whenNeeded: true,
+      });
       return [];
     } catch (error) {
       lastError = error;
@@ -65,8 +73,11 @@ async function maintainWithRetries(
   return [`index update / compaction did not finish (${firstLineOf(lastError)}); the next ingest retries it`];
 }
 
-/** Whether a run that wrote nothing should still maintain the table: an index is missing or does not cover every row. */
+/**
+ * Whether a run that wrote nothing should still maintain the table: an index is missing, or leaves out more rows than
+ * an ingest lets it (`UNINDEXED_SHARE_BEFORE_FOLD`).
+ */
 export async function indexesNeedRepair(table: Table): Promise<boolean> {
   await table.checkoutLatest();
-  return (await incompleteIndexes(table)).length > 0;
+  return (await incompleteIndexes(table, UNINDEXED_SHARE_BEFORE_FOLD)).length > 0;
 }

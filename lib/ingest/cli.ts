@@ -36,7 +36,7 @@ Options:
   --epoch-id N        set epoch_id on every record (overrides the records' own)
   --dataset NAME      the dataset of records that name none; their data_id becomes NAME/<data_id>
   --map F=PATH,...    take envelope fields from other fields, e.g. --map data_id=task_id,sample_id=meta.trial
-  --batch-size N      rows per atomic write (default 10000)
+  --batch-size N      most rows per atomic write (default 50000)
   --dry-run           validate only; write nothing
   -h, --help          show this help
 
@@ -199,7 +199,13 @@ export async function runIngestCli(argv: readonly string[], io: CliIo): Promise<
 }
 
 export function formatSummary(summary: IngestSummary): string {
-  const rate = `${fmt(Math.round(summary.rowsPerSecond))} rows/s`;
+  const threads =
+    summary.workers === 1
+      ? ', 1 worker thread'
+      : summary.workers > 1
+        ? `, ${summary.workers} worker threads`
+        : '';
+  const rate = `${fmt(Math.round(summary.rowsPerSecond))} rows/s${threads}`;
   const time = `${summary.seconds.toFixed(2)} s`;
   if (summary.dryRun) {
     return `dry run: ${fmt(summary.accepted)} valid, ${fmt(summary.rejected)} rejected (nothing written) in ${time} (${rate})\n`;

@@ -206,6 +206,7 @@ export async function handleIngestRequest(
         source: '<body>',
         maxRecordBytes: limits.maxRecordBytes,
         inflate: limits,
+        deferParse: true,
       }),
       {
         db: dbConfigFromEnv(env),

@@ -10,8 +10,11 @@ import { indexesNeedRepair, MAINTENANCE_TIMEOUT_MS, maintainAfterIngest } from '
 import { withWriteLock } from '../db/write-lock';
 import { upgradeTable } from './upgrade';
 import type { TrajectoryRow } from '../db/schema';
-import { normalizeRecord } from './normalize';
-import { Dispatcher, type FieldMap } from './dispatch';
+import type { FieldMap } from './dispatch';
+import { OrderedProcessing } from './pipeline/ordered';
+import { ingestWorkerCount } from './pipeline/pool';
+import type { ProcessedRecord } from './pipeline/process';
+import { assignSampleId } from './pipeline/sample-ids';
 import { IngestLimitError, overLimit } from './limits';
 import { isAbort, readRecords, readRecordsFromText, STDIN_SOURCE } from './read';
 import { expandInputs, readFile } from './containers/input';
@@ -24,10 +27,15 @@ import {
   type ContainerInfo,
   type EnvelopeOverrides,
   type FieldError,
-  type RawRecordOrError,
+  type RawInput,
 } from './types';
 
-export const DEFAULT_BATCH_SIZE = 10_000;
+export const DEFAULT_BATCH_SIZE = 50_000;
+/**
+ * Characters of row text (steps, step text, question, metadata) after which a batch is written even when it has fewer
+ * than `batchSize` rows: large commits (few fragments, few versions) with memory bounded whatever the rows' size.
+ */
+export const BATCH_MAX_CHARS = 32 * 1024 * 1024;
 export const DEFAULT_MAX_ERRORS = 1000;
 
 export interface IngestOptions extends EnvelopeOverrides {
@@ -43,7 +51,7 @@ export interface IngestOptions extends EnvelopeOverrides {
   trainingIdOf?: (source: string, container: ContainerInfo | undefined) => string | null;
   /** Validate only: nothing is opened, created or written. */
   dryRun?: boolean;
-  /** Rows per atomic write (default 10,000). */
+  /** Most rows per atomic write (default 50,000); a write also ends at `BATCH_MAX_CHARS` of row text. */
   batchSize?: number;
   /** Errors kept in the summary (default 1000); all are counted and passed to `onError`. */
   maxErrors?: number;
@@ -64,6 +72,11 @@ export interface IngestOptions extends EnvelopeOverrides {
   signal?: AbortSignal;
   /** Called before each step of the index maintenance that ends a run (`index <column>`, `optimize`). */
   onMaintenance?: MaintenanceStep;
+  /**
+   * Worker threads that parse and normalise records (default `ingestWorkerCount()`: `INGEST_WORKERS`, else the cores
+   * but one); they start once the input has more than `WORKERS_AFTER_RECORDS` records. 0: all on this thread.
+   */
+  workers?: number;
 }
 
 /** Records read from one input, and how many of them were not JSON at all. */
@@ -135,6 +148,8 @@ export interface IngestSummary extends IngestProgress {
   stoppedBy: IngestLimitError | null;
   /** True when `signal` aborted the run: the batch being read was dropped, earlier batches stay committed. */
   aborted: boolean;
+  /** Worker threads that parsed and normalised records (0: all on the writing thread; a small input starts none). */
+  workers: number;
   /** The files read (directories expanded), when ingesting files. */
   files?: string[];
   /** Files inside the given directories that were not read (not data by name, or a companion an importer reads). */
@@ -156,7 +171,7 @@ export class IngestWriteError extends Error {
   }
 }
 
-type Records = AsyncIterable<RawRecordOrError> | Iterable<RawRecordOrError>;
+type Records = AsyncIterable<RawInput> | Iterable<RawInput>;
 
 interface PendingRow {
   row: TrajectoryRow;
@@ -184,15 +199,15 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
   const errors: IngestError[] = [];
   let errorsTruncated = false;
   const sampleIds = new Map<string, SampleIdCounter>();
-  const dispatcher = new Dispatcher({ format: options.format, map: options.map });
   const config = dryRun ? null : writerConfig(options.db ?? dbConfigFromEnv());
   const lockOptions = { onWait: options.onLockWait, timeoutMs: options.lockTimeoutMs };
 
   let batch = new Map<string, PendingRow>();
+  let batchChars = 0;
   let batchDuplicates = 0;
   let table: Table | null = null;
   const runWrites = new RunWrites();
-  let inFlight: Promise<void> | null = null;
+  let writing: Promise<void> | null = null;
   let wrote = false;
 
   const progress = (): IngestProgress => {
@@ -279,108 +294,124 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
     const pending = [...batch.values()];
     const duplicates = batchDuplicates;
     batch = new Map();
+    batchChars = 0;
     batchDuplicates = 0;
     if (!config) {
       options.onProgress?.(progress());
       return;
     }
     // One write in flight while the next batch is read and validated; writes stay in input order.
-    if (inFlight) await inFlight;
-    inFlight = write(pending, duplicates, config);
-    inFlight.catch(() => {}); // awaited later; avoids an unhandled rejection in between
+    if (writing) await writing;
+    writing = write(pending, duplicates, config);
+    writing.catch(() => {}); // awaited later; avoids an unhandled rejection in between
   };
+
+  /** Bookkeeping of one processed record, in input order: counts, errors, sample ids, the batch. */
+  const apply = async (record: ProcessedRecord) => {
+    if (options.signal?.aborted) throw options.signal.reason ?? new DOMException('aborted', 'AbortError');
+    if (options.maxRecords !== undefined && counts.read >= options.maxRecords)
+      throw overLimit('maxRecords', options.maxRecords, 'the number of records');
+    let ofSource = sources.get(record.source);
+    if (!ofSource)
+      sources.set(
+        record.source,
+        (ofSource = {
+          records: 0,
+          parseErrors: 0,
+          formats: {},
+          trajectories: 0,
+          epochs: new Set(),
+          unrecognised: [],
+        }),
+      );
+    if (ofSource.skipped) return;
+    counts.read++;
+    ofSource.records++;
+    if (record.kind === 'unreadable') {
+      counts.parseErrors++;
+      ofSource.parseErrors++;
+      reject(record.source, record.line, [{ field: record.field, reason: record.error }], record.at);
+      return;
+    }
+    ofSource.readAs ??= record.readAs;
+    if (record.format) ofSource.formats[record.format] = (ofSource.formats[record.format] ?? 0) + 1;
+    if (record.kind === 'rejected') {
+      if (record.undetected && Object.keys(ofSource.formats).length === 0) {
+        // Nothing of this input was recognised yet: its errors wait, to be one error if nothing ever is.
+        ofSource.unrecognised.push({ line: record.line, at: record.at, errors: record.errors });
+        if (ofSource.unrecognised.length >= UNRECOGNISED_BEFORE_SKIP) {
+          ofSource.skipped = true;
+          rejectUnrecognised(record.source, ofSource, 'the rest was not read');
+        }
+        return;
+      }
+      reject(record.source, record.line, record.errors, record.at);
+      return;
+    }
+    // Something was recognised: the errors held back are each their own record's.
+    for (const held of ofSource.unrecognised.splice(0))
+      reject(record.source, held.line, held.errors, held.at);
+    let counter = sampleIds.get(record.source);
+    if (!counter) sampleIds.set(record.source, (counter = new SampleIdCounter()));
+    for (const item of record.items) assignSampleId(item, counter);
+    const problems = record.items.flatMap((item) => item.errors);
+    if (problems.length > 0) {
+      reject(record.source, record.line, problems, record.at);
+    } else {
+      for (const { row } of record.items) {
+        if (!row) continue;
+        counts.accepted++;
+        ofSource.trajectories++;
+        ofSource.epochs.add(row.epoch_id);
+        const id = row.trajectory_id;
+        if (batch.has(id)) {
+          batchDuplicates++;
+          batch.delete(id); // keep the last one, in its position
+        }
+        batch.set(id, { row, source: record.source, line: record.line });
+        batchChars += rowChars(row);
+        if (batch.size >= batchSize || batchChars >= BATCH_MAX_CHARS) await flush();
+      }
+    }
+    if (counts.read % 1000 === 0) options.onProgress?.(progress());
+  };
+
+  // Records are processed (parsed, detected, normalised) in chunks, on worker threads once the input proves large,
+  // while this thread reads ahead and writes; they are applied in input order.
+  const processing = new OrderedProcessing(
+    {
+      format: options.format,
+      map: options.map,
+      dataset: options.dataset,
+      trainingId: options.trainingId,
+      epochId: options.epochId,
+      maxSteps: options.maxSteps,
+    },
+    options.workers ?? ingestWorkerCount(),
+    apply,
+  );
 
   let stoppedBy: IngestLimitError | null = null;
   let aborted = false;
+  let workersUsed = 0;
+  let workerProblem: string | null = null;
   try {
-    for await (const record of records) {
-      if (options.signal?.aborted) throw options.signal.reason ?? new DOMException('aborted', 'AbortError');
-      if (options.maxRecords !== undefined && counts.read >= options.maxRecords)
-        throw overLimit('maxRecords', options.maxRecords, 'the number of records');
-      let ofSource = sources.get(record.source);
-      if (!ofSource)
-        sources.set(
-          record.source,
-          (ofSource = {
-            records: 0,
-            parseErrors: 0,
-            formats: {},
-            trajectories: 0,
-            epochs: new Set(),
-            unrecognised: [],
-          }),
-        );
-      if (ofSource.skipped) continue;
-      counts.read++;
-      ofSource.records++;
-      if (isRawRecordError(record)) {
-        counts.parseErrors++;
-        ofSource.parseErrors++;
-        reject(
-          record.source,
-          record.line,
-          [{ field: record.field ?? 'json', reason: record.error }],
-          record.at,
-        );
-        continue;
+    let readLimit: IngestLimitError | null = null;
+    try {
+      for await (const raw of records) {
+        if (options.signal?.aborted) throw options.signal.reason ?? new DOMException('aborted', 'AbortError');
+        const fileTrainingId = isRawRecordError(raw)
+          ? null
+          : (options.trainingIdOf?.(raw.source, raw.container) ?? null);
+        await processing.push({ raw, fileTrainingId });
       }
-      ofSource.readAs ??= record.container?.kind;
-      const dispatched = await dispatcher.dispatch(record);
-      if (dispatched.format)
-        ofSource.formats[dispatched.format] = (ofSource.formats[dispatched.format] ?? 0) + 1;
-      if (!dispatched.ok) {
-        if (dispatched.undetected && Object.keys(ofSource.formats).length === 0) {
-          // Nothing of this input was recognised yet: its errors wait, to be one error if nothing ever is.
-          ofSource.unrecognised.push({ line: record.line, at: record.at, errors: dispatched.errors });
-          if (ofSource.unrecognised.length >= UNRECOGNISED_BEFORE_SKIP) {
-            ofSource.skipped = true;
-            rejectUnrecognised(record.source, ofSource, 'the rest was not read');
-          }
-          continue;
-        }
-        reject(record.source, record.line, dispatched.errors, record.at);
-        continue;
-      }
-      // Something was recognised: the errors held back are each their own record's.
-      for (const held of ofSource.unrecognised.splice(0))
-        reject(record.source, held.line, held.errors, held.at);
-      let counter = sampleIds.get(record.source);
-      if (!counter) sampleIds.set(record.source, (counter = new SampleIdCounter()));
-      const fileTrainingId = options.trainingIdOf?.(record.source, record.container) ?? null;
-      const rows: TrajectoryRow[] = [];
-      const problems: FieldError[] = [];
-      for (const item of dispatched.items) {
-        const result = normalizeRecord(item.value, {
-          format: item.format,
-          trainingId: options.trainingId,
-          epochId: options.epochId,
-          sampleIds: counter,
-          maxSteps: options.maxSteps,
-          dataset: options.dataset,
-          foreign: item.foreign,
-          defaults: fileTrainingId ? { training_id: fileTrainingId } : undefined,
-        });
-        if (result.ok) rows.push(result.row);
-        else problems.push(...result.errors);
-      }
-      if (problems.length > 0) {
-        reject(record.source, record.line, problems, record.at);
-      } else {
-        for (const row of rows) {
-          counts.accepted++;
-          ofSource.trajectories++;
-          ofSource.epochs.add(row.epoch_id);
-          const id = row.trajectory_id;
-          if (batch.has(id)) {
-            batchDuplicates++;
-            batch.delete(id); // keep the last one, in its position
-          }
-          batch.set(id, { row, source: record.source, line: record.line });
-          if (batch.size >= batchSize) await flush();
-        }
-      }
-      if (counts.read % 1000 === 0) options.onProgress?.(progress());
+    } catch (error) {
+      // The input hit a limit: what was read before it is still processed and written.
+      if (error instanceof IngestLimitError) readLimit = error;
+      else throw error;
     }
+    await processing.finish();
+    if (readLimit) throw readLimit;
     for (const [source, ofSource] of sources) rejectUnrecognised(source, ofSource, '');
     await flush();
   } catch (error) {
@@ -394,16 +425,21 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
       batch = new Map();
     } else throw error;
   } finally {
-    if (inFlight) await inFlight;
+    ({ workers: workersUsed, problem: workerProblem } = await processing.close());
+    if (writing) await writing;
   }
-  let warnings: string[] = [];
+  const warnings: string[] = workerProblem
+    ? [`${workerProblem}; records were processed on the writing thread instead`]
+    : [];
   if (config)
-    warnings = await maintain(
-      config,
-      wrote ? table : null,
-      counts.accepted > 0,
-      lockOptions,
-      options.onMaintenance,
+    warnings.push(
+      ...(await maintain(
+        config,
+        wrote ? table : null,
+        counts.accepted > 0,
+        lockOptions,
+        options.onMaintenance,
+      )),
     );
   const summary = progress();
   options.onProgress?.(summary);
@@ -417,6 +453,7 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
     dryRun,
     stoppedBy,
     aborted,
+    workers: workersUsed,
   };
 }
 
@@ -445,6 +482,17 @@ async function maintain(
   } catch (error) {
     return [`index update / compaction skipped (${firstLineOf(error)}); the next ingest retries it`];
   }
+}
+
+/** About how much text a row holds (what a batch's memory grows with). */
+function rowChars(row: TrajectoryRow): number {
+  return (
+    row.steps_json.length +
+    (row.step_text?.length ?? 0) +
+    (row.question?.length ?? 0) +
+    (row.metadata?.length ?? 0) +
+    256
+  );
 }
 
 /** The writer sees every other writer's commit at once (its lookups and merges must run on the latest version). */
@@ -476,11 +524,11 @@ export async function ingestFiles(
   const unique = [...new Map(files.map((p) => [p === '-' ? p : resolve(p), p])).values()];
   const inputBytes = { read: 0, total: unique.includes('-') ? null : await totalSize(unique) };
   const onBytes = (bytes: number) => (inputBytes.read += bytes);
-  async function* all(): AsyncGenerator<RawRecordOrError> {
+  async function* all(): AsyncGenerator<RawInput> {
     for (const path of unique) {
-      if (path === '-')
-        yield* readRecords(stdin ?? process.stdin, { source: STDIN_SOURCE, onBytes, maxRecordBytes });
-      else yield* readFile(path, { onBytes, maxRecordBytes });
+      const read = { onBytes, maxRecordBytes, deferParse: true } as const;
+      if (path === '-') yield* readRecords(stdin ?? process.stdin, { source: STDIN_SOURCE, ...read });
+      else yield* readFile(path, read);
     }
   }
   const summary = await ingestRecords(all(), {
@@ -498,7 +546,7 @@ export function ingestText(
   options: IngestOptions & { source?: string } = {},
 ): Promise<IngestSummary> {
   const { source = '<body>', ...rest } = options;
-  return ingestRecords(readRecordsFromText(sliceText(text), source), rest);
+  return ingestRecords(readRecordsFromText(sliceText(text), source, undefined, undefined, true), rest);
 }
 
 const SLICE = 1 << 20;

@@ -17,7 +17,7 @@ export interface NormalizeOptions extends EnvelopeOverrides {
   /** `auto` (default) detects the body per record. */
   format?: Format;
   /** Assigns sample ids to records without one; share one per input. A fresh counter when absent. */
-  sampleIds?: SampleIdCounter;
+  sampleIds?: Pick<SampleIdCounter, 'next'>;
   /** Most steps a trajectory may have (default `INGEST_MAX_STEPS`'s); a record with more is rejected. */
   maxSteps?: number;
   /** Envelope fields for a record that has none of its own (training_id from the file name…); overrides still win. */
@@ -34,7 +34,9 @@ export interface NormalizeOptions extends EnvelopeOverrides {
 /** Longest `metadata` JSON stored; past it, whole fields are left out and named under `"…omitted"`. */
 export const METADATA_MAX_CHARS = 16_384;
 
-export type NormalizeResult = { ok: true; row: TrajectoryRow } | { ok: false; errors: FieldError[] };
+export type NormalizeResult =
+  /** `derivedId`: the record named no trajectory_id; the row's is `makeTrajectoryId` of its key. */
+  { ok: true; row: TrajectoryRow; derivedId: boolean } | { ok: false; errors: FieldError[] };
 
 /** The termination reason of a record that has none (verl records derive `success` / `failure` instead). */
 export const DEFAULT_TERMINATION_REASON = 'unknown';
@@ -101,6 +103,7 @@ export function normalizeRecord(value: unknown, options: NormalizeOptions = {}):
   const steps: Step[] = body.steps;
   return {
     ok: true,
+    derivedId: env.trajectory_id === undefined || env.trajectory_id === null,
     row: {
       trajectory_id:
         env.trajectory_id ??

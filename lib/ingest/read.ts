@@ -5,7 +5,7 @@ import { JsonArraySplitter } from '../json/array-splitter';
 import { readJsonObject } from './containers/json-object';
 import { describeJsonError, jsonDepthExceeds, loneSurrogatePath, MAX_JSON_DEPTH } from './json-checks';
 import { DEFAULT_INGEST_LIMITS, formatLimit, IngestLimitError, limitSetting, overLimit } from './limits';
-import type { ContainerInfo, RawRecordOrError } from './types';
+import type { ContainerInfo, RawInput, RawRecordOrError, RawText } from './types';
 import { decodeUtf8Lines } from './utf8-lines';
 
 /** The name used for standard input in error messages. */
@@ -29,6 +29,11 @@ export interface ReadOptions {
   maxRecordBytes?: number;
   /** Caps on the inflated size of a gzip input; absent: none. */
   inflate?: InflateLimits;
+  /**
+   * Yield the text of each JSONL line or JSON-array element unparsed (`RawText`), for `parseRecordText` elsewhere
+   * (a worker thread); records of other containers are parsed as usual.
+   */
+  deferParse?: boolean;
 }
 
 type ByteSource = string | Readable | AsyncIterable<Uint8Array>;
@@ -40,10 +45,12 @@ type ByteSource = string | Readable | AsyncIterable<Uint8Array>;
  * for a record that is not valid JSON or is longer than `maxRecordBytes`; an unreadable or corrupt input yields a
  * final error (field `file`) and stops. A limit of the input (`IngestLimitError`) is thrown, not yielded.
  */
-export async function* readRecords(
+export function readRecords(
   input: ByteSource,
-  options: ReadOptions = {},
-): AsyncGenerator<RawRecordOrError> {
+  options: ReadOptions & { deferParse: true },
+): AsyncGenerator<RawInput>;
+export function readRecords(input: ByteSource, options?: ReadOptions): AsyncGenerator<RawRecordOrError>;
+export async function* readRecords(input: ByteSource, options: ReadOptions = {}): AsyncGenerator<RawInput> {
   const source =
     options.source ?? (typeof input === 'string' ? (input === '-' ? STDIN_SOURCE : input) : '<stream>');
   const opened = typeof input === 'string' && input !== '-' ? createReadStream(input) : null;
@@ -56,6 +63,7 @@ export async function* readRecords(
       source,
       invalidUtf8Lines,
       options.maxRecordBytes,
+      options.deferParse,
     );
   } finally {
     opened?.destroy();
@@ -69,12 +77,27 @@ export async function* readRecords(
  * Time and memory are linear in the input whatever its whitespace: blank chunks before the first record are counted
  * and dropped, never kept.
  */
+export function readRecordsFromText(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  source: string,
+  invalidUtf8Lines?: ReadonlySet<number>,
+  maxRecordBytes?: number,
+  deferParse?: false,
+): AsyncGenerator<RawRecordOrError>;
+export function readRecordsFromText(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  source: string,
+  invalidUtf8Lines?: ReadonlySet<number>,
+  maxRecordBytes?: number,
+  deferParse?: boolean,
+): AsyncGenerator<RawInput>;
 export async function* readRecordsFromText(
   chunks: AsyncIterable<string> | Iterable<string>,
   source: string,
   invalidUtf8Lines: ReadonlySet<number> = new Set(),
   maxRecordBytes: number = DEFAULT_INGEST_LIMITS.maxRecordBytes,
-): AsyncGenerator<RawRecordOrError> {
+  deferParse = false,
+): AsyncGenerator<RawInput> {
   let reader: TextRecordReader | null = null;
   let blankLines = 0;
   const iterator = toAsyncIterator(chunks);
@@ -92,7 +115,7 @@ export async function* readRecordsFromText(
         blankLines += newlinesIn(chunk);
         continue;
       }
-      const options = { source, invalidUtf8Lines, maxRecordBytes, firstLine: blankLines + 1 };
+      const options = { source, invalidUtf8Lines, maxRecordBytes, firstLine: blankLines + 1, deferParse };
       if (chunk[first] === '{') {
         const head = await firstLineChunks(chunk, iterator, maxRecordBytes);
         if (isWholeObject(head.join(''))) {
@@ -189,6 +212,7 @@ interface ReaderOptions {
   invalidUtf8Lines: ReadonlySet<number>;
   maxRecordBytes: number;
   firstLine: number;
+  deferParse: boolean;
 }
 
 const JSONL: ContainerInfo = { kind: 'jsonl' };
@@ -205,8 +229,8 @@ function oversizedRecord(source: string, line: number, maxRecordBytes: number): 
 }
 
 interface TextRecordReader {
-  push(chunk: string): RawRecordOrError[];
-  end(): RawRecordOrError[];
+  push(chunk: string): RawInput[];
+  end(): RawInput[];
   currentLine(): number;
 }
 
@@ -221,8 +245,8 @@ class LinesReader implements TextRecordReader {
     this.line = options.firstLine - 1;
   }
 
-  push(chunk: string): RawRecordOrError[] {
-    const out: RawRecordOrError[] = [];
+  push(chunk: string): RawInput[] {
+    const out: RawInput[] = [];
     let start = 0;
     for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {
       this.keep(chunk, start, nl);
@@ -233,8 +257,8 @@ class LinesReader implements TextRecordReader {
     return out;
   }
 
-  end(): RawRecordOrError[] {
-    const out: RawRecordOrError[] = [];
+  end(): RawInput[] {
+    const out: RawInput[] = [];
     if (this.length > 0) this.endLine(out);
     return out;
   }
@@ -250,9 +274,9 @@ class LinesReader implements TextRecordReader {
     else this.parts = [];
   }
 
-  private endLine(out: RawRecordOrError[]): void {
+  private endLine(out: RawInput[]): void {
     this.line++;
-    const { source, maxRecordBytes, invalidUtf8Lines } = this.options;
+    const { source, maxRecordBytes, invalidUtf8Lines, deferParse } = this.options;
     const length = this.length;
     const rawLine = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
     this.parts = [];
@@ -264,7 +288,15 @@ class LinesReader implements TextRecordReader {
     const text = rawLine.trim();
     if (text === '') return;
     const column = rawLine.length - rawLine.trimStart().length + 1;
-    out.push(parseJson(text, source, this.line, column, invalidUtf8Lines.has(this.line), JSONL));
+    const raw = {
+      source,
+      line: this.line,
+      text,
+      column,
+      invalidUtf8: invalidUtf8Lines.has(this.line),
+      container: JSONL,
+    };
+    out.push(deferParse ? raw : parseRecordText(raw));
   }
 }
 
@@ -277,11 +309,11 @@ class ArrayReader implements TextRecordReader {
     this.lastLine = options.firstLine;
   }
 
-  push(chunk: string): RawRecordOrError[] {
+  push(chunk: string): RawInput[] {
     return this.convert(this.splitter.push(chunk));
   }
 
-  end(): RawRecordOrError[] {
+  end(): RawInput[] {
     return this.convert(this.splitter.end());
   }
 
@@ -289,8 +321,8 @@ class ArrayReader implements TextRecordReader {
     return this.lastLine;
   }
 
-  private convert(pieces: ReturnType<JsonArraySplitter['push']>): RawRecordOrError[] {
-    const { source, maxRecordBytes, invalidUtf8Lines } = this.options;
+  private convert(pieces: ReturnType<JsonArraySplitter['push']>): RawInput[] {
+    const { source, maxRecordBytes, invalidUtf8Lines, deferParse } = this.options;
     return pieces.map((piece) => {
       this.lastLine = piece.line;
       if ('error' in piece) return { source, line: piece.line, field: 'json', error: piece.error };
@@ -298,7 +330,15 @@ class ArrayReader implements TextRecordReader {
       let invalid = false;
       for (let line = piece.line; line <= piece.endLine && !invalid; line++)
         invalid = invalidUtf8Lines.has(line);
-      return parseJson(piece.text, source, piece.line, 0, invalid, JSON_ARRAY);
+      const raw = {
+        source,
+        line: piece.line,
+        text: piece.text,
+        column: 0,
+        invalidUtf8: invalid,
+        container: JSON_ARRAY,
+      };
+      return deferParse ? raw : parseRecordText(raw);
     });
   }
 }
@@ -308,14 +348,8 @@ class ArrayReader implements TextRecordReader {
  * `MAX_JSON_DEPTH` (checked before parsing, so no parse or walk can overflow the stack), invalid JSON (with line and
  * column; `column` is where the text starts on its first line, 0 when unknown), or a string with an unpaired surrogate.
  */
-function parseJson(
-  text: string,
-  source: string,
-  line: number,
-  column: number,
-  invalidUtf8: boolean,
-  container: ContainerInfo,
-): RawRecordOrError {
+export function parseRecordText(raw: RawText): RawRecordOrError {
+  const { text, source, line, column, invalidUtf8, container } = raw;
   if (invalidUtf8)
     return { source, line, error: 'invalid UTF-8: the record has bytes that are not UTF-8 text' };
   if (jsonDepthExceeds(text)) {

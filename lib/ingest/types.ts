@@ -43,7 +43,28 @@ export interface RawRecordError {
 
 export type RawRecordOrError = RawRecord | RawRecordError;
 
-export function isRawRecordError(record: RawRecordOrError): record is RawRecordError {
+/**
+ * A record's JSON text as read, not parsed yet: it is parsed where it is processed (on a worker thread of a large
+ * ingest, `lib/ingest/pipeline/`). `column` is where the text starts on its first line (0 when unknown).
+ */
+export interface RawText {
+  source: string;
+  line: number;
+  text: string;
+  column: number;
+  /** The record's bytes were not all UTF-8. */
+  invalidUtf8: boolean;
+  container: ContainerInfo;
+}
+
+/** What a reader yields when asked to leave parsing to the processing step. */
+export type RawInput = RawRecordOrError | RawText;
+
+export function isRawText(record: RawInput): record is RawText {
+  return 'text' in record;
+}
+
+export function isRawRecordError(record: RawInput): record is RawRecordError {
   return 'error' in record;
 }
 

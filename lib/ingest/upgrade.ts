@@ -1,3 +1,5 @@
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Table } from '@lancedb/lancedb';
 import {
   dbConfigFromEnv,
@@ -6,7 +8,7 @@ import {
   type DbConfig,
 } from '../db/connection';
 import { ensureIndexes } from '../db/indexes';
-import type { Step } from '../db/schema';
+import { TABLE_NAME, type Step } from '../db/schema';
 import { withWriteLock, type WriteLockOptions } from '../db/write-lock';
 import { tableFields } from './arrow-batch';
 import { deriveColumns, stepText } from './derive';
@@ -34,6 +36,11 @@ export interface UpgradeReport {
 
 export interface UpgradeOptions {
   batch?: number;
+  /**
+   * Look for unfilled rows in every table, not only where an upgrade left its marker (`npm run upgrade`): a scan of
+   * the derived columns, seconds per million rows, which the ingest must not pay on every run.
+   */
+  scanForUnfilled?: boolean;
   lock?: WriteLockOptions;
   /** Called after each committed batch with the rows filled so far (progress, and a seam for crash tests). */
   onBatch?: (filled: number) => void | Promise<void>;
@@ -58,6 +65,21 @@ async function unfilled(table: Table): Promise<string[]> {
 }
 
 /**
+ * The file that marks a local table whose derived columns an upgrade is filling, from before it adds them until the
+ * last row is filled; null for a table in an object store (whose fill is checked by scanning).
+ */
+function fillMarker(uri: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(uri) && !uri.startsWith('file://')) return null;
+  return join(uri.startsWith('file://') ? new URL(uri).pathname : uri, `.${TABLE_NAME}.upgrading`);
+}
+
+/** The derived columns still to fill: looked for where a marker says an upgrade did not finish, or when asked to. */
+async function toFill(table: Table, uri: string, scan: boolean): Promise<string[]> {
+  const marker = fillMarker(uri);
+  return scan || marker === null || existsSync(marker) ? unfilled(table) : [];
+}
+
+/**
  * Brings a table written by an earlier version up to this one: adds the derived columns it lacks (null at first), fills
  * them from the stored steps in batches, then replaces the step-text index. Each step is its own commit, so a crash
  * leaves a readable table and the next run finishes the work (it fills whatever is still null). Does nothing for a
@@ -65,12 +87,17 @@ async function unfilled(table: Table): Promise<string[]> {
  */
 export async function upgradeTable(
   config: DbConfig = dbConfigFromEnv(),
-  { batch = UPGRADE_BATCH, lock, onBatch }: UpgradeOptions = {},
+  { batch = UPGRADE_BATCH, lock, onBatch, scanForUnfilled = false }: UpgradeOptions = {},
 ): Promise<UpgradeReport> {
   const report: UpgradeReport = { added: [], relaxed: [], filled: 0, droppedIndexes: [] };
   const peek = await openTrajectoriesAsStored(config);
-  if (!peek || ((await upgradableColumns(peek)).length === 0 && (await unfilled(peek)).length === 0))
+  if (
+    !peek ||
+    ((await upgradableColumns(peek)).length === 0 &&
+      (await toFill(peek, config.uri, scanForUnfilled)).length === 0)
+  )
     return report;
+  const marker = fillMarker(config.uri);
   return withWriteLock(
     config.uri,
     async () => {
@@ -84,12 +111,16 @@ export async function upgradeTable(
       }
       const missing = upgradable.filter((name) => !present.has(name));
       if (missing.length > 0) {
+        if (marker) writeFileSync(marker, `${new Date().toISOString()}\n`);
         // Added as all-null columns of their declared type.
         await table.addColumns(tableFields(missing));
         report.added = missing;
       }
       const columns = await unfilled(table);
-      if (columns.length === 0) return report;
+      if (columns.length === 0) {
+        if (marker) rmSync(marker, { force: true });
+        return report;
+      }
       const nulls = columns.map((column) => `${column} IS NULL`).join(' OR ');
       for (;;) {
         const rows = await table
@@ -115,6 +146,7 @@ export async function upgradeTable(
           report.droppedIndexes.push(index.name);
         }
       await ensureIndexes(table);
+      if (marker) rmSync(marker, { force: true });
       const added = report.added.length > 0 ? `added ${report.added.join(', ')}, ` : '';
       console.info(`upgraded the table: ${added}filled ${report.filled} rows`);
       return report;

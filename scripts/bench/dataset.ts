@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -13,6 +14,11 @@ export interface IngestFigures {
   seconds: number;
   rowsPerSecond: number;
   peakRssMb: number;
+  /** Worker threads the ingest used, and the cores it ran on. */
+  workers: number;
+  cores: number;
+  /** DuckDB's time to convert the same JSONL to Parquet, measured right after the ingest in the same run. */
+  duckdbSeconds: number;
   /** ISO date of the run that built the cached database. */
   measuredAt: string;
 }
@@ -47,7 +53,7 @@ async function ensureJsonl(o: BenchOptions, log: (line: string) => void): Promis
 }
 
 /** Loads the JSONL through the public ingest in a child process, so its peak RSS is the ingest's own. */
-async function ingestInChild(jsonl: string, uri: string): Promise<IngestFigures> {
+async function ingestInChild(jsonl: string, uri: string): Promise<Omit<IngestFigures, 'duckdbSeconds'>> {
   const child = path.join(import.meta.dirname, 'ingest-child.ts');
   const { stdout } = await promisify(execFile)(
     process.execPath,
@@ -63,15 +69,26 @@ async function ingestInChild(jsonl: string, uri: string): Promise<IngestFigures>
     seconds: result.seconds,
     rowsPerSecond: result.rowsPerSecond,
     peakRssMb: result.peakRssMb,
+    workers: result.workers,
+    cores: os.availableParallelism(),
     measuredAt: new Date().toISOString().slice(0, 10),
   };
 }
 
 /** The same rows as Parquet for DuckDB (steps kept as JSON text), exported once by DuckDB from the JSONL. */
 async function ensureParquet(jsonl: string, dir: string, log: (line: string) => void): Promise<string> {
-  const file = path.join(dir, 'trajectories.parquet');
+  const file = parquetFile(dir);
   if (fs.existsSync(file)) return file;
   log(`exporting ${file} with DuckDB`);
+  await exportParquet(jsonl, file);
+  return file;
+}
+
+const parquetFile = (dir: string) => path.join(dir, 'trajectories.parquet');
+
+/** DuckDB reads the JSONL (typed columns, steps as JSON) and writes it as Parquet; answers the seconds it took. */
+async function exportParquet(jsonl: string, file: string): Promise<number> {
+  const started = performance.now();
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const columns =
@@ -82,7 +99,7 @@ async function ensureParquet(jsonl: string, dir: string, log: (line: string) => 
   const select = `SELECT * EXCLUDE (steps), CAST(steps AS VARCHAR) AS steps_json FROM ${source}`;
   await connection.run(`COPY (${select}) TO '${file.replaceAll("'", "''")}' (FORMAT parquet)`);
   connection.closeSync();
-  return file;
+  return (performance.now() - started) / 1000;
 }
 
 async function countRows(db: DbConfig): Promise<number> {
@@ -102,7 +119,10 @@ export async function prepareBenchData(o: BenchOptions, log: (line: string) => v
   if (!fs.existsSync(figuresFile) || (await countRows(db)) !== o.rows) {
     fs.rmSync(db.uri, { recursive: true, force: true });
     log(`ingesting ${jsonl} in a child process`);
-    fs.writeFileSync(figuresFile, JSON.stringify(await ingestInChild(jsonl, db.uri)));
+    const ingest = await ingestInChild(jsonl, db.uri);
+    log(`converting the same file to Parquet with DuckDB, for comparison`);
+    const duckdbSeconds = await exportParquet(jsonl, parquetFile(o.dir));
+    fs.writeFileSync(figuresFile, JSON.stringify({ ...ingest, duckdbSeconds }));
     built = true;
   }
   const ingest = JSON.parse(fs.readFileSync(figuresFile, 'utf8')) as IngestFigures;

@@ -1,4 +1,5 @@
 import type { Table } from '@lancedb/lancedb';
+import { COLUMNS, type ColumnDeclaration } from '../../lib/db/columns';
 import { passAtKOf, passK, type Figure, type FigureValues, type Scope } from './figures';
 
 /** Every column of every row of the scope, as plain JS arrays (what `to_pandas()` hands the plan's groupby). */
@@ -9,8 +10,16 @@ export interface PlanMethod {
   aggregate(figure: Figure, frame: Frame): FigureValues;
 }
 
-/** Columns this product adds that the plan's table does not have: left out of the plan's load. */
-const NOT_IN_PLAN = new Set(['step_text']);
+/**
+ * Columns this product added after the plan (`step_text`, the importers' turn counts, fingerprints, metrics, metadata):
+ * the plan's table does not have them, so they are left out of the plan's load (with them, the load of all runs at a
+ * million rows no longer fits this machine's memory).
+ */
+const NOT_IN_PLAN = new Set<string>(
+  (COLUMNS as readonly ColumnDeclaration[])
+    .filter((column) => column.addedLater)
+    .map((column) => column.name),
+);
 
 /**
  * The plan's method: load every column of the table (`steps_json` included; not `step_text`, which the plan's table

@@ -9,9 +9,19 @@ async function main() {
   if (!file || !uri) throw new Error('usage: ingest-child.ts <file.jsonl> <db-folder>');
   const summary = await ingestFiles([file], { db: { uri, readConsistencyInterval: 0 } });
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  const { read, inserted, updated, unchanged, rejected, seconds, rowsPerSecond } = summary;
+  const { read, inserted, updated, unchanged, rejected, seconds, rowsPerSecond, workers } = summary;
   console.log(
-    JSON.stringify({ read, inserted, updated, unchanged, rejected, seconds, rowsPerSecond, peakRssMb }),
+    JSON.stringify({
+      read,
+      inserted,
+      updated,
+      unchanged,
+      rejected,
+      seconds,
+      rowsPerSecond,
+      peakRssMb,
+      workers,
+    }),
   );
 }
 

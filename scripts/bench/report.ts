@@ -52,7 +52,13 @@ export function renderResults(r: BenchResults): string {
       `medians of ${r.repeats} runs.`,
     '',
     `Ingest (public \`ingestFiles\`, child process${r.ingest.cached ? `, measured ${r.ingest.measuredAt} when the cached database was built` : ''}): ` +
-      `${Math.round(r.ingest.rowsPerSecond).toLocaleString('en-US')} rows/s (${r.ingest.seconds.toFixed(1)} s), peak RSS ${r.ingest.peakRssMb.toFixed(0)} MB.`,
+      `${Math.round(r.ingest.rowsPerSecond).toLocaleString('en-US')} rows/s (${r.ingest.seconds.toFixed(1)} s) with ` +
+      `${r.ingest.workers ?? 0} worker thread${r.ingest.workers === 1 ? '' : 's'} on ${r.ingest.cores ?? m.cores} cores, ` +
+      `peak RSS ${r.ingest.peakRssMb.toFixed(0)} MB` +
+      (r.ingest.duckdbSeconds
+        ? `; DuckDB converts the same JSONL to Parquet in ${r.ingest.duckdbSeconds.toFixed(1)} s in the same run ` +
+          `(the ingest takes ${(r.ingest.seconds / r.ingest.duckdbSeconds).toFixed(1)}× its time).`
+        : '.'),
     '',
     `After a start: the warm-up (resident columns, what each version derives, the first views) ${formatMs(r.startup.warmMs)} ms ` +
       `(health answers "warming" meanwhile); then the dashboard's first view (epoch progression of the latest run) ` +

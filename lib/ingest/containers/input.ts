@@ -1,7 +1,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readRecords, type ReadOptions } from '../read';
-import type { RawRecordOrError } from '../types';
+import type { RawInput, RawRecordOrError } from '../types';
 import { readParquet } from './parquet';
 import { readZip } from './zip';
 import { DEFAULT_INGEST_LIMITS } from '../limits';
@@ -61,8 +61,13 @@ export async function expandInputs(
   return { files, skipped };
 }
 
-/** The records of one file, whatever it holds: JSONL, a JSON array or object (gzipped or not), a zip, Parquet. */
-export async function* readFile(path: string, options: ReadOptions = {}): AsyncGenerator<RawRecordOrError> {
+/**
+ * The records of one file, whatever it holds: JSONL, a JSON array or object (gzipped or not), a zip, Parquet. With
+ * `deferParse`, JSONL lines and JSON-array elements come as unparsed `RawText`.
+ */
+export function readFile(path: string, options: ReadOptions & { deferParse: true }): AsyncGenerator<RawInput>;
+export function readFile(path: string, options?: ReadOptions): AsyncGenerator<RawRecordOrError>;
+export async function* readFile(path: string, options: ReadOptions = {}): AsyncGenerator<RawInput> {
   const source = options.source ?? path;
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_INGEST_LIMITS.maxRecordBytes;
   let storage: Storage = 'text';
