@@ -8,6 +8,11 @@ export interface DbConfig {
   storageOptions?: Record<string, string>;
   /** Seconds between checks for other processes' writes. */
   readConsistencyInterval: number;
+  /**
+   * Bytes LanceDB may cache for this connection: index pages and file metadata (default LanceDB's own, 6 GiB and
+   * 1 GiB). The metadata cache fills with every version and fragment a long load writes, so a writer bounds it.
+   */
+  cache?: { indexBytes: number; metadataBytes: number };
 }
 
 export class IncompatibleSchemaError extends Error {}
@@ -49,10 +54,17 @@ export function connect(config: DbConfig = dbConfigFromEnv()): Promise<lancedb.C
   const key = JSON.stringify(config);
   let connection = connections.get(key);
   if (!connection) {
-    connection = lancedb.connect(config.uri, {
-      storageOptions: config.storageOptions,
-      readConsistencyInterval: config.readConsistencyInterval,
-    });
+    const session = config.cache
+      ? new lancedb.Session(BigInt(config.cache.indexBytes), BigInt(config.cache.metadataBytes))
+      : undefined;
+    connection = lancedb.connect(
+      config.uri,
+      {
+        storageOptions: config.storageOptions,
+        readConsistencyInterval: config.readConsistencyInterval,
+      },
+      session,
+    );
     connection.catch(() => connections.delete(key));
     connections.set(key, connection);
   }

@@ -495,9 +495,18 @@ function rowChars(row: TrajectoryRow): number {
   );
 }
 
-/** The writer sees every other writer's commit at once (its lookups and merges must run on the latest version). */
+/**
+ * What LanceDB may cache for a writer: enough index pages for the id lookups of an append, and file metadata that
+ * would otherwise grow with every version and fragment of a long load (LanceDB's defaults are 6 GiB and 1 GiB).
+ */
+export const WRITER_CACHE = { indexBytes: 256 * 1024 * 1024, metadataBytes: 128 * 1024 * 1024 };
+
+/**
+ * The writer sees every other writer's commit at once (its lookups and merges must run on the latest version), and
+ * keeps LanceDB's caches small.
+ */
 function writerConfig(config: DbConfig): DbConfig {
-  return { ...config, readConsistencyInterval: 0 };
+  return { ...config, readConsistencyInterval: 0, cache: config.cache ?? WRITER_CACHE };
 }
 
 export class IngestInputError extends Error {}

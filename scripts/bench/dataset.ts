@@ -55,13 +55,14 @@ async function ensureJsonl(o: BenchOptions, log: (line: string) => void): Promis
 /** Loads the JSONL through the public ingest in a child process, so its peak RSS is the ingest's own. */
 async function ingestInChild(jsonl: string, uri: string): Promise<Omit<IngestFigures, 'duckdbSeconds'>> {
   const child = path.join(import.meta.dirname, 'ingest-child.ts');
-  const { stdout } = await promisify(execFile)(
+  const { stdout, stderr } = await promisify(execFile)(
     process.execPath,
     ['--conditions=react-server', '--import', 'tsx', child, jsonl, uri],
     {
       maxBuffer: 1 << 24,
     },
   );
+  process.stderr.write(stderr);
   const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
   if (result.rejected !== 0) throw new Error(`bench ingest rejected ${result.rejected} records`);
   return {

@@ -103,9 +103,9 @@ export class WorkerPool {
       return;
     }
     for (let i = 0; i < count; i++) {
+      // Not unref'd: while the writing thread waits for a chunk, the worker is what keeps the process alive. The
+      // ingest always ends with `close`, which stops them.
       const worker = new Worker(entry, { workerData: { options } });
-      // A worker must not keep the process alive once its ingest is over.
-      worker.unref();
       this.slots.push(new WorkerSlot(worker, (slot, error) => this.failed(slot, error)));
     }
   }
