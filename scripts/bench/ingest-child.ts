@@ -16,7 +16,9 @@ async function main() {
       next = accepted + 500_000;
       const mb = (bytes: number) => Math.round(bytes / 1e6);
       const { rss, heapUsed, external } = process.memoryUsage();
-      console.error(`${accepted} rows: rss ${mb(rss)} MB, heap ${mb(heapUsed)} MB, external ${mb(external)} MB`);
+      console.error(
+        `${accepted} rows: rss ${mb(rss)} MB, heap ${mb(heapUsed)} MB, external ${mb(external)} MB`,
+      );
     },
   });
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
