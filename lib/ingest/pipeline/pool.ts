@@ -104,8 +104,9 @@ export class WorkerPool {
     }
     for (let i = 0; i < count; i++) {
       // Not unref'd: while the writing thread waits for a chunk, the worker is what keeps the process alive. The
-      // ingest always ends with `close`, which stops them.
-      const worker = new Worker(entry, { workerData: { options } });
+      // ingest always ends with `close`, which stops them. Constructed through Reflect so that the Next.js bundler
+      // does not take the entry (a path known only at run time) for a module to bundle.
+      const worker: Worker = Reflect.construct(Worker, [entry, { workerData: { options } }]);
       this.slots.push(new WorkerSlot(worker, (slot, error) => this.failed(slot, error)));
     }
   }
