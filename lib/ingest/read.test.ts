@@ -230,6 +230,10 @@ describe('what a text was read as', () => {
     expect(await kinds('{"a": 1,\n{"a":2}\n')).toEqual(['error', 'jsonl']);
     // A pretty-printer that keeps the first key on the opening line.
     expect(await kinds('{"version": 2,\n  "samples": [{"id": 1}]\n}\n')).toEqual(['json-object']);
+    // A first record cut down to `{` (found by the ingest fuzz test): the record on the next line keeps it JSONL.
+    expect(await kinds('{\n{"a":2}\n')).toEqual(['error', 'jsonl']);
+    // An object printed with indent 0 (Python's `json.dump(x, indent=0)`) is still one object.
+    expect(await kinds('{\n"a": 1,\n"b": [1, 2]\n}\n')).toEqual(['json-object']);
   });
 
   it('streams the record list of a pretty-printed object, with the keys before it as the header', async () => {

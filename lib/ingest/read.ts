@@ -176,7 +176,7 @@ async function firstLineChunks(
 
 /**
  * Whether text that starts with `{` is one whole-file JSON object (a pretty-printed log) rather than JSONL: its first
- * line is a lone `{` (as every JSON pretty-printer writes it), or opens an object without closing it
+ * line is a lone `{` (as every JSON pretty-printer writes it) not followed by a line that opens a record, or opens an object without closing it
  * (`{"version": 2,`) and is followed by an indented line. A JSONL file whose first record is cut short or broken is
  * still read as JSONL, so its other lines load.
  */
@@ -184,7 +184,9 @@ function isWholeObject(text: string): boolean {
   const lines = text.trimStart().split('\n', 3);
   if (lines.length < 2) return false;
   const first = lines[0].trim();
-  if (first === '{') return true;
+  // A pretty-printed object's second line is a key or its closing brace; a JSONL file whose first record is cut down
+  // to `{` has a record there.
+  if (first === '{') return !/^\s*[{[]/.test(lines[1]);
   return /[,[{]$/.test(first) && /^[ \t]+["}\]]/.test(lines[1]);
 }
 
