@@ -64,7 +64,7 @@ export class OrderedProcessing {
     if (this.chunk.length === 0) return;
     if (!this.pool && this.workers > 0 && this.pushed > WORKERS_AFTER_RECORDS)
       this.pool = new WorkerPool(this.workers, this.options);
-    const pending = this.pool ? this.pool.run(this.chunk) : this.processHere(this.chunk);
+    const pending = this.pool ? this.pool.run(this.chunk) : this.here.processAll(this.chunk);
     pending.catch(() => {}); // awaited in order by applyNext; avoids an unhandled rejection in between
     this.inFlight.push(pending);
     this.chunk = [];
@@ -76,11 +76,5 @@ export class OrderedProcessing {
   private async applyNext(): Promise<void> {
     const records = await this.inFlight.shift()!;
     for (const record of records) await this.apply(record);
-  }
-
-  private async processHere(inputs: ProcessInput[]): Promise<ProcessedRecord[]> {
-    const out: ProcessedRecord[] = [];
-    for (const input of inputs) out.push(await this.here.process(input));
-    return out;
   }
 }

@@ -120,7 +120,7 @@ export class WorkerPool {
       (best, candidate) => (best === null || candidate.pending.size < best.pending.size ? candidate : best),
       null,
     );
-    if (!slot) return this.processInline(inputs);
+    if (!slot) return this.inline.processAll(inputs);
     const id = this.nextId++;
     return new Promise<ProcessedRecord[]>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject, inputs });
@@ -133,12 +133,6 @@ export class WorkerPool {
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
-  private async processInline(inputs: ProcessInput[]): Promise<ProcessedRecord[]> {
-    const records: ProcessedRecord[] = [];
-    for (const input of inputs) records.push(await this.inline.process(input));
-    return records;
-  }
-
   private failed(slot: WorkerSlot, error: Error): void {
     const index = this.slots.indexOf(slot);
     if (index !== -1) this.slots.splice(index, 1);
@@ -148,7 +142,7 @@ export class WorkerPool {
     if (!slot.ready) {
       // Never started: its chunks are processed here, in the order they were sent.
       this.fallbackReason ??= `an ingest worker did not start (${error.message.split('\n')[0]})`;
-      for (const chunk of pending) this.processInline(chunk.inputs).then(chunk.resolve, chunk.reject);
+      for (const chunk of pending) this.inline.processAll(chunk.inputs).then(chunk.resolve, chunk.reject);
       return;
     }
     for (const chunk of pending) chunk.reject(error);

@@ -74,6 +74,13 @@ export class RecordProcessor {
     this.dispatcher = new Dispatcher({ format: options.format, map: options.map });
   }
 
+  /** The records of a chunk, one after another, in its order. */
+  async processAll(inputs: readonly ProcessInput[]): Promise<ProcessedRecord[]> {
+    const out: ProcessedRecord[] = [];
+    for (const input of inputs) out.push(await this.process(input));
+    return out;
+  }
+
   async process({ raw, fileTrainingId }: ProcessInput): Promise<ProcessedRecord> {
     const record = isRawText(raw) ? parseRecordText(raw) : raw;
     const place = { source: record.source, line: record.line, ...(record.at ? { at: record.at } : {}) };

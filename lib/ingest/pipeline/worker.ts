@@ -19,8 +19,7 @@ port.postMessage({ ready: true } satisfies WorkerReply);
 
 async function answer(id: number, inputs: ProcessInput[]): Promise<void> {
   try {
-    const records = [];
-    for (const input of inputs) records.push(await processor.process(input));
+    const records = await processor.processAll(inputs);
     port!.postMessage({ id, records } satisfies WorkerReply);
   } catch (error) {
     port!.postMessage({ id, error: (error as Error)?.stack ?? String(error) } satisfies WorkerReply);
