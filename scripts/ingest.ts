@@ -1,3 +1,4 @@
+import '../lib/db/writer-process';
 import { runIngestCli } from '../lib/ingest/cli';
 
 const code = await runIngestCli(process.argv.slice(2), {

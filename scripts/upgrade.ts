@@ -3,6 +3,7 @@
  * write, filled from the stored steps (lib/ingest/upgrade.ts). Safe to stop and run again; `npm start` and
  * `npm run ingest` run it themselves.
  */
+import '../lib/db/writer-process';
 import { upgradeTable } from '../lib/ingest/upgrade';
 
 const report = await upgradeTable(undefined, {

@@ -2,6 +2,7 @@
  * Child process of the benchmark: `node --import tsx scripts/bench/ingest-child.ts <file.jsonl> <db-folder>` loads
  * the file through the public ingest and prints one JSON line with the summary and this process's peak RSS.
  */
+import '../../lib/db/writer-process';
 import { ingestFiles } from '../../lib/ingest';
 
 async function main() {
