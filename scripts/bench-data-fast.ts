@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import * as lancedb from '@lancedb/lancedb';
 import { TABLE_NAME, trajectorySchema, type Step, type TrajectoryRow } from '../lib/db';
-import { stepText } from '../lib/ingest/derive';
+import { longestRepeatedCallRun, stepText } from '../lib/ingest/derive';
 import { mulberry32, type Rng } from '../lib/analysis/metrics/random';
 
 export interface BenchShape {
@@ -83,6 +83,10 @@ function trajectory(rng: Rng, run: number, epoch: number, question: number, samp
     policy_version: null,
     advantage: null,
     metadata: null,
+    repeated_call_run: longestRepeatedCallRun(steps),
+    // Every step is a tool call: no final answer.
+    final_answer_chars: null,
+    final_repeat_share: null,
   };
 }
 

@@ -12,9 +12,14 @@ export function ZeroVarianceCard({ data }: { data: GroupZeroVariance }) {
       title="Zero-variance groups by epoch"
       subtitle={
         <>
-          Groups (a question&apos;s samples in one epoch) whose samples all got the same reward: their
-          advantages are all 0, so they teach the policy nothing.
-          {last ? ` Last epoch: ${formatPercent(last.zero_variance_share)} of ${last.groups} groups.` : ''}
+          Groups (a question&apos;s samples in one epoch, at least two) whose samples all got the same reward:
+          their advantages are all 0, so they teach the policy nothing.
+          {last && last.groups > 0
+            ? ` Last epoch: ${formatPercent(last.zero_variance_share)} of ${last.groups} groups.`
+            : ''}
+          {last && last.single_sample > 0
+            ? ` ${last.single_sample} question${last.single_sample === 1 ? ' has' : 's have'} a single sample in the last epoch and ${last.single_sample === 1 ? 'is' : 'are'} not counted.`
+            : ''}
         </>
       }
       testId="card-group-zero-variance"

@@ -40,6 +40,8 @@ export async function selectRows(
   return scanSelection(source.table, clauses, columns, withRowIds);
 }
 
+type TrainingsParam = 'training_id' | 'training_ids';
+
 /** A query parameter a statistic may read. */
 export type StatParam = keyof AnalysisQuery;
 
@@ -71,8 +73,8 @@ export interface StatSpec<P extends StatParam, R> {
   groupable?: boolean;
   /** Whether the row filters apply (false: the stat always reads the whole table and rejects filter parameters). */
   filters?: boolean;
-  /** The parameter naming trainings that must exist (404 otherwise); `training_id` unless said. */
-  trainingsParam?: 'training_id' | 'training_ids';
+  /** The parameter naming trainings that must exist (404 otherwise); `training_id` unless said (or chosen per query). */
+  trainingsParam?: TrainingsParam | ((query: AnalysisQuery) => TrainingsParam);
   /** Fetches LanceDB row ids with the selection (for stats that read a page of full rows). */
   withRowIds?: boolean;
   /** Checks the combination of parameters and fills defaults before anything is read; throws AnalysisError. */
@@ -189,7 +191,8 @@ export async function runStat<P extends StatParam, R>(
   const stat = asked.spec;
   const prepared = stat.prepare ? stat.prepare(query) : query;
   const src = source ?? (await openSource());
-  const trainingsParam = stat.trainingsParam ?? 'training_id';
+  const trainingsParam =
+    typeof stat.trainingsParam === 'function' ? stat.trainingsParam(query) : (stat.trainingsParam ?? 'training_id');
   await assertTrainingsExist(src, prepared[trainingsParam], trainingsParam);
   const filters = stat.filters === false ? {} : pickFilters(prepared);
   const params = pickParams(prepared, stat.params);

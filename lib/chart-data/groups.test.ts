@@ -28,6 +28,7 @@ describe('zero-variance series', () => {
       {
         epoch_id: 0,
         groups: 4,
+        single_sample: 0,
         zero_variance: 2,
         all_pass: 1,
         all_fail: 1,

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Arrow from 'apache-arrow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scanTable, type Scan, type ScanColumn } from '../analysis/scan/scan';
+import { INT_NULL, scanTable, type Scan, type ScanColumn } from '../analysis/scan/scan';
 import { rowsToArrowTable } from '../ingest/arrow-batch';
 import { normalizeRecord } from '../ingest/normalize';
 import { SampleIdCounter } from '../ingest/trajectory-id';
@@ -98,7 +98,7 @@ function rows(): TrajectoryRow[] {
         },
         { action: 'python', observation: 'ok', tool_status: 'success', process_reward: 1 },
         { action: 'search', observation: 'ok', tool_status: 'success' },
-        { action: 'final_answer', observation: 'done' },
+        { action: 'final_answer', observation: 'done', content: 'It is done, it is done, it is done.' },
       ],
     },
     { training_id: 'run-b', epoch_id: 0, data_id: 'q2', question: null, reward: null, steps: [] },
@@ -130,8 +130,10 @@ function scanned(scan: Scan, column: ScanColumn, kind: ColumnDeclaration['kind']
     Array.from({ length: to - from }, (_, j) => values[codes[from + j]]);
   const names = scan.lists.tool_call_names!;
   switch (kind) {
-    case 'int32':
-      return scan.ints[column as keyof Scan['ints']]![i];
+    case 'int32': {
+      const value = scan.ints[column as keyof Scan['ints']]![i];
+      return value === INT_NULL ? null : value;
+    }
     case 'float64': {
       const value = scan.floats[column as keyof Scan['floats']]![i];
       return Number.isNaN(value) ? null : value;

@@ -96,7 +96,14 @@ export const COLUMNS = [
   { name: 'turn_count', kind: 'int32', nullable: true, derived: true, addedLater: true },
   // One entry per failed tool call, in order: its error message with particulars replaced by placeholders
   // (lib/ingest/error-fingerprint.ts), so views group errors without parsing steps.
-  { name: 'error_fingerprints', kind: 'utf8-list', nullable: true, derived: true, addedLater: true },
+  {
+    name: 'error_fingerprints',
+    kind: 'utf8-list',
+    nullable: true,
+    scan: 'on-demand',
+    derived: true,
+    addedLater: true,
+  },
   // The benchmark or dataset the question comes from (from the importer or --dataset); importers prefix data_id with it.
   { name: 'dataset', kind: 'utf8', nullable: true, scan: 'resident', index: 'bitmap', addedLater: true },
   // Reward parts by name, as a JSON object of numbers (NeMo Gym reward_components, TRL per-function rewards).
@@ -112,6 +119,36 @@ export const COLUMNS = [
   { name: 'advantage', kind: 'float64', nullable: true, scan: 'on-demand', addedLater: true },
   // Fields of the original record no importer maps, as JSON (at most METADATA_MAX_CHARS), shown on the trajectory page.
   { name: 'metadata', kind: 'utf8', nullable: true, addedLater: true },
+  // The longest run of consecutive identical tool calls (same tool, same arguments in canonical JSON); user, system and
+  // tool turns between two calls do not break a run, a reply does. 0 without tool calls (lib/ingest/derive.ts).
+  {
+    name: 'repeated_call_run',
+    kind: 'int32',
+    nullable: true,
+    scan: 'resident',
+    derived: true,
+    addedLater: true,
+  },
+  // Characters (Unicode code points, trimmed) of the final answer: the last assistant step's words when it is a reply;
+  // null when that step is a tool call or there is no assistant step (an empty answer is 0).
+  {
+    name: 'final_answer_chars',
+    kind: 'int32',
+    nullable: true,
+    scan: 'on-demand',
+    derived: true,
+    addedLater: true,
+  },
+  // Share of the final answer's word 4-grams that already occurred earlier in it (degenerate, looping text); null
+  // without a final answer or below 8 words.
+  {
+    name: 'final_repeat_share',
+    kind: 'float64',
+    nullable: true,
+    scan: 'on-demand',
+    derived: true,
+    addedLater: true,
+  },
 ] as const satisfies readonly ColumnDeclaration[];
 
 /**

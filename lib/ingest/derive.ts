@@ -65,7 +65,149 @@ export function deriveColumns(steps: readonly Step[]): DerivedColumns {
     tool_call_failed: failed,
     process_reward_mean: rewardCount === 0 ? null : rewardSum / rewardCount,
     step_text: stepText(steps),
+    ...answerColumns(steps),
   };
+}
+
+/** The columns describing how the agent acted and answered: repeated calls and its final answer. */
+function answerColumns(
+  steps: readonly Step[],
+): Pick<DerivedColumns, 'repeated_call_run' | 'final_answer_chars' | 'final_repeat_share'> {
+  const answer = finalAnswer(steps);
+  return {
+    repeated_call_run: longestRepeatedCallRun(steps),
+    final_answer_chars: answer === null ? null : characterCount(answer),
+    final_repeat_share: answer === null ? null : repeatedNgramShare(answer),
+  };
+}
+
+/**
+ * Whether a step is the agent's reply rather than a call: an assistant step whose action is a reply action
+ * (`isReplyAction`), or an assistant step with content and no action.
+ */
+export function isReply(step: Pick<Step, 'action' | 'role' | 'content'>): boolean {
+  if (roleOf(step) !== 'assistant') return false;
+  if (step.action === null || step.action === undefined)
+    return step.content !== null && step.content !== undefined;
+  return isReplyAction(step.action);
+}
+
+/** `value` with the keys of every object sorted (arrays keep their order); other values unchanged. */
+function withSortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withSortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const object = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(object)
+      .sort()
+      .map((key) => [key, withSortedKeys(object[key])]),
+  );
+}
+
+/**
+ * A JSON value in one spelling whatever its key order: object keys sorted at every depth, so `{a:1,b:2}` and
+ * `{b:2,a:1}` give the same string. A missing value is `null`.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(withSortedKeys(value ?? null)) ?? 'null';
+}
+
+/** What makes two tool calls the same call: the tool and its arguments in canonical JSON. */
+function callKey(step: Pick<Step, 'action' | 'action_input'>): string {
+  return `${step.action}\u0000${canonicalJson(step.action_input)}`;
+}
+
+/**
+ * `repeated_call_run`: the length of the longest run of consecutive identical tool calls (`isToolCall` steps with the
+ * same action and the same arguments, compared by `canonicalJson`). Steps that are neither calls nor replies (user,
+ * system and tool turns) do not break a run; a reply (`isReply`) does. 0 without tool calls, 1 when no call repeats
+ * the one before it.
+ */
+export function longestRepeatedCallRun(steps: readonly Step[]): number {
+  let longest = 0;
+  let run = 0;
+  let previous: string | null = null;
+  for (const step of steps) {
+    if (isToolCall(step)) {
+      const key = callKey(step);
+      run = key === previous ? run + 1 : 1;
+      previous = key;
+      longest = Math.max(longest, run);
+    } else if (isReply(step)) {
+      run = 0;
+      previous = null;
+    }
+  }
+  return longest;
+}
+
+/**
+ * The words of a reply: its `content`; for a reply stored before steps had `content` (no content, no tool status),
+ * its `observation`, where those kept the agent's words (as the step viewer reads them); else the values of its
+ * `action_input` (`final_answer("4")`, `Finish[maybe]`), space-separated. '' when it has none of them.
+ */
+export function replyText(
+  step: Pick<Step, 'content' | 'observation' | 'tool_status' | 'action_input'>,
+): string {
+  if (step.content) return step.content;
+  if (step.tool_status === null && step.observation) return step.observation;
+  const words: string[] = [];
+  argumentWords(step.action_input, words);
+  return words.join(' ');
+}
+
+/**
+ * The agent's final answer, trimmed: the words (`replyText`) of the last assistant step when that step is a reply
+ * (`isReply`). Null when the last assistant step is anything else (a tool call) or there is no assistant step: no
+ * final answer, which is not the same as an empty one ('').
+ */
+export function finalAnswer(steps: readonly Step[]): string | null {
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i];
+    if (roleOf(step) !== 'assistant') continue;
+    return isReply(step) ? replyText(step).trim() : null;
+  }
+  return null;
+}
+
+/** How many characters (Unicode code points, so an emoji is one) `text` has. */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += text.codePointAt(i)! > 0xffff ? 2 : 1) count += 1;
+  return count;
+}
+
+/** Words of `final_repeat_share`: `text` lowercased, split on everything that is not a letter, mark or digit. */
+export function answerWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
+/** Fewest words an answer needs for `final_repeat_share` (fewer: null). */
+export const REPEAT_SHARE_MIN_WORDS = 8;
+
+/** Words per n-gram of `final_repeat_share`. */
+const NGRAM = 4;
+
+/**
+ * `final_repeat_share`: of the word 4-grams of `text` (`answerWords`), the share (0..1) that already occurred earlier
+ * in it; null below `REPEAT_SHARE_MIN_WORDS` words. "a b c d a b c d a b c d": 9 4-grams, the 5th to the 9th repeat
+ * earlier ones, 5/9.
+ */
+export function repeatedNgramShare(text: string): number | null {
+  const words = answerWords(text);
+  if (words.length < REPEAT_SHARE_MIN_WORDS) return null;
+  const seen = new Set<string>();
+  let repeats = 0;
+  const count = words.length - NGRAM + 1;
+  for (let i = 0; i < count; i++) {
+    const gram = words.slice(i, i + NGRAM).join(' ');
+    if (seen.has(gram)) repeats += 1;
+    else seen.add(gram);
+  }
+  return repeats / count;
 }
 
 /** The leaf values of tool arguments, in order: the words a reader sees, without the JSON around them. */

@@ -44,7 +44,15 @@ describe('a table written by the previous version', () => {
     const report = await upgradeTable(db.config);
     expect(report.relaxed).toEqual(['reward']);
     expect(report.added).toEqual(
-      expect.arrayContaining(['turn_count', 'error_fingerprints', 'dataset', 'metadata']),
+      expect.arrayContaining([
+        'turn_count',
+        'error_fingerprints',
+        'dataset',
+        'metadata',
+        'repeated_call_run',
+        'final_answer_chars',
+        'final_repeat_share',
+      ]),
     );
     expect(report.filled).toBe(18);
 
@@ -67,6 +75,34 @@ describe('a table written by the previous version', () => {
       .flatMap((row) => [...(row.error_fingerprints as Iterable<string>)]);
     expect(fingerprints.length).toBeGreaterThan(0);
     expect(fingerprints.every((print) => print.startsWith('Error'))).toBe(true);
+
+    // Repeated calls and the final answer, filled from the stored steps (counted by hand from steps_json):
+    const answers = (id: string) => {
+      const row = after.get(id)!;
+      return [row.repeated_call_run, row.final_answer_chars, row.final_repeat_share];
+    };
+    // calculator {expr: "2+2"}, search "2+2" (failed), search "2+2" again, final_answer "4" (its words in the
+    // observation, as replies were stored before steps had content): a run of 2, a 1-character answer, too short.
+    expect(answers('traj-explicit')).toEqual([2, 1, null]);
+    // A lone `Finish` whose words are its argument, "maybe"; no tool call.
+    expect(answers('t_c0863e550dc4f2214fe5ab91')).toEqual([0, 5, null]);
+    // Three get_reservation_details calls with different ids (no repeat), ended by transfer_to_human_agents: a call
+    // last, so no final answer.
+    expect(answers('t_4927f7d80b7830e39adbc0e9')).toEqual([1, null, null]);
+    // Five replies, no call; the last: "You're welcome! If you have any other questions or need further assistance,
+    // feel free to reach out. Safe travels, and I hope you feel better soon!": 15 + 84 + 47 = 146 characters, 27
+    // words (you re welcome if …), 24 4-grams, none repeated.
+    expect(answers('t_a20d863d58965243dd7b0902')).toEqual([0, 146, 0]);
+    // Every row is filled: no row lacks the run, and only rows without a final answer lack its length.
+    expect(await table.countRows('repeated_call_run IS NULL')).toBe(0);
+    expect(await table.countRows('final_answer_chars IS NULL')).toBe(1);
+    // A second upgrade finds nothing left to fill (the null lengths are answers, not gaps).
+    expect(await upgradeTable(db.config, { scanForUnfilled: true })).toEqual({
+      added: [],
+      relaxed: [],
+      filled: 0,
+      droppedIndexes: [],
+    });
 
     // An unscored trajectory can now be written beside the old rows.
     const summary = await ingestText(

@@ -200,6 +200,10 @@ describe('deriveColumns', () => {
       step_text: 'search\ncalc\nsearch\nbook\nrespond',
       // No observation or message on these failed calls: empty fingerprints, one per failed call.
       error_fingerprints: ['', ''],
+      // No call repeats the one before it; the reply at the end has no words: an empty answer.
+      repeated_call_run: 1,
+      final_answer_chars: 0,
+      final_repeat_share: null,
     });
   });
 

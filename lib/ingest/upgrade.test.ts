@@ -47,11 +47,24 @@ function oldRow(i: number) {
   };
 }
 
-async function writeOldTable(db: TempDb, rows: number): Promise<void> {
+async function writeOldTable(db: TempDb, rows: number, schema = OLD_SCHEMA): Promise<void> {
   const conn = await lancedb.connect(db.config.uri);
-  const table = await conn.createEmptyTable(TABLE_NAME, OLD_SCHEMA);
+  const table = await conn.createEmptyTable(TABLE_NAME, schema);
   await table.add(Array.from({ length: rows }, (_, i) => oldRow(i)));
   await table.createIndex('steps_json', { config: lancedb.Index.fts({ withPosition: false }) });
+}
+
+const ANSWER_COLUMNS = ['repeated_call_run', 'final_answer_chars', 'final_repeat_share'];
+
+// A table as the version before the answer columns wrote it (step_text filled).
+const BEFORE_ANSWERS = new Schema(
+  trajectorySchema.fields.filter((field) => !ANSWER_COLUMNS.includes(field.name)),
+);
+
+async function storedAnswers(db: TempDb): Promise<unknown[][]> {
+  const table = (await openTrajectories(db.config))!;
+  const rows = await table.query().select(ANSWER_COLUMNS).toArray();
+  return rows.map((row) => ANSWER_COLUMNS.map((column) => row[column]));
 }
 
 async function stored(db: TempDb): Promise<Map<string, unknown>> {
@@ -118,6 +131,28 @@ describe('upgrading a table written by the previous version', () => {
     const done = await stored(db);
     expect(done.size).toBe(12);
     for (let i = 0; i < 12; i++) expect(done.get(`old-${i}`)).toBe(stepText(STEPS(i) as never));
+  });
+
+  it('fills the answer columns once, though a trajectory without a final answer keeps them null', async () => {
+    db = tempDb();
+    await writeOldTable(db, 12, BEFORE_ANSWERS);
+    // Every row is one python call and no reply: a run of 1, no final answer (null length and share).
+    await expect(
+      upgradeTable(db.config, {
+        batch: 5,
+        onBatch: (filled) => {
+          if (filled === 5) throw new Error('killed after the first batch');
+        },
+      }),
+    ).rejects.toThrow('killed');
+    const partial = await storedAnswers(db);
+    expect(partial.filter(([run]) => run === 1)).toHaveLength(5);
+    expect(partial.filter(([run]) => run === null)).toHaveLength(7);
+    const report = await upgradeTable(db.config, { batch: 5 });
+    expect(report).toMatchObject({ added: [], filled: 7 });
+    expect(await storedAnswers(db)).toEqual(Array.from({ length: 12 }, () => [1, null, null]));
+    // The null lengths are answers, not gaps: a scan for unfilled rows finds none.
+    expect(await upgradeTable(db.config, { scanForUnfilled: true })).toMatchObject({ filled: 0 });
   });
 
   it('upgrades an old table the first time ingest writes to it', async () => {

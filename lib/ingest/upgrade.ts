@@ -1,6 +1,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Table } from '@lancedb/lancedb';
+import type { ColumnsWith } from '../db/columns';
 import {
   dbConfigFromEnv,
   openTrajectoriesAsStored,
@@ -11,17 +12,59 @@ import { ensureIndexes } from '../db/indexes';
 import { TABLE_NAME, type Step } from '../db/schema';
 import { withWriteLock, type WriteLockOptions } from '../db/write-lock';
 import { tableFields } from './arrow-batch';
-import { deriveColumns, stepText } from './derive';
+import {
+  characterCount,
+  deriveColumns,
+  finalAnswer,
+  longestRepeatedCallRun,
+  repeatedNgramShare,
+  stepText,
+} from './derive';
 
 /** Rows filled per commit: each batch is one merge, so a crash loses at most the batch being written. */
 export const UPGRADE_BATCH = 5_000;
 
-/** How each derived column is computed from the stored steps (every derived, nullable column needs an entry). */
-const FILL: Record<string, (steps: Step[]) => unknown> = {
-  step_text: stepText,
-  turn_count: (steps) => steps.length,
-  error_fingerprints: (steps) => deriveColumns(steps).error_fingerprints,
+/** The derived columns declared after the first tables were written: an upgrade fills them from the stored steps. */
+type FilledColumn = ColumnsWith<{ derived: [true]; addedLater: [true] }>;
+
+interface Fill {
+  /** The column's value computed from the stored steps. */
+  value: (steps: Step[]) => unknown;
+  /**
+   * The column whose null says a row is not filled yet: the column itself when its value is never null, else one
+   * added with it that is never null (a row without a final answer keeps a null `final_answer_chars` once filled).
+   */
+  unfilledWhileNull?: FilledColumn;
+}
+
+/** The trimmed final answer's length, null without one (`final_answer_chars`). */
+function finalAnswerChars(steps: Step[]): number | null {
+  const answer = finalAnswer(steps);
+  return answer === null ? null : characterCount(answer);
+}
+
+/** The final answer's repeated 4-gram share, null without one (`final_repeat_share`). */
+function finalRepeatShare(steps: Step[]): number | null {
+  const answer = finalAnswer(steps);
+  return answer === null ? null : repeatedNgramShare(answer);
+}
+
+/** How each derived column added later is filled from the stored steps (the compiler asks for every one). */
+const FILL: Record<FilledColumn, Fill> = {
+  step_text: { value: stepText },
+  turn_count: { value: (steps) => steps.length },
+  error_fingerprints: { value: (steps) => deriveColumns(steps).error_fingerprints },
+  repeated_call_run: { value: longestRepeatedCallRun },
+  final_answer_chars: { value: finalAnswerChars, unfilledWhileNull: 'repeated_call_run' },
+  final_repeat_share: { value: finalRepeatShare, unfilledWhileNull: 'repeated_call_run' },
 };
+
+const FILLED = Object.keys(FILL) as FilledColumn[];
+
+/** The column whose null marks `column` unfilled. */
+function nullWhileUnfilled(column: FilledColumn): FilledColumn {
+  return FILL[column].unfilledWhileNull ?? column;
+}
 
 export interface UpgradeReport {
   /** Columns added to the table by this run. */
@@ -55,13 +98,26 @@ function parsedSteps(json: unknown): Step[] {
   }
 }
 
-/** The columns (of `FILL`) a table has but holds nulls in: added by an upgrade that stopped before it finished. */
-async function unfilled(table: Table): Promise<string[]> {
+/**
+ * The columns (of `FILL`) a table has but has not filled in every row (their `nullWhileUnfilled` holds nulls): added
+ * by an upgrade that stopped before it finished, or left null by a writer that does not derive them.
+ */
+async function unfilled(table: Table): Promise<FilledColumn[]> {
   const present = new Set((await table.schema()).fields.map((field) => field.name));
-  const columns = Object.keys(FILL).filter((column) => present.has(column));
-  const open: string[] = [];
-  for (const column of columns) if ((await table.countRows(`${column} IS NULL`)) > 0) open.push(column);
+  const columns = FILLED.filter((column) => present.has(column) && present.has(nullWhileUnfilled(column)));
+  const open: FilledColumn[] = [];
+  const counted = new Map<string, boolean>();
+  for (const column of columns) {
+    const gauge = nullWhileUnfilled(column);
+    if (!counted.has(gauge)) counted.set(gauge, (await table.countRows(`${gauge} IS NULL`)) > 0);
+    if (counted.get(gauge)) open.push(column);
+  }
   return open;
+}
+
+/** The `where` of the rows still to fill in `columns`. */
+function unfilledRows(columns: readonly FilledColumn[]): string {
+  return [...new Set(columns.map(nullWhileUnfilled))].map((column) => `${column} IS NULL`).join(' OR ');
 }
 
 /**
@@ -121,7 +177,7 @@ export async function upgradeTable(
         if (marker) rmSync(marker, { force: true });
         return report;
       }
-      const nulls = columns.map((column) => `${column} IS NULL`).join(' OR ');
+      const nulls = unfilledRows(columns);
       for (;;) {
         const rows = await table
           .query()
@@ -133,7 +189,7 @@ export async function upgradeTable(
         const filled = rows.map((row) => {
           const steps = parsedSteps(row.steps_json);
           const values: Record<string, unknown> = { trajectory_id: String(row.trajectory_id) };
-          for (const column of columns) values[column] = FILL[column](steps);
+          for (const column of columns) values[column] = FILL[column].value(steps);
           return values;
         });
         await table.mergeInsert('trajectory_id').whenMatchedUpdateAll().execute(filled);

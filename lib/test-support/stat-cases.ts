@@ -103,6 +103,15 @@ export function statCases({
           ],
         ]
       : [],
+    'run-alerts': [
+      ['alerts of one run', { training_id: training }],
+      ['alerts of every run', {}],
+      ['alerts of named runs, filtered', { training_ids: other ? `${training},${other}` : training, reward_max: '0.5' }],
+    ],
+    'run-health': [
+      ['health of one run', { training_id: training }],
+      ['health of one run, filtered', filtered],
+    ],
   };
 }
 

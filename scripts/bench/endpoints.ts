@@ -30,6 +30,8 @@ export function endpointCases(trainings: string[]): [string, string][] {
     ['failure-cases', `training_id=${first}&sort=-step_count`],
     ['unexpected-tool-contexts', 'tool_failed=any'],
     ['summary', `training_id=${first}&epoch_id=11&reward_max=0&termination_reason=timeout,max_turns`],
+    ['run-alerts', `training_id=${first}`],
+    ['run-alerts', ''],
   ];
 }
 

@@ -9,6 +9,7 @@ import { toolReturnStats } from '../stats/tool-return-stats';
 import { columnEngine } from './registry';
 import { filterClauses } from '../filters/clauses';
 import { residentSelection } from './selection';
+import { INT_NULL, scanTable, type Scan } from '../scan/scan';
 
 const BUDGET = 64 * 1024 * 1024;
 
@@ -58,6 +59,52 @@ describe('resident columns follow the table version', () => {
     const again = await residentSelection(source, filterClauses({ q: 'france' }), []);
     expect(again?.scan).toBe(first?.scan);
     expect(first?.rows.length).toBe(10);
+  });
+
+  it('read on-demand columns (a list, a nullable int) when first needed, and keep them through an append', async () => {
+    const source = await open(db.config);
+    expect(source.resident?.columns.columns).toContain('repeated_call_run');
+    const wanted = ['error_fingerprints', 'final_answer_chars'] as const;
+    for (const column of wanted) expect(source.resident?.columns.columns).not.toContain(column);
+    const first = (await residentSelection(source, [], wanted))!;
+    expect(columnEngine(db.config, BUDGET).resident?.columns).toEqual(expect.arrayContaining([...wanted]));
+    // FIXTURE has 7 failed calls, one fingerprint each; every trajectory ends with a reply whose words ('final') are
+    // in its observation.
+    expect(first.scan.lists.error_fingerprints!.codes).toHaveLength(7);
+    expect(new Set(first.scan.ints.final_answer_chars)).toEqual(new Set([5]));
+
+    const records = [
+      { steps: [{ action: 'search', action_input: 'x', error: 'rate limited' }] },
+      {
+        steps: [
+          { action: 'search', action_input: 'x' },
+          { action: 'respond', content: 'ok' },
+        ],
+      },
+    ].map((record, i) =>
+      JSON.stringify({ training_id: 'delta', epoch_id: 0, data_id: `d${i}`, reward: 0, ...record }),
+    );
+    expect((await ingestText(records.join('\n'), { db: db.config })).inserted).toBe(2);
+    const after = await open(db.config);
+    expect(after.resident?.columns.rowsRead).toBe(2);
+    const held = (await residentSelection(after, [], wanted))!;
+    expect(held.scan).toBe(after.resident?.columns.scan);
+    expect(held.scan.length).toBe(30);
+    // The first new trajectory ends with a call: no final answer, held as INT_NULL.
+    expect(Array.from(held.scan.ints.final_answer_chars!.subarray(28))).toEqual([INT_NULL, 2]);
+    const table = (await openTrajectories(db.config))!;
+    const scanned = await scanTable(table, { columns: [...wanted, 'repeated_call_run'], withRowIds: true });
+    expect(Array.from(held.scan.rowIds!)).toEqual(Array.from(scanned.rowIds!));
+    for (const column of ['final_answer_chars', 'repeated_call_run'] as const)
+      expect(Array.from(held.scan.ints[column]!), column).toEqual(Array.from(scanned.ints[column]!));
+    const fingerprints = (scan: Scan) => {
+      const { offsets, codes, values } = scan.lists.error_fingerprints!;
+      return Array.from({ length: scan.length }, (_, i) =>
+        Array.from(codes.subarray(offsets[i], offsets[i + 1]), (code) => values[code]),
+      );
+    };
+    expect(fingerprints(held.scan)).toEqual(fingerprints(scanned));
+    expect(fingerprints(held.scan).slice(28)).toEqual([['rate limited'], []]);
   });
 
   it('read only the appended rows after an append', async () => {

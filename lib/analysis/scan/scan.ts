@@ -38,8 +38,15 @@ export interface ListData {
   values: string[];
 }
 
+/**
+ * A null of an int column in a Scan (an Int32Array has no NaN): the smallest int32, which no int column holds
+ * (counts, positions, lengths). Compare with it before using a value of a nullable int column.
+ */
+export const INT_NULL = -2147483648;
+
 export interface Scan {
   length: number;
+  /** Nulls are `INT_NULL`. */
   ints: Partial<Record<IntColumn, Int32Array>>;
   /** Nulls are NaN. */
   floats: Partial<Record<FloatColumn, Float64Array>>;
@@ -101,7 +108,9 @@ const isValid = (data: ArrowData, i: number): boolean => {
 };
 
 function readInts(data: ArrowData): Int32Array {
-  return (data.values as Int32Array).slice(data.offset, data.offset + data.length);
+  const out = (data.values as Int32Array).slice(data.offset, data.offset + data.length);
+  if (data.nullCount > 0) for (let i = 0; i < out.length; i++) if (!isValid(data, i)) out[i] = INT_NULL;
+  return out;
 }
 
 function readFloats(data: ArrowData): Float64Array {

@@ -27,6 +27,7 @@ describe('tau-bench groups', () => {
       {
         epoch_id: 0,
         groups: 50,
+        single_sample: 0,
         zero_variance: 24,
         all_pass: 10,
         all_fail: 14,

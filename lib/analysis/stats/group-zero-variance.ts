@@ -5,14 +5,18 @@ import { defineStat } from '../stat';
 import { count, epochId, rate } from './response-parts';
 
 /**
- * Per epoch, the share of GRPO groups (one question's samples in one epoch) whose samples all got the same reward:
- * such a group has zero advantage everywhere and teaches the policy nothing. Split into groups that all passed
- * (reward > success_threshold) and all failed.
+ * Per epoch, the share of GRPO groups (one question's samples in one epoch, at least 2 samples) whose samples all got
+ * the same reward: such a group has zero advantage everywhere and teaches the policy nothing. Split into groups that
+ * all passed (reward > success_threshold) and all failed. A question with one sample in the epoch is not a group (an
+ * evaluation run samples once): it is counted apart, in `single_sample`, and in no share.
  */
 const zeroVarianceEpoch = z
   .object({
     epoch_id: epochId,
+    /** Groups of at least 2 samples. */
     groups: count,
+    /** Questions with a single sample in the epoch: no variance to speak of, left out of every share. */
+    single_sample: count,
     zero_variance: count,
     all_pass: count,
     all_fail: count,
@@ -39,35 +43,42 @@ export function computeZeroVarianceEpochs(
   const epochOf = ints(scan, 'epoch_id');
   const data = strings(scan, 'data_id').codes;
   const reward = floats(scan, 'reward');
-  // Per group: its first reward and whether every later one equals it.
-  const groups = new Map<number, Map<number, { first: number; same: boolean }>>();
+  // Per group: its first reward, its size and whether every later one equals it.
+  const groups = new Map<number, Map<number, { first: number; same: boolean; size: number }>>();
   for (const i of rows) {
     let epoch = groups.get(epochOf[i]);
     if (!epoch) groups.set(epochOf[i], (epoch = new Map()));
     const group = epoch.get(data[i]);
-    if (!group) epoch.set(data[i], { first: reward[i], same: true });
-    else if (group.same && reward[i] !== group.first) group.same = false;
+    if (!group) epoch.set(data[i], { first: reward[i], same: true, size: 1 });
+    else {
+      group.size++;
+      if (group.same && reward[i] !== group.first) group.same = false;
+    }
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a - b)
     .map(([epoch_id, epoch]) => {
       let allPass = 0;
       let allFail = 0;
-      for (const { first, same } of epoch.values()) {
-        if (!same) continue;
-        if (first > successThreshold) allPass++;
+      let single = 0;
+      for (const { first, same, size } of epoch.values()) {
+        if (size < 2) single++;
+        else if (!same) continue;
+        else if (first > successThreshold) allPass++;
         else allFail++;
       }
-      const count = epoch.size;
+      const count = epoch.size - single;
+      const share = (n: number) => (count === 0 ? 0 : n / count);
       return {
         epoch_id,
         groups: count,
+        single_sample: single,
         zero_variance: allPass + allFail,
         all_pass: allPass,
         all_fail: allFail,
-        zero_variance_share: (allPass + allFail) / count,
-        all_pass_share: allPass / count,
-        all_fail_share: allFail / count,
+        zero_variance_share: share(allPass + allFail),
+        all_pass_share: share(allPass),
+        all_fail_share: share(allFail),
       };
     });
 }

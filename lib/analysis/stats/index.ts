@@ -10,6 +10,8 @@ import { questionDisagreement } from './question-disagreement';
 import { questionLearning } from './question-learning';
 import { rewardCategoryStats } from './reward-category-stats';
 import { rewardHistogram } from './reward-histogram';
+import { runAlerts } from './run-alerts';
+import { runHealth } from './run-health';
 import { trainerMetrics } from './trainer-metrics';
 import { summary } from './summary';
 import { terminationStats } from './termination-stats';
@@ -42,6 +44,8 @@ export const STATS: readonly Stat[] = [
   groupZeroVariance,
   questionAcrossRuns,
   questionDisagreement,
+  runHealth,
+  runAlerts,
 ];
 
 /** The registered stat of a name (throws for an unknown one: a typo in a test or a doc list). */

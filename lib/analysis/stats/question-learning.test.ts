@@ -294,6 +294,7 @@ describe('zero-variance groups', () => {
       {
         epoch_id: 0,
         groups: 4,
+        single_sample: 0,
         zero_variance: 2,
         all_pass: 1,
         all_fail: 1,
@@ -304,6 +305,7 @@ describe('zero-variance groups', () => {
       {
         epoch_id: 1,
         groups: 4,
+        single_sample: 0,
         zero_variance: 2,
         all_pass: 0,
         all_fail: 2,
@@ -314,6 +316,7 @@ describe('zero-variance groups', () => {
       {
         epoch_id: 2,
         groups: 4,
+        single_sample: 0,
         zero_variance: 1,
         all_pass: 1,
         all_fail: 0,

@@ -53,5 +53,7 @@ export const grouped = <T extends z.ZodType>(inner: T) =>
  * log gave no score (left out of every figure, never counted as 0).
  */
 export function withUnscoredCount<T extends z.ZodType>(answer: T): z.ZodType {
+  if (answer instanceof z.ZodUnion)
+    return z.union(answer.options.map((option) => withUnscoredCount(option as z.ZodType)) as [z.ZodType, z.ZodType]);
   return answer instanceof z.ZodObject ? answer.extend({ unscored_count: z.number().int().min(0) }) : answer;
 }
