@@ -67,7 +67,9 @@ describe('zero variance counts GRPO groups of at least two samples only', () => 
 
   it('leaves single-sample questions out of the groups and every share', async () => {
     const answer = await groupZeroVariance(query({ training_id: 'eval' }), source);
-    expect(answer.epochs.map((e) => [e.groups, e.single_sample, e.zero_variance, e.zero_variance_share])).toEqual([
+    expect(
+      answer.epochs.map((e) => [e.groups, e.single_sample, e.zero_variance, e.zero_variance_share]),
+    ).toEqual([
       [0, 60, 0, 0],
       [0, 60, 0, 0],
     ]);

@@ -10,26 +10,48 @@ export const HEALTH_COLUMNS: readonly ScanColumn[] = [
   ...new Set<ScanColumn>(['training_id', 'epoch_id', ...DETECTORS.flatMap((d) => d.columns)]),
 ];
 
-/** The selected rows split by run (sorted by id) and epoch (ascending). */
+/**
+ * The selected rows split by run (sorted by id) and epoch (ascending), in row order within each: a counting sort on
+ * (run, epoch), two passes over typed arrays.
+ */
 export function splitRuns(scan: Scan, rows: Int32Array): RunRows[] {
   const training = strings(scan, 'training_id');
   const epoch = ints(scan, 'epoch_id');
-  const byRun = new Map<number, Map<number, number[]>>();
-  for (const i of rows) {
-    let run = byRun.get(training.codes[i]);
-    if (!run) byRun.set(training.codes[i], (run = new Map()));
-    let list = run.get(epoch[i]);
-    if (!list) run.set(epoch[i], (list = []));
-    list.push(i);
+  // Dense numbers for the distinct epochs, in ascending order.
+  const seen = new Set<number>();
+  let previous = NaN;
+  for (const i of rows) if (epoch[i] !== previous) seen.add((previous = epoch[i]));
+  const distinct = [...seen].sort((a, b) => a - b);
+  const denseOf = new Map(distinct.map((e, index) => [e, index]));
+  const epochs = distinct.length;
+  const slot = new Int32Array(rows.length);
+  const counts = new Int32Array(training.values.length * epochs + 1);
+  let lastEpoch = NaN;
+  let lastDense = 0;
+  rows.forEach((i, n) => {
+    // Rows come in runs of one epoch: the map is asked only when the epoch changes.
+    if (epoch[i] !== lastEpoch) {
+      lastEpoch = epoch[i];
+      lastDense = denseOf.get(lastEpoch)!;
+    }
+    slot[n] = training.codes[i] * epochs + lastDense;
+    counts[slot[n] + 1]++;
+  });
+  for (let s = 1; s < counts.length; s++) counts[s] += counts[s - 1];
+  const starts = counts.slice();
+  const sorted = new Int32Array(rows.length);
+  rows.forEach((i, n) => (sorted[starts[slot[n]]++] = i));
+  const runs: RunRows[] = [];
+  for (let code = 0; code < training.values.length; code++) {
+    const run: RunRows = { trainingId: training.values[code], epochs: [] };
+    for (let e = 0; e < epochs; e++) {
+      const s = code * epochs + e;
+      if (counts[s + 1] > counts[s])
+        run.epochs.push({ epoch_id: distinct[e], rows: sorted.subarray(counts[s], counts[s + 1]) });
+    }
+    if (run.epochs.length > 0) runs.push(run);
   }
-  return [...byRun.entries()]
-    .map(([code, epochs]) => ({
-      trainingId: training.values[code],
-      epochs: [...epochs.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([epoch_id, list]) => ({ epoch_id, rows: Int32Array.from(list) })),
-    }))
-    .sort((a, b) => (a.trainingId < b.trainingId ? -1 : a.trainingId > b.trainingId ? 1 : 0));
+  return runs.sort((a, b) => (a.trainingId < b.trainingId ? -1 : a.trainingId > b.trainingId ? 1 : 0));
 }
 
 export interface RunFindings {

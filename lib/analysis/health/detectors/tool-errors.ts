@@ -7,10 +7,10 @@ export const MIN_EPOCH_CALLS = 30;
 /** Stands for every tool together. */
 const ALL = -1;
 
-/** One epoch's calls and failures per tool code (and `ALL`), counted in one pass over its rows. */
+/** One epoch's calls and failures per tool code (the last slot: every tool), counted in one pass over its rows. */
 interface EpochCalls {
-  calls: Map<number, number>;
-  failures: Map<number, number>;
+  calls: Int32Array;
+  failures: Int32Array;
 }
 
 /**
@@ -28,28 +28,27 @@ export const toolErrors: Detector = {
     const names = list(input.scan, 'tool_call_names');
     const failed = input.scan.toolCallFailed!;
     const fingerprints = list(input.scan, 'error_fingerprints');
+    const slots = names.values.length + 1;
+    const slotOf = (tool: number) => (tool === ALL ? slots - 1 : tool);
     const perEpoch = new Map<number, EpochCalls>();
-    const tools = new Set<number>();
+    const used = new Uint8Array(slots);
     for (const { epoch_id, rows } of input.run.epochs) {
-      const counted: EpochCalls = { calls: new Map(), failures: new Map() };
-      let calls = 0;
-      let failures = 0;
+      const counted: EpochCalls = { calls: new Int32Array(slots), failures: new Int32Array(slots) };
       for (const i of rows) {
         for (let k = names.offsets[i]; k < names.offsets[i + 1]; k++) {
           const tool = names.codes[k];
-          calls++;
-          counted.calls.set(tool, (counted.calls.get(tool) ?? 0) + 1);
-          if (failed[k]) {
-            failures++;
-            counted.failures.set(tool, (counted.failures.get(tool) ?? 0) + 1);
-          }
+          counted.calls[tool]++;
+          if (failed[k]) counted.failures[tool]++;
         }
       }
-      counted.calls.set(ALL, calls);
-      counted.failures.set(ALL, failures);
-      for (const tool of counted.calls.keys()) if (tool !== ALL) tools.add(tool);
+      for (let tool = 0; tool < slots - 1; tool++) {
+        counted.calls[slots - 1] += counted.calls[tool];
+        counted.failures[slots - 1] += counted.failures[tool];
+        if (counted.calls[tool] > 0) used[tool] = 1;
+      }
       perEpoch.set(epoch_id, counted);
     }
+    const tools = [...used.keys()].filter((tool) => used[tool] === 1 && tool < slots - 1);
     const epochOfRows = new Map(input.run.epochs.map(({ epoch_id, rows }) => [rows, epoch_id]));
     /** Rows of an epoch with a failed call of the tool (only for the epochs an alert starts at). */
     const failingRows = (tool: number, rows: Int32Array): number[] =>
@@ -87,7 +86,7 @@ export const toolErrors: Detector = {
         rule: { warning: 0.15, critical: 0.35, minTotal: MIN_EPOCH_CALLS },
         count: (rows) => {
           const counted = perEpoch.get(epochOfRows.get(rows)!)!;
-          return { hits: counted.failures.get(tool) ?? 0, total: counted.calls.get(tool) ?? 0 };
+          return { hits: counted.failures[slotOf(tool)], total: counted.calls[slotOf(tool)] };
         },
         examples: (rows) => failingRows(tool, rows),
         message: (judged, hitRows) => {
@@ -101,7 +100,7 @@ export const toolErrors: Detector = {
         },
       });
     };
-    const perTool = [...tools].sort((a, b) => (names.values[a] < names.values[b] ? -1 : 1)).map(judge);
+    const perTool = tools.sort((a, b) => (names.values[a] < names.values[b] ? -1 : 1)).map(judge);
     const all = judge(ALL);
     const firedEpochs = new Set(perTool.flatMap((r) => r.findings.map((f) => f.epoch_id)));
     return {
