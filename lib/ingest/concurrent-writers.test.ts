@@ -61,6 +61,7 @@ function startWriter(
   parties: number,
   rounds: number,
   args: string[],
+  env: Record<string, string> = {},
 ) {
   const child = spawn(
     process.execPath,
@@ -72,6 +73,7 @@ function startWriter(
         LANCEDB_URI: uri,
         ROUNDS: String(rounds),
         LANCEDB_READ_CONSISTENCY_SECONDS: '2',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -172,4 +174,25 @@ describe('concurrent writers', () => {
       expect(await idsAndRewards(`${uri}-${round}`)).toEqual({ rows: 2500, unique: 2500, rewardSum: 1249.5 });
     }
   }, 120_000);
+
+  it('3 CLI processes processing on worker threads with overlapping files at once: one row per id', async () => {
+    // 4,000 records a file: past the 2,000 after which records go to worker threads (2 a process here).
+    const files = [records(0, 4000), records(2000, 6000), records(4000, 8000)].map((text, i) =>
+      writeFile(`workers-${i}.jsonl`, text),
+    );
+    const uri = path.join(work.dir, 'workers');
+    const barrier = path.join(work.dir, 'barrier-workers');
+    const writers = files.map((file, i) =>
+      startWriter(uri, barrier, `w-${i}`, 3, 1, ['--batch-size', '500', file], { INGEST_WORKERS: '2' }),
+    );
+    const results = await Promise.all(writers);
+    for (const [result] of results) {
+      expect(result, result.stderr).toMatchObject({ code: 0 });
+      expect(result.stderr).not.toMatch(/fail|error|conflict|warning/i);
+      expect(result.stdout).toMatch(/2 worker threads/);
+    }
+    // ids t0…t7999: 2,667 rewards of 0.5 (i = 1, 4, …, 7999) and 2,666 of 1 (i = 2, 5, …, 7997).
+    expect(await idsAndRewards(`${uri}-0`)).toEqual({ rows: 8000, unique: 8000, rewardSum: 3999.5 });
+    expect(results.reduce((sum, [r]) => sum + printedCount(r.stdout, 'inserted'), 0)).toBe(8000);
+  }, 180_000);
 });
