@@ -78,20 +78,33 @@ export async function warmFirstViews(source: Source): Promise<void> {
   await stepMatches(source, { q: 'error' });
 }
 
+/** Told of each table version the watcher sees answering (the first one included); see `watchNewVersions`. */
+export type VersionListener = (source: Source) => void | Promise<void>;
+
 /**
  * Looks for a new table version every `everyMs` and prepares it in the background (the previous version answers
  * meanwhile, within LANCEDB_READ_CONSISTENCY_SECONDS), so the first request after a live run appends rows finds the
- * new version ready. Returns a function that stops it.
+ * new version ready. `onVersion` (the alert webhooks, lib/server/alert-webhooks.ts) is called, not awaited, with the
+ * source of the first version seen and of each later one once it answers. Returns a function that stops it.
  */
 export function watchNewVersions(
   config: DbConfig = dbConfigFromEnv(),
   everyMs = Math.max(1000, config.readConsistencyInterval * 1000),
+  onVersion?: VersionListener,
 ): () => void {
   let busy = false;
+  let seen: number | undefined;
   const timer = setInterval(() => {
     if (busy) return;
     busy = true;
     openSource(config)
+      .then((source) => {
+        if (!onVersion || source.version === seen) return;
+        seen = source.version;
+        void Promise.resolve()
+          .then(() => onVersion(source))
+          .catch((error) => console.error('new version listener:', error));
+      })
       .catch((error) => console.error('watching for new versions:', error))
       .finally(() => (busy = false));
   }, everyMs);

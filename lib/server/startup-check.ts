@@ -3,6 +3,7 @@ import { parseAuthConfig } from '../http-security/auth-config';
 import { parseCorsOrigins } from '../http-security/cors';
 import { parseTrustedProxies } from '../http-security/settings';
 import { ingestLimitsFromEnv, MIN_TOKEN_LENGTH } from '../ingest/limits';
+import { alertSettingsFromEnv } from './alert-settings';
 import { serverSettingsFromEnv } from './server-settings';
 
 type Env = Record<string, string | undefined>;
@@ -29,8 +30,9 @@ function ingestTokenProblems(token: string | undefined): string[] {
 
 /**
  * Every problem with the server's environment, each a message naming its variable: credentials (DASHBOARD_AUTH),
- * CORS_ORIGINS, TRUST_PROXY_HOPS, INGEST_TOKEN, the ingest limits, the database options, the port and timeouts. The
- * front server refuses to start while there is any, so a typo is found at start-up, not as a 500 on every request.
+ * CORS_ORIGINS, TRUST_PROXY_HOPS, INGEST_TOKEN, the ingest limits, the database options, the port and timeouts, the
+ * alert webhooks (ALERT_WEBHOOK_URLS, PUBLIC_URL). The front server refuses to start while there is any, so a typo is
+ * found at start-up, not as a 500 on every request.
  */
 export function startupProblems(env: Env = process.env): string[] {
   return [
@@ -41,5 +43,6 @@ export function startupProblems(env: Env = process.env): string[] {
     ...problemOf(() => ingestLimitsFromEnv(env)),
     ...problemOf(() => dbConfigFromEnv(env)),
     ...problemOf(() => serverSettingsFromEnv(env)),
+    ...problemOf(() => alertSettingsFromEnv(env)),
   ];
 }
