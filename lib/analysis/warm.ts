@@ -7,6 +7,7 @@ import { parseAnalysisQuery } from './filters/query';
 import { stepMatches } from './search/step-search';
 import { openSource, type Source } from './source';
 import { runStat, statParams } from './stat';
+import { runAlerts } from './stats/run-alerts';
 import { STATS } from './stats';
 import { listTrainings } from './stats/training-list';
 
@@ -53,7 +54,7 @@ function latestOf(
 
 /**
  * Answers what the dashboard's first views ask of the training it opens on (every registered stat that takes one
- * training, the filter options, the row count) and loads the step index with one search, so the first request after
+ * training, every run's health alerts, the filter options, the row count) and loads the step index with one search, so the first request after
  * start is as fast as later ones with new filters. The requests are remembered like any other, so each new version
  * prepares them too. Stats that need more than a training are skipped.
  */
@@ -72,6 +73,8 @@ export async function warmFirstViews(source: Source): Promise<void> {
       // It needs parameters a first view does not give (a question, two runs).
     }
   }
+  // The health badges of the runs table: every run's alerts at once.
+  await runStat(runAlerts, parseAnalysisQuery(new URLSearchParams(), statParams(runAlerts)), source);
   const query = parseAnalysisQuery(new URLSearchParams({ training_id: latest }));
   await filterOptions(source, query);
   await countMatching(source, query);
