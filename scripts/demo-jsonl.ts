@@ -21,6 +21,7 @@ export interface JsonlWriteSummary {
 function* jsonlChunks(
   options: DemoCampaignOptions,
   counter: { records: number; bytes: number },
+  onProgress: JsonlProgress | undefined,
 ): Generator<string> {
   let chunk = '';
   for (const record of generateDemoCampaign(options)) {
@@ -28,6 +29,7 @@ function* jsonlChunks(
     counter.records += 1;
     if (chunk.length >= 1 << 20) {
       counter.bytes += Buffer.byteLength(chunk);
+      onProgress?.(counter.records, counter.bytes);
       yield chunk;
       chunk = '';
     }
@@ -36,16 +38,21 @@ function* jsonlChunks(
     counter.bytes += Buffer.byteLength(chunk);
     yield chunk;
   }
+  onProgress?.(counter.records, counter.bytes);
 }
+
+/** Told of the records and JSON bytes generated so far, about once per MB of JSON and once at the end. */
+export type JsonlProgress = (records: number, jsonBytes: number) => void;
 
 export async function writeDemoJsonl(
   file: string,
   options: DemoCampaignOptions = {},
+  onProgress?: JsonlProgress,
 ): Promise<JsonlWriteSummary> {
   const started = performance.now();
   await mkdir(path.dirname(file), { recursive: true });
   const counter = { records: 0, bytes: 0 };
-  const source = Readable.from(jsonlChunks(options, counter));
+  const source = Readable.from(jsonlChunks(options, counter, onProgress));
   const sink = createWriteStream(file);
   if (file.endsWith('.gz')) await pipeline(source, createGzip({ level: 6 }), sink);
   else await pipeline(source, sink);

@@ -8,6 +8,7 @@ import { dbConfigFromEnv, type DbConfig } from '@/lib/db';
 import { ingestRecords } from '@/lib/ingest';
 import { demoCampaignSize, demoRawRecords, type DemoCampaignOptions } from './demo-data';
 import { countTrajectories, loadDemoDataIfEmpty } from './demo-load';
+import { Progress } from './demo-progress';
 
 const CAMPAIGN: DemoCampaignOptions = { questions: 12, epochs: 3, samples: 2 };
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -55,6 +56,35 @@ describe('loadDemoDataIfEmpty', () => {
   });
 });
 
+describe('the progress of the demo data load', () => {
+  it('prints plain status lines of the generation and the ingest (records and rows out of the total)', async () => {
+    const written: string[] = [];
+    // Not a terminal, and every update due at once: a small campaign is over in seconds.
+    const progress = new Progress({ write: (text) => written.push(text) }, { intervalMs: 0 });
+    const result = await loadDemoDataIfEmpty(dbAt(path.join(dir, 'progress')), {
+      campaign: CAMPAIGN,
+      file: path.join(dir, 'progress.jsonl'),
+      log: (line) => progress.log(line),
+      progress,
+    });
+    expect(result.loaded).toBe(true);
+    const output = written.join('');
+    const total = demoCampaignSize(CAMPAIGN);
+    expect(output).not.toContain('\r');
+    expect(output).toContain(`Generating the demo campaign (${total} trajectories)`);
+    expect(output).toMatch(
+      new RegExp(`\\[\\d+ s\\] generating: ${total} / ${total} records \\(100 %\\), [\\d.]+ MB of JSON\\n`),
+    );
+    expect(output).toMatch(
+      new RegExp(
+        `\\[\\d+ s\\] ingesting: \\d+ / ${total} rows read \\(\\d+ %\\), \\d+ written, \\d+ rows/s\\n`,
+      ),
+    );
+    expect(output).toMatch(/\] ingesting: \d+ rows written; building the \w+ index\n/);
+    expect(output).toMatch(new RegExp(`${total} inserted, 0 updated, 0 rejected in [\\d.]+ s`));
+  });
+});
+
 describe('npm run demo -- --data-only', () => {
   it('loads a small campaign into LANCEDB_URI and exits 0', async () => {
     const uri = path.join(dir, 'cli');
@@ -64,7 +94,9 @@ describe('npm run demo -- --data-only', () => {
       [...args, '--samples', '2', '--lean', '--out', path.join(dir, 'cli.jsonl')],
       { cwd: ROOT, env: { ...process.env, LANCEDB_URI: uri } },
     );
+    expect(stdout).toMatch(/Generating the demo campaign \(216 trajectories\)/);
     expect(stdout).toMatch(/216 inserted, 0 updated, 0 rejected/);
+    expect(stdout).not.toContain('\r'); // not a terminal: no line redrawn in place
     expect(await countTrajectories(dbAt(uri))).toBe(216);
   });
 });

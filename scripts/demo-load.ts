@@ -6,8 +6,9 @@ import path from 'node:path';
 import { openTrajectories, type DbConfig } from '@/lib/db';
 import { ingestFiles, type IngestSummary } from '@/lib/ingest';
 import { upgradeTable } from '@/lib/ingest/upgrade';
-import type { DemoCampaignOptions } from './demo-data';
+import { demoCampaignSize, type DemoCampaignOptions } from './demo-data';
 import { writeDemoJsonl, type JsonlWriteSummary } from './demo-jsonl';
+import { countStatus, formatCount, ingestStatus, type IngestCounts, type Progress } from './demo-progress';
 
 export const DEMO_DIR = path.join('data', 'demo');
 
@@ -16,6 +17,8 @@ export interface DemoLoadOptions {
   /** Where the JSONL goes (default `data/demo/demo-campaign.jsonl.gz`; plain JSONL unless it ends in `.gz`). */
   file?: string;
   log?: (line: string) => void;
+  /** Status lines of the generation and the ingest while they run (none when absent). */
+  progress?: Progress;
 }
 
 export type DemoLoadResult =
@@ -40,31 +43,49 @@ export async function loadDemoDataIfEmpty(
     );
   const existingRows = await countTrajectories(db);
   if (existingRows > 0) {
-    log(
-      `${db.uri} already holds ${existingRows.toLocaleString('en-US')} trajectories: skipping the demo data load.`,
-    );
+    log(`${db.uri} already holds ${formatCount(existingRows)} trajectories: skipping the demo data load.`);
     return { loaded: false, existingRows };
   }
   const target = options.file ?? path.join(DEMO_DIR, 'demo-campaign.jsonl.gz');
-  log(`Generating the demo campaign into ${target} …`);
-  const file = await writeDemoJsonl(target, options.campaign);
+  const progress = options.progress;
+  const total = demoCampaignSize(options.campaign);
+  log(`Generating the demo campaign (${formatCount(total)} trajectories) into ${target} …`);
+  progress?.begin('generating', countStatus(0, total, 'records'));
+  let file: JsonlWriteSummary;
+  try {
+    file = await writeDemoJsonl(target, options.campaign, (records, jsonBytes) =>
+      progress?.update(`${countStatus(records, total, 'records')}, ${mb(jsonBytes)} of JSON`),
+    );
+  } finally {
+    progress?.end();
+  }
   log(
-    `  ${file.records.toLocaleString('en-US')} trajectories, ${mb(file.jsonBytes)} of JSON` +
+    `  ${formatCount(file.records)} trajectories, ${mb(file.jsonBytes)} of JSON` +
       `${file.fileBytes !== file.jsonBytes ? ` (${mb(file.fileBytes)} on disk)` : ''}, ${file.seconds.toFixed(1)} s`,
   );
   log(`Loading ${target} into ${db.uri} …`);
-  let nextReport = 10_000;
-  const ingest = await ingestFiles([target], {
-    db,
-    onProgress: (p) => {
-      if (p.read < nextReport) return;
-      nextReport = p.read + 10_000;
-      log(`  ${p.read.toLocaleString('en-US')} / ${file.records.toLocaleString('en-US')} read`);
-    },
-  });
+  let last: IngestCounts = { read: 0, inserted: 0, updated: 0, unchanged: 0, rowsPerSecond: 0 };
+  let step: string | undefined;
+  progress?.begin('ingesting', ingestStatus(last, file.records));
+  let ingest: IngestSummary;
+  try {
+    ingest = await ingestFiles([target], {
+      db,
+      onProgress: (p) => {
+        last = p;
+        progress?.update(ingestStatus(last, file.records, step));
+      },
+      onMaintenance: (next) => {
+        step = next;
+        progress?.update(ingestStatus(last, file.records, step));
+      },
+    });
+  } finally {
+    progress?.end();
+  }
   log(
-    `  ${ingest.inserted.toLocaleString('en-US')} inserted, ${ingest.updated} updated, ${ingest.rejected} rejected ` +
-      `in ${ingest.seconds.toFixed(1)} s (${Math.round(ingest.rowsPerSecond).toLocaleString('en-US')} rows/s, indexes included)`,
+    `  ${formatCount(ingest.inserted)} inserted, ${ingest.updated} updated, ${ingest.rejected} rejected ` +
+      `in ${ingest.seconds.toFixed(1)} s (${formatCount(ingest.rowsPerSecond)} rows/s, indexes included)`,
   );
   for (const error of ingest.errors.slice(0, 5))
     log(`  ${error.source}:${error.line} ${error.field}: ${error.reason}`);

@@ -2,6 +2,7 @@ import { Suspense, type ReactNode } from 'react';
 import { CardError } from '@/components/ui/card-error';
 import { CardSkeleton, type SkeletonSize } from '@/components/ui/skeleton';
 import { AnalysisError } from '@/lib/analysis/errors';
+import { warmupRunning } from '@/lib/warmup-state';
 
 interface LoadCardProps<T> {
   title: string;
@@ -25,12 +26,19 @@ export async function LoadedCard<T>({ title, load, children }: Omit<LoadCardProp
 }
 
 /**
- * One card of the dashboard: streams in behind its own skeleton, and a failure shows an error inside the card
- * without taking the page down.
+ * One card of the dashboard: streams in behind its own skeleton (its title says when the server is still warming up),
+ * and a failure shows an error inside the card without taking the page down.
  */
 export function LoadCard<T>({ size, ...props }: LoadCardProps<T>) {
   return (
-    <Suspense fallback={<CardSkeleton size={size} title={props.title} />}>
+    <Suspense
+      fallback={
+        <CardSkeleton
+          size={size}
+          title={warmupRunning() ? `${props.title} · loading, the server is still warming up` : props.title}
+        />
+      }
+    >
       <LoadedCard {...props} />
     </Suspense>
   );
