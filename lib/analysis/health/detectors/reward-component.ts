@@ -103,8 +103,15 @@ export const rewardComponent: Detector = {
           before.map((e) => e.figures.get(name)!),
           current.figures.get(name)!,
         );
+        const figure = current.figures.get(name)!;
         if (!own || before.length === 0)
-          return { epoch_id: current.epoch_id, value: own?.mean ?? 0, baseline: null, severity: null };
+          // The first judged epoch: its own mean, nothing to compare it with.
+          return {
+            epoch_id: current.epoch_id,
+            value: figure.n > 0 ? figure.sum / figure.n : 0,
+            baseline: null,
+            severity: null,
+          };
         let worst: { what: string; fall: number } | null = null;
         if (own.z >= MIN_Z) {
           const others: [string, ReturnType<typeof change>][] = [
