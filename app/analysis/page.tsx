@@ -17,6 +17,7 @@ import { parseAnalysisQuery, pickFilters, type AnalysisQuery } from '@/lib/analy
 import { openSource, type Source } from '@/lib/analysis/source';
 import { listTrainings } from '@/lib/analysis/stats/training-list';
 import { latestTraining } from '@/lib/chart-data/latest-training';
+import { alertRun } from '@/lib/chart-data/run-health';
 import {
   dashboardHref,
   loadDashboard,
@@ -26,6 +27,7 @@ import {
 } from '@/lib/search-params';
 import { ComparisonTab } from './_tabs/comparison-tab';
 import { FailuresTab } from './_tabs/failures-tab';
+import { HealthTab } from './_tabs/health-tab';
 import { OverviewTab } from './_tabs/overview-tab';
 import { ProgressTab } from './_tabs/progress-tab';
 import { QuestionsTab } from './_tabs/questions-tab';
@@ -51,7 +53,9 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Pro
   const trainings = list.map((t) => t.training_id);
   if (trainings.length === 0) return <NoDataYet />;
   // Pooling every run and epoch is never what a morning check wants: show the latest run, under its explicit URL.
-  const latest = latestTraining(list);
+  // A link to an alert without its run (`alert=` alone) opens the alert's run.
+  const latest =
+    (params.alert !== null ? alertRun(params.alert, trainings) : undefined) ?? latestTraining(list);
   if (query.training_id === undefined && params.tab !== 'comparison' && latest !== undefined)
     redirect(dashboardHref(params, { training_id: [latest] }));
   for (const param of ['training_id', 'training_ids'] as const) {
@@ -115,6 +119,8 @@ async function TabContent({ tab, query, source, params, trainings, scored, unsco
   switch (tab) {
     case 'progress':
       return <ProgressTab query={query} source={source} params={params} trainings={trainings} />;
+    case 'health':
+      return <HealthTab query={query} source={source} params={params} trainings={trainings} />;
     case 'questions':
       return <QuestionsTab query={query} source={source} params={params} trainings={trainings} />;
     case 'failures':

@@ -15,6 +15,7 @@ describe('TabNav', () => {
     expect(links.map((l) => l.textContent)).toEqual([
       'Overview',
       'Training progress',
+      'Health',
       'Questions',
       'Comparison',
       'Failures',

@@ -5,6 +5,7 @@ import { TABS, type Tab } from '@/lib/search-params';
 export const TAB_LABELS: Record<Tab, string> = {
   overview: 'Overview',
   progress: 'Training progress',
+  health: 'Health',
   questions: 'Questions',
   comparison: 'Comparison',
   failures: 'Failures',

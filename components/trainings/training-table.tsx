@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { TrainingSummary } from '@/lib/analysis/stats/training-list';
 import { formatInteger, formatPercent, formatPercentPoints, formatReward } from '@/lib/chart-data/format';
 import { formatTimeAgo, formatTimestamp, lastActivity } from '@/lib/chart-data/recency';
@@ -22,6 +23,8 @@ export interface TrainingTableProps {
   rows: TrainingRow[];
   /** The time "updated … ago" counts from, in milliseconds. */
   now: number;
+  /** A run's health badge (the page loads every run's alerts once); no Health column without it. */
+  health?: (trainingId: string) => ReactNode;
 }
 
 /** A run none of whose trajectories has a score: no pass rate or reward, never a 0. */
@@ -37,13 +40,21 @@ function Unscored() {
 }
 
 /** Every run with where it stands now and how it got there: the morning check in one table. */
-export function TrainingTable({ rows, now }: TrainingTableProps) {
+export function TrainingTable({ rows, now, health }: TrainingTableProps) {
   return (
     <div className="overflow-x-auto rounded-lg border border-tremor-border bg-tremor-background shadow-tremor-card dark:border-dark-tremor-border dark:bg-dark-tremor-background">
       <table className="w-full whitespace-nowrap text-left text-sm" data-testid="training-list">
         <thead className="border-b border-tremor-border text-xs uppercase tracking-wide text-tremor-content dark:border-dark-tremor-border dark:text-dark-tremor-content">
           <tr>
             <th className="px-3 py-3 font-medium">Training</th>
+            {health ? (
+              <th
+                className="px-3 py-3 font-medium"
+                title="the worst health alert and how many; opens the Health tab"
+              >
+                Health
+              </th>
+            ) : null}
             <th className="px-3 py-3 text-right font-medium">Trajectories</th>
             <th className="px-3 py-3 text-right font-medium">Epochs</th>
             <th className="px-3 py-3 font-medium">Pass@1 by epoch</th>
@@ -84,6 +95,11 @@ export function TrainingTable({ rows, now }: TrainingTableProps) {
                   </div>
                 ) : null}
               </td>
+              {health ? (
+                <td className="px-3 py-3" data-testid="training-health">
+                  {health(t.training_id)}
+                </td>
+              ) : null}
               <td className="px-3 py-3 text-right tabular-nums">{formatInteger(t.trajectory_count)}</td>
               <td className="px-3 py-3 text-right tabular-nums">
                 {t.epoch_range[0] === t.epoch_range[1]

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { TextLink } from '@/components/ui/links';
 import { NoDataYet } from '@/components/ui/empty-state';
 import { comparisonHref } from '@/lib/search-params';
@@ -10,10 +11,12 @@ export interface TrainingsOverviewProps {
   trainingIds: string[];
   /** When they were read (ms), which "updated … ago" counts from. */
   now: number;
+  /** A run's health badge. */
+  health?: (trainingId: string) => ReactNode;
 }
 
 /** The home page: every training run with its pass@1 trend, and a link comparing them all. */
-export function TrainingsOverview({ rows, trainingIds, now }: TrainingsOverviewProps) {
+export function TrainingsOverview({ rows, trainingIds, now, health }: TrainingsOverviewProps) {
   return (
     <div className="space-y-6">
       <div>
@@ -25,7 +28,7 @@ export function TrainingsOverview({ rows, trainingIds, now }: TrainingsOverviewP
           epoch. Open one to see why.
         </p>
       </div>
-      {rows.length === 0 ? <NoDataYet /> : <TrainingTable rows={rows} now={now} />}
+      {rows.length === 0 ? <NoDataYet /> : <TrainingTable rows={rows} now={now} health={health} />}
       {trainingIds.length >= 2 && (
         <TextLink className="inline-block text-sm" href={comparisonHref(trainingIds)}>
           Compare all {trainingIds.length} trainings →

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { SiblingSample, TrajectoryDetail } from '@/lib/analysis/records/trajectory';
 import { PageTitle, Stack } from '@/components/ui/layout';
 import { TextLink } from '@/components/ui/links';
@@ -13,10 +14,12 @@ export interface TrajectoryDetailViewProps {
   siblings: SiblingSample[];
   /** The search it was found by, its words marked in the steps. */
   q: string | null;
+  /** The health alerts of its run it is an example of (under its facts). */
+  alerts?: ReactNode;
 }
 
 /** The full page of one trajectory: its facts, a window of its steps, and the other samples of its question. */
-export function TrajectoryDetailView({ detail, siblings, q }: TrajectoryDetailViewProps) {
+export function TrajectoryDetailView({ detail, siblings, q, alerts }: TrajectoryDetailViewProps) {
   return (
     <Stack>
       <TextLink className="text-sm" href={failuresHref(detail.training_id, detail.epoch_id)}>
@@ -24,6 +27,7 @@ export function TrajectoryDetailView({ detail, siblings, q }: TrajectoryDetailVi
       </TextLink>
       <PageTitle className="break-all font-mono">{detail.trajectory_id}</PageTitle>
       <TrajectoryMeta detail={detail} />
+      {alerts}
       <div className="grid grid-cols-[minmax(0,1fr)] gap-4 xl:grid-cols-[minmax(0,1fr)_18rem]">
         <StepList
           steps={detail.steps}

@@ -5,8 +5,10 @@ import {
   comparisonHref,
   dashboardHref,
   disagreementHref,
+  epochFailuresHref,
   failuresHref,
   groupHref,
+  healthHref,
   pageHref,
   questionRunsHref,
   resetFiltersHref,
@@ -84,6 +86,30 @@ describe('fresh dashboard views', () => {
       ['q/1'],
       'failures',
     ]);
+  });
+});
+
+describe('health links', () => {
+  it("open a run's Health tab, at one alert as a webhook message links it", () => {
+    expect(healthHref('run_a')).toBe('/analysis?training_id=run_a&tab=health');
+    expect(healthHref('run_a', 'run_a:tool_errors:lookup:6')).toBe(
+      '/analysis?training_id=run_a&tab=health&alert=run_a:tool_errors:lookup:6',
+    );
+    const read = load(healthHref('r 1', 'r 1:truncation:*:0').split('?')[1]);
+    expect([read.training_id, read.tab, read.alert]).toEqual([['r 1'], 'health', 'r 1:truncation:*:0']);
+  });
+  it("open the failures of an epoch narrowed by a detector's filter", () => {
+    expect(epochFailuresHref('run_a', 6, { tool_failed: 'lookup' })).toBe(
+      '/analysis?training_id=run_a&epoch_id=6&tool_failed=lookup&tab=failures',
+    );
+    expect(epochFailuresHref('run_a', 4, { truncated: 1 })).toBe(
+      '/analysis?training_id=run_a&epoch_id=4&truncated=1&tab=failures',
+    );
+  });
+  it('leave the highlighted alert behind when switching tabs', () => {
+    expect(tabHref(load('?training_id=run_a&tab=health&alert=x'), 'failures')).toBe(
+      '/analysis?training_id=run_a&tab=failures',
+    );
   });
 });
 

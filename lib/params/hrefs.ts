@@ -36,6 +36,20 @@ export function failuresHref(trainingId: string, epochId: number, dataId?: strin
   });
 }
 
+/** The failures of one epoch of a training narrowed by more filters (the view behind a health alert). */
+export function epochFailuresHref(
+  trainingId: string,
+  epochId: number,
+  filters: { [K in FilterKey]?: DashboardParams[K] } = {},
+): string {
+  return analysisHref({ ...filters, tab: 'failures', training_id: [trainingId], epoch_id: epochId });
+}
+
+/** One run's Health tab, scrolled to one of its alerts when given (the link a webhook message carries). */
+export function healthHref(trainingId: string, alertId?: string | null): string {
+  return analysisHref({ tab: 'health', training_id: [trainingId], alert: alertId ?? null });
+}
+
 /** Several runs side by side on the comparison tab. */
 export function comparisonHref(trainingIds: readonly string[]): string {
   return analysisHref({ tab: 'comparison', training_ids: [...trainingIds] });
@@ -54,9 +68,9 @@ export function dashboardHref(
   return `${pathname}${serializeDashboard(next)}`;
 }
 
-/** Another tab, same filters; paging and the open trajectory belong to the tab left behind. */
+/** Another tab, same filters; paging, the open trajectory and the highlighted alert belong to the tab left behind. */
 export function tabHref(params: DashboardParams, tab: Tab, pathname = ANALYSIS_PATH): string {
-  return dashboardHref(params, { tab, page: null, trajectory: null }, pathname);
+  return dashboardHref(params, { tab, page: null, trajectory: null, alert: null }, pathname);
 }
 
 /** Page `page` (1-based; page 1 is the bare URL). */

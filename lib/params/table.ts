@@ -14,7 +14,15 @@ export {
   type QuestionStatus,
 } from '../vocabulary';
 
-export const TABS = ['overview', 'progress', 'questions', 'comparison', 'failures', 'tool-contexts'] as const;
+export const TABS = [
+  'overview',
+  'progress',
+  'health',
+  'questions',
+  'comparison',
+  'failures',
+  'tool-contexts',
+] as const;
 export type Tab = (typeof TABS)[number];
 
 /**
@@ -229,6 +237,11 @@ export const PARAMS = {
   tab: oneOf({ role: 'view', values: TABS, default: 'overview', doc: 'the dashboard tab' }),
   page: int({ role: 'view', min: 1, max: INT32_MAX, doc: 'page of a list on the dashboard (1-based)' }),
   trajectory: text({ role: 'view', maxLength: 1024, doc: 'the trajectory open in the failure drawer' }),
+  alert: text({
+    role: 'view',
+    maxLength: 1024,
+    doc: 'the health alert (its `id`, as run-alerts gives it) the Health tab scrolls to and highlights',
+  }),
   step: int({
     role: 'trajectory',
     min: 1,

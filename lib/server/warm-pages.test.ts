@@ -36,6 +36,7 @@ describe('warmPages', () => {
       '/',
       '/analysis?tab=overview&training_id=new%20run',
       '/analysis?tab=progress&training_id=new%20run',
+      '/analysis?tab=health&training_id=new%20run',
       '/analysis?tab=questions&training_id=new%20run',
       '/analysis?tab=comparison&training_id=new%20run',
       '/analysis?tab=failures&training_id=new%20run',
@@ -49,7 +50,7 @@ describe('warmPages', () => {
     const failing = await recordingServer(500);
     await warmPages(failing.base, {});
     expect(failing.asked.map((a) => a.path)).toContain('/analysis?tab=failures');
-    expect(failing.asked).toHaveLength(8);
+    expect(failing.asked).toHaveLength(9);
     expect(warmupRunning()).toBe(false);
     server!.close();
     const locked = await recordingServer();

@@ -3,7 +3,7 @@ import { latestTraining } from '../chart-data/latest-training';
 import { setWarming } from '../warmup-state';
 
 /** The dashboard's tabs, each rendered once at start. */
-const TABS = ['overview', 'progress', 'questions', 'comparison', 'failures', 'tool-contexts'];
+const TABS = ['overview', 'progress', 'health', 'questions', 'comparison', 'failures', 'tool-contexts'];
 
 /**
  * The pages to render: the home page and every tab of the run the dashboard opens on. The tabs are asked with that run

@@ -1,7 +1,12 @@
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { TrajectoryAlerts } from '@/components/health/trajectory-alerts';
 import { TrajectoryDetailView } from '@/components/trajectory/trajectory-detail-view';
 import { AnalysisError } from '@/lib/analysis/errors';
-import { openSource } from '@/lib/analysis/source';
+import { parseAnalysisQuery } from '@/lib/analysis/filters/query';
+import { openSource, type Source } from '@/lib/analysis/source';
+import { runAlerts } from '@/lib/analysis/stats/run-alerts';
+import { alertsByRun, alertsOfTrajectory, alertViews } from '@/lib/chart-data/run-health';
 import { getTrajectory, siblingSamples, type TrajectoryDetail } from '@/lib/analysis/records/trajectory';
 
 export function trajectoryTitle(id: string): string {
@@ -30,5 +35,37 @@ export async function TrajectoryView({
     throw error;
   }
   const siblings = await siblingSamples(detail, source);
-  return <TrajectoryDetailView detail={detail} siblings={siblings} q={q} />;
+  return (
+    <TrajectoryDetailView
+      detail={detail}
+      siblings={siblings}
+      q={q}
+      alerts={
+        <Suspense fallback={null}>
+          <ExampleOf trainingId={detail.training_id} trajectoryId={detail.trajectory_id} source={source} />
+        </Suspense>
+      }
+    />
+  );
+}
+
+/** The health alerts of the trajectory's run that name it as an example (nothing when none, or when they fail). */
+async function ExampleOf({
+  trainingId,
+  trajectoryId,
+  source,
+}: {
+  trainingId: string;
+  trajectoryId: string;
+  source: Source;
+}) {
+  let alerts;
+  try {
+    const answer = await runAlerts({ ...parseAnalysisQuery({}), training_id: [trainingId] }, source);
+    alerts = alertsByRun(answer).get(trainingId) ?? [];
+  } catch (error) {
+    console.error(error);
+    return null;
+  }
+  return <TrajectoryAlerts alerts={alertViews(trainingId, alertsOfTrajectory(trajectoryId, alerts))} />;
 }
