@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryColor, categoryColors, OTHER_CATEGORY, rankedColor, runColors } from './colors';
+import { categoryColor, categoryColors, OTHER_CATEGORY, rankedColor, runColor, runColors } from './colors';
 
 describe('categoryColor', () => {
   it('is the same for the same name, and kept when nothing else shown wants it', () => {
@@ -74,12 +74,24 @@ describe('categoryColors', () => {
 });
 
 describe('runColors', () => {
-  it('colours runs by position, baseline first, and wraps around', () => {
-    const colors = runColors(Array.from({ length: 13 }, (_, i) => `run_${i}`));
-    expect(colors[0]).toBe('blue');
-    expect(colors[1]).toBe('amber');
+  it('gives each run its own colour whatever its position, distinct among the first 12 shown together', () => {
+    const runs = Array.from({ length: 13 }, (_, i) => `run_${i}`);
+    const colors = runColors(runs);
     expect(new Set(colors.slice(0, 12)).size).toBe(12);
-    expect(colors[12]).toBe(colors[0]);
+    // The first listed run always has its own colour; so does any run shown alone, on any page.
+    expect(colors[0]).toBe(runColor('run_0'));
+    expect(runColors(['run_7'])).toEqual([runColor('run_7')]);
+    expect(runColors(['run_3', 'run_7'])[0]).toBe(runColors(['run_3'])[0]);
+  });
+  it('moves the later of two clashing runs to the next free colour', () => {
+    // Find two names with the same own colour (the hash decides; searched, not assumed).
+    const names = Array.from({ length: 40 }, (_, i) => `r${i}`);
+    const a = names[0];
+    const b = names.find((n) => n !== a && runColor(n) === runColor(a))!;
+    expect(b).toBeDefined();
+    const [ca, cb] = runColors([a, b]);
+    expect(ca).toBe(runColor(a));
+    expect(cb).not.toBe(ca);
   });
   it('handles no runs', () => {
     expect(runColors([])).toEqual([]);

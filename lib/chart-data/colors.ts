@@ -155,7 +155,29 @@ export function rankedColor(index: number): ChartColor {
   return RANKED_COLORS[index % RANKED_COLORS.length];
 }
 
-/** Run colours follow the order the runs were picked in: the baseline is always blue. */
+/** A run's own colour: fixed by its name (a hash), on every page. */
+export function runColor(run: string): ChartColor {
+  return RUN_COLORS[fnv1a(run) % RUN_COLORS.length];
+}
+
+/**
+ * The colours of runs shown together: each run keeps its own colour (`runColor`) unless a run listed before it has
+ * taken it, then it takes the next free one, so up to 12 runs shown together are all distinct and a run's colour is
+ * the same wherever it is shown with the same runs (the order of the list decides only who yields on a clash). Past 12
+ * runs colours repeat.
+ */
 export function runColors(runs: readonly string[]): ChartColor[] {
-  return runs.map((_, i) => RUN_COLORS[i % RUN_COLORS.length]);
+  const taken = new Set<ChartColor>();
+  return runs.map((run) => {
+    if (taken.size >= RUN_COLORS.length) taken.clear();
+    const start = fnv1a(run) % RUN_COLORS.length;
+    for (let step = 0; step < RUN_COLORS.length; step++) {
+      const color = RUN_COLORS[(start + step) % RUN_COLORS.length];
+      if (!taken.has(color)) {
+        taken.add(color);
+        return color;
+      }
+    }
+    return RUN_COLORS[start];
+  });
 }

@@ -8,6 +8,7 @@ import {
   pairedVerdict,
 } from './comparison';
 import { comparedTraining, comparison, paired } from './test-fixtures';
+import { runColors } from './colors';
 
 const epoch = (epoch_id: number, pass_at_1: number | null, avg_reward: number | null = 0.5) => ({
   epoch_id,
@@ -27,7 +28,8 @@ describe('comparisonOverlay', () => {
       'pass_at_1',
     );
     expect(series.categories).toEqual(['a', 'b']);
-    expect(series.colors).toEqual(['blue', 'amber']);
+    // Each run its own colour (by name), as on every page.
+    expect(series.colors).toEqual(runColors(['a', 'b']));
     expect(series.rows).toEqual([
       { epoch: 1, a: 0.1, b: null },
       { epoch: 2, a: null, b: 0.2 },
