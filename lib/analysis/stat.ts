@@ -192,7 +192,9 @@ export async function runStat<P extends StatParam, R>(
   const prepared = stat.prepare ? stat.prepare(query) : query;
   const src = source ?? (await openSource());
   const trainingsParam =
-    typeof stat.trainingsParam === 'function' ? stat.trainingsParam(query) : (stat.trainingsParam ?? 'training_id');
+    typeof stat.trainingsParam === 'function'
+      ? stat.trainingsParam(query)
+      : (stat.trainingsParam ?? 'training_id');
   await assertTrainingsExist(src, prepared[trainingsParam], trainingsParam);
   const filters = stat.filters === false ? {} : pickFilters(prepared);
   const params = pickParams(prepared, stat.params);

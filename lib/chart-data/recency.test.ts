@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  byRecentActivity,
-  formatTimeAgo,
-  formatTimestamp,
-  lastActivity,
-  type TrainingActivity,
-} from './recency';
+import { formatTimeAgo, formatTimestamp, lastActivity, type TrainingActivity } from './recency';
 
 const training = (
   training_id: string,
@@ -18,27 +12,6 @@ describe('lastActivity', () => {
     expect(lastActivity(training('a', [100, 250]).training)).toBe(250);
     expect(lastActivity(training('a', null, 100).training)).toBe(100);
     expect(lastActivity(training('a', null).training)).toBeNull();
-  });
-});
-
-describe('byRecentActivity', () => {
-  it('puts the most recently written training first, untimed ones last, ties by id', () => {
-    const rows = [
-      training('baseline', [1_000, 5_000]),
-      training('no-times', null),
-      training('ppo', [2_000, 9_000]),
-      training('curriculum', [500, 9_000]),
-      training('old', [100, 200]),
-    ];
-    expect(byRecentActivity(rows).map((r) => r.training.training_id)).toEqual([
-      'curriculum',
-      'ppo',
-      'baseline',
-      'old',
-      'no-times',
-    ]);
-    // the input is not reordered in place
-    expect(rows[0].training.training_id).toBe('baseline');
   });
 });
 

@@ -12,21 +12,6 @@ export function lastActivity(training: TrainingActivity): number | null {
   return training.date_range?.[1] ?? training.created_at ?? null;
 }
 
-/** Most recently active first; trainings without timestamps last; ties by id so the order never flickers. */
-export function byRecentActivity<T extends { training: TrainingActivity }>(rows: readonly T[]): T[] {
-  return [...rows].sort((a, b) => {
-    const x = lastActivity(a.training);
-    const y = lastActivity(b.training);
-    if (x !== y) {
-      if (x === null) return 1;
-      if (y === null) return -1;
-      return y - x;
-    }
-    const [p, q] = [a.training.training_id, b.training.training_id];
-    return p < q ? -1 : p > q ? 1 : 0;
-  });
-}
-
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

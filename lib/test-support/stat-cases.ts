@@ -106,7 +106,10 @@ export function statCases({
     'run-alerts': [
       ['alerts of one run', { training_id: training }],
       ['alerts of every run', {}],
-      ['alerts of named runs, filtered', { training_ids: other ? `${training},${other}` : training, reward_max: '0.5' }],
+      [
+        'alerts of named runs, filtered',
+        { training_ids: other ? `${training},${other}` : training, reward_max: '0.5' },
+      ],
     ],
     'run-health': [
       ['health of one run', { training_id: training }],

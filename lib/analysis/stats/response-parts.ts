@@ -54,6 +54,8 @@ export const grouped = <T extends z.ZodType>(inner: T) =>
  */
 export function withUnscoredCount<T extends z.ZodType>(answer: T): z.ZodType {
   if (answer instanceof z.ZodUnion)
-    return z.union(answer.options.map((option) => withUnscoredCount(option as z.ZodType)) as [z.ZodType, z.ZodType]);
+    return z.union(
+      answer.options.map((option) => withUnscoredCount(option as z.ZodType)) as [z.ZodType, z.ZodType],
+    );
   return answer instanceof z.ZodObject ? answer.extend({ unscored_count: z.number().int().min(0) }) : answer;
 }
