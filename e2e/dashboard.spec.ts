@@ -18,11 +18,14 @@ test('the home page lists every training and leads to its analysis', async ({ pa
   const list = page.getByTestId('training-list');
   for (const id of [...DEMO_TRAININGS, TAU_TRAINING, XSS_TRAINING, HOSTILE_TRAINING])
     await expect(list).toContainText(id);
-  // One pass@1 sparkline per training with several epochs.
-  await expect(list.locator('.recharts-line-curve[d]')).toHaveCount(DEMO_TRAININGS.length);
+  // One pass@1 sparkline per scored training: the demo runs, tau-bench, the xss and the hostile runs.
+  await expect(list.getByTestId('pass-sparkline')).toHaveCount(DEMO_TRAININGS.length + 3);
   await screenshot(page, testInfo, 'home');
+  // A run's name opens its Progress tab (is it learning); its overview has the pooled figures.
   await list.getByRole('link', { name: TAU_TRAINING, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`training_id=${TAU_TRAINING}`));
+  await expect(page.getByTestId('tab-progress')).toHaveAttribute('aria-current', 'page');
+  await page.getByTestId('tab-overview').click();
   // The real dataset's known figures, as the page shows them.
   expect(await tileNumber(page, 'kpi-trajectories')).toBe(200);
   await expect(page.getByTestId('kpi-pass-at-1')).toContainText('42.0%');

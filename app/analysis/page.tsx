@@ -8,12 +8,15 @@ import { UnscoredList } from '@/components/analysis/unscored-list';
 import { unscoredTrajectories } from '@/lib/analysis/records/unscored';
 import { searchScope } from '@/lib/analysis/search/step-search';
 import { BadLink } from '@/components/ui/bad-link';
-import { NoDataYet, NoMatches } from '@/components/ui/empty-state';
+import { NoDataYet } from '@/components/ui/empty-state';
+import { EmptyExplanation, explainEmpty } from '@/components/filters/empty-explanation';
+import { emptyCauses } from '@/lib/analysis/filters/empty-causes';
 import { Stack } from '@/components/ui/layout';
 import { countMatching } from '@/lib/analysis/filters/count-matching';
 import { AnalysisError } from '@/lib/analysis/errors';
 import { filterOptions } from '@/lib/analysis/filters/filter-options';
-import { parseAnalysisQuery, pickFilters, type AnalysisQuery } from '@/lib/analysis/filters/query';
+import { pickFilters, type AnalysisQuery } from '@/lib/analysis/filters/query';
+import { parsePageQuery } from '@/lib/params/page-query';
 import { openSource, type Source } from '@/lib/analysis/source';
 import { listTrainings } from '@/lib/analysis/stats/training-list';
 import { latestTraining } from '@/lib/chart-data/latest-training';
@@ -43,7 +46,8 @@ export default async function AnalysisPage({ searchParams }: { searchParams: Pro
   const params = loadDashboard(raw);
   let query: AnalysisQuery;
   try {
-    query = parseAnalysisQuery(raw, PAGE_KEYS);
+    // A key the page does not read (utm_source=slack) is ignored; a bad value of one it reads is a bad link.
+    query = parsePageQuery(raw, PAGE_KEYS);
   } catch (error) {
     if (error instanceof AnalysisError) return <DashboardBadLink params={params} error={error} />;
     throw error;
@@ -114,7 +118,8 @@ async function TabContent({ tab, query, source, params, trainings, scored, unsco
     return unscored > 0 ? (
       <UnscoredList trajectories={await unscoredTrajectories(source, query)} total={unscored} />
     ) : (
-      <NoMatches resetHref={resetFiltersHref(params)} />
+      // Say which filter emptied the view: counted again without each one.
+      <EmptyExplanation explained={explainEmpty(await emptyCauses(source, query), params)} />
     );
   switch (tab) {
     case 'progress':
@@ -138,7 +143,13 @@ function DashboardBadLink({ params, error }: { params: DashboardParams; error: A
     <BadLink
       error={error}
       showParam
-      action={{ href: resetFiltersHref({ ...params, training_ids: null }), label: 'Open without filters' }}
+      action={{
+        // Without the run too when the run is what the link got wrong.
+        href: resetFiltersHref({ ...params, training_ids: null }, undefined, {
+          keepRun: error.param !== 'training_id',
+        }),
+        label: 'Open without filters',
+      }}
     />
   );
 }

@@ -3,7 +3,7 @@ import { ChoosePair } from '@/components/questions/choose-pair';
 import { DisagreementView } from '@/components/questions/disagreement-view';
 import { BadLink } from '@/components/ui/bad-link';
 import { AnalysisError } from '@/lib/analysis/errors';
-import { parseAnalysisQuery } from '@/lib/analysis/filters/query';
+import { parsePageQuery } from '@/lib/params/page-query';
 import {
   DEFAULT_DISAGREEMENT_LIMIT,
   questionDisagreement,
@@ -28,7 +28,7 @@ export default async function DisagreementPage({ searchParams }: Props) {
   const params = loadDashboard(raw);
   let data: QuestionDisagreement | null = null;
   try {
-    const query = parseAnalysisQuery(raw, ['training_ids']);
+    const query = parsePageQuery(raw, ['training_ids']);
     const limit = DEFAULT_DISAGREEMENT_LIMIT;
     if ((query.training_ids ?? []).length > 0)
       data = await questionDisagreement({ ...query, limit, offset: ((params.page ?? 1) - 1) * limit });

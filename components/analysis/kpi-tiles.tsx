@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Summary } from '@/lib/analysis/stats/summary';
 import { formatInteger, formatPercent, formatReward, formatRewardWithCI } from '@/lib/chart-data/format';
+import { countedPer, pooledPhrase, questionCountLabel, questionUnit, type Extent } from './pooled';
 
 export const NOT_COMPUTABLE_TITLE = 'not computable: fewer than k samples per question';
 
@@ -36,32 +37,55 @@ function Tile({ label, value, detail, title, testId }: TileProps) {
   );
 }
 
-/** What pass@k averages over: "119 of 120 questions" when shorter questions are left out. */
-function passAtKCoverage(summary: Summary): string {
+/** What pass@k averages over: "119 of 120 questions" when shorter questions are left out (in pooled units). */
+function passAtKCoverage(summary: Summary, unit: string): string {
   const covered = summary.pass_at_k_questions;
-  if (covered === summary.question_count) return `over ${formatInteger(covered)} questions`;
-  return `${formatInteger(covered)} of ${formatInteger(summary.question_count)} questions`;
+  if (covered === summary.question_count) return `over ${formatInteger(covered)} ${unit}`;
+  return `${formatInteger(covered)} of ${formatInteger(summary.question_count)} ${unit}`;
 }
+
+/** "Question-epochs" from "question-epochs". */
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export interface KpiTilesProps {
   summary: Summary;
+  /**
+   * What the selection spans. Pooled over several epochs (or runs) the summary counts a question once per epoch (and
+   * run): the tiles then say "question-epochs" and how many distinct questions those are.
+   */
+  extent?: Extent | null;
 }
 
 /** The headline figures of the current selection. */
-export function KpiTiles({ summary }: KpiTilesProps) {
+export function KpiTiles({ summary, extent = null }: KpiTilesProps) {
   const passKLabel = summary.k === null ? 'pass@k' : `pass@${summary.k}`;
   const samples = summary.samples_per_question;
+  const unit = questionUnit(extent);
+  const pooled = pooledPhrase(extent);
+  const sampleText = samples
+    ? samples[0] === samples[1]
+      ? `${samples[0]} samples each`
+      : `${samples[0]}–${samples[1]} samples each`
+    : undefined;
+  const distinct =
+    extent && unit !== 'questions'
+      ? `of ${formatInteger(extent.questions)} ${extent.questions === 1 ? 'question' : 'questions'}`
+      : undefined;
   return (
     <dl aria-label="Headline figures" className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
-      <Tile label="Trajectories" value={formatInteger(summary.trajectory_count)} testId="kpi-trajectories" />
       <Tile
-        label="Questions"
+        label="Trajectories"
+        value={formatInteger(summary.trajectory_count)}
+        detail={pooled ?? undefined}
+        testId="kpi-trajectories"
+      />
+      <Tile
+        label={capitalised(unit)}
         value={formatInteger(summary.question_count)}
-        detail={
-          samples
-            ? samples[0] === samples[1]
-              ? `${samples[0]} samples each`
-              : `${samples[0]}–${samples[1]} samples each`
+        detail={[distinct, sampleText].filter(Boolean).join(' · ') || undefined}
+        title={
+          distinct
+            ? `${questionCountLabel(summary.question_count, extent)}: a question counts once per ${countedPer(extent)} it was sampled in`
             : undefined
         }
         testId="kpi-questions"
@@ -80,12 +104,12 @@ export function KpiTiles({ summary }: KpiTilesProps) {
           detail={
             summary.pass_at_k === null
               ? `needs ${summary.k ?? 'k'} samples per question`
-              : passAtKCoverage(summary)
+              : passAtKCoverage(summary, unit)
           }
           title={
             summary.pass_at_k === null
               ? NOT_COMPUTABLE_TITLE
-              : `questions with fewer than ${summary.k} samples are left out of ${passKLabel}`
+              : `${unit} with fewer than ${summary.k} samples are left out of ${passKLabel}`
           }
           testId="kpi-pass-at-k"
         />
@@ -104,7 +128,7 @@ export function KpiTiles({ summary }: KpiTilesProps) {
         }
         title={
           summary.avg_reward_ci
-            ? `${formatRewardWithCI(summary.avg_reward, summary.avg_reward_ci)}: mean reward, 95% bootstrap CI over questions`
+            ? `${formatRewardWithCI(summary.avg_reward, summary.avg_reward_ci)}: mean reward, 95% bootstrap CI over ${unit}`
             : undefined
         }
         testId="kpi-avg-reward"

@@ -4,9 +4,12 @@ import { scatterPoints } from '@/lib/chart-data/overview';
 import { ProcessRewardScatter } from '../charts/process-reward-scatter';
 import { Card } from '../ui/card';
 import { EmptyState } from '../ui/empty-state';
+import { withPooled, type Extent } from './pooled';
 
 export interface ProcessRewardCardProps {
   correlation: ProcessRewardCorrelation;
+  /** What the selection spans: a figure pooled over several epochs or runs says so. */
+  extent?: Extent | null;
 }
 
 function Coefficient({ name, r, p }: { name: string; r: number | null; p: number | null }) {
@@ -24,16 +27,17 @@ function Coefficient({ name, r, p }: { name: string; r: number | null; p: number
 }
 
 /** Does the mean per-step process reward predict the final reward? */
-export function ProcessRewardCard({ correlation }: ProcessRewardCardProps) {
+export function ProcessRewardCard({ correlation, extent = null }: ProcessRewardCardProps) {
   const shown = correlation.scatter.length;
   return (
     <Card
       title="Process reward vs final reward"
-      subtitle={
+      subtitle={withPooled(
         `n = ${formatInteger(correlation.n)}` +
-        (correlation.missing > 0 ? ` · ${formatInteger(correlation.missing)} without process reward` : '') +
-        (shown < correlation.n ? ` · ${formatInteger(shown)} points drawn` : '')
-      }
+          (correlation.missing > 0 ? ` · ${formatInteger(correlation.missing)} without process reward` : '') +
+          (shown < correlation.n ? ` · ${formatInteger(shown)} points drawn` : ''),
+        extent,
+      )}
       testId="card-process-reward"
     >
       {correlation.n === 0 ? (

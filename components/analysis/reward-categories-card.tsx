@@ -5,18 +5,24 @@ import { Swatch } from '../ui/badge';
 import { Card } from '../ui/card';
 import { COLOR_CLASSES } from '../ui/color-classes';
 import { EmptyState } from '../ui/empty-state';
+import { withPooled, type Extent } from './pooled';
 
 export interface RewardCategoriesCardProps {
   stats: RewardCategoryStats;
+  /** What the selection spans: a figure pooled over several epochs or runs says so. */
+  extent?: Extent | null;
 }
 
 /** Perfect / partial / failure as one stacked bar with a legend of counts and shares. */
-export function RewardCategoriesCard({ stats }: RewardCategoriesCardProps) {
+export function RewardCategoriesCard({ stats, extent = null }: RewardCategoriesCardProps) {
   const bars = rewardBars(stats);
   return (
     <Card
       title="Reward categories"
-      subtitle={`avg reward ${formatReward(stats.avg_reward)} over ${formatInteger(stats.total_trajectories)} trajectories`}
+      subtitle={withPooled(
+        `avg reward ${formatReward(stats.avg_reward)} over ${formatInteger(stats.total_trajectories)} trajectories`,
+        extent,
+      )}
       testId="card-reward-categories"
     >
       {stats.total_trajectories === 0 ? (

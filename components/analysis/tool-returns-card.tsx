@@ -3,20 +3,26 @@ import { formatInteger, formatPercent } from '@/lib/chart-data/format';
 import { toolReturnRows } from '@/lib/chart-data/overview';
 import { Card } from '../ui/card';
 import { EmptyState } from '../ui/empty-state';
+import { withPooled, type Extent } from './pooled';
 
 export interface ToolReturnsCardProps {
   stats: ToolReturnStats;
+  /** What the selection spans: a figure pooled over several epochs or runs says so. */
+  extent?: Extent | null;
 }
 
 const HEAD = 'py-1.5 text-xs font-medium text-tremor-content dark:text-dark-tremor-content';
 
 /** Per tool: calls (bar: grey succeeded, red failed) and failure rate. */
-export function ToolReturnsCard({ stats }: ToolReturnsCardProps) {
+export function ToolReturnsCard({ stats, extent = null }: ToolReturnsCardProps) {
   const { rows, hidden } = toolReturnRows(stats);
   return (
     <Card
       title="Tool calls"
-      subtitle={`${formatInteger(stats.total_calls)} calls · ${formatPercent(stats.failure_rate)} failed`}
+      subtitle={withPooled(
+        `${formatInteger(stats.total_calls)} calls · ${formatPercent(stats.failure_rate)} failed`,
+        extent,
+      )}
       testId="card-tool-returns"
     >
       {rows.length === 0 ? (

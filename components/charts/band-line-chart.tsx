@@ -12,7 +12,7 @@ import {
   YAxis,
   type TooltipProps,
 } from 'recharts';
-import { valueAxis } from '@/lib/chart-data/axis-ticks';
+import { axisFormatter, valueAxis } from '@/lib/chart-data/axis-ticks';
 import { bandRange, isLonePoint, withBandExtent } from '@/lib/chart-data/bands';
 import { formatValue } from '@/lib/chart-data/format';
 import type { BandedSeries, ChartColor, SeriesRow, ValueFormat } from '@/lib/chart-data/types';
@@ -28,6 +28,8 @@ export interface BandLineChartProps {
   /** Clicking an epoch narrows the dashboard to it (the series index must be the epoch). */
   selectEpoch?: boolean;
   xAxisLabel?: string;
+  /** What the shaded bands are, in the legend. */
+  bandLabel?: string;
 }
 
 const AXIS_TEXT = 'text-tremor-label fill-tremor-content dark:fill-dark-tremor-content';
@@ -37,7 +39,7 @@ function colorOf(series: BandedSeries, category: string): ChartColor {
   return series.colors[series.categories.indexOf(category)] ?? 'gray';
 }
 
-function Legend({ series }: { series: BandedSeries }) {
+function Legend({ series, bandLabel }: { series: BandedSeries; bandLabel: string }) {
   return (
     <ul className="flex flex-wrap justify-end gap-x-4 gap-y-1 text-tremor-label text-tremor-content dark:text-dark-tremor-content">
       {series.categories.map((category) => (
@@ -49,7 +51,7 @@ function Legend({ series }: { series: BandedSeries }) {
       {series.bands.length > 0 ? (
         <li className="flex items-center gap-1.5">
           <span className="h-2 w-3 rounded-sm bg-slate-400/40" aria-hidden />
-          95% CI over questions
+          {bandLabel}
         </li>
       ) : null}
     </ul>
@@ -123,9 +125,11 @@ export function BandLineChart({
   height = 'md',
   selectEpoch = false,
   xAxisLabel,
+  bandLabel = '95% CI over questions',
 }: BandLineChartProps) {
   const { update } = useDashboardUrl();
   const axis = valueAxis(withBandExtent(series), format);
+  const tickFormatter = axisFormatter(format, axis);
   const onClick = (state: { activeLabel?: string | number } | null) => {
     const epoch = Number(state?.activeLabel);
     if (selectEpoch && state?.activeLabel !== undefined && Number.isInteger(epoch)) {
@@ -134,7 +138,7 @@ export function BandLineChart({
   };
   return (
     <ChartFrame label={label}>
-      <Legend series={series} />
+      <Legend series={series} bandLabel={bandLabel} />
       <div className={`${CHART_HEIGHT[height]} w-full ${selectEpoch ? 'cursor-pointer' : ''}`}>
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart
@@ -175,7 +179,7 @@ export function BandLineChart({
               domain={axis ? [axis.min, axis.max] : ['auto', 'auto']}
               ticks={axis?.ticks}
               allowDataOverflow
-              tickFormatter={(value: number) => formatValue(format, value)}
+              tickFormatter={tickFormatter}
               tick={{ transform: 'translate(-3, 0)' }}
               fill=""
               stroke=""

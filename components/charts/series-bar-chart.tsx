@@ -1,8 +1,7 @@
 'use client';
 
 import { BarChart } from '@tremor/react';
-import { fitStackedRows, valueAxis } from '@/lib/chart-data/axis-ticks';
-import { formatValue } from '@/lib/chart-data/format';
+import { axisFormatter, fitStackedRows, valueAxis } from '@/lib/chart-data/axis-ticks';
 import type { ChartSeries, ValueFormat } from '@/lib/chart-data/types';
 import { CHART_HEIGHT, ChartFrame, type ChartHeight } from './chart-frame';
 
@@ -16,6 +15,8 @@ export interface SeriesBarChartProps {
   /** Horizontal bars (long index labels such as run names). */
   horizontal?: boolean;
   xAxisLabel?: string;
+  /** Width of the axis holding the index labels of horizontal bars (run names need more than the default). */
+  labelWidth?: number;
 }
 
 /** Bars per index value, one per category, side by side or stacked; the value axis starts at zero, ticks at round values. */
@@ -27,9 +28,11 @@ export function SeriesBarChart({
   stack = false,
   horizontal = false,
   xAxisLabel,
+  labelWidth = 112,
 }: SeriesBarChartProps) {
   const axis = valueAxis(series, format, { fromZero: true, stacked: stack });
   const rows = stack && axis ? fitStackedRows(series, axis.max).rows : series.rows;
+  const formatter = axisFormatter(format, axis);
   return (
     <ChartFrame label={label}>
       <BarChart
@@ -38,12 +41,12 @@ export function SeriesBarChart({
         index={series.index}
         categories={series.categories}
         colors={series.colors}
-        valueFormatter={(value: number) => formatValue(format, value)}
+        valueFormatter={formatter}
         stack={stack}
         layout={horizontal ? 'vertical' : 'horizontal'}
         minValue={axis?.min}
         maxValue={axis?.max}
-        yAxisWidth={horizontal ? 112 : 56}
+        yAxisWidth={horizontal ? labelWidth : 56}
         xAxisLabel={xAxisLabel}
         showAnimation={false}
       />

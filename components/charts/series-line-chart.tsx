@@ -1,8 +1,8 @@
 'use client';
 
 import { LineChart, type EventProps } from '@tremor/react';
-import { valueAxis } from '@/lib/chart-data/axis-ticks';
-import { formatValue } from '@/lib/chart-data/format';
+import type { ReactNode } from 'react';
+import { axisFormatter, valueAxis } from '@/lib/chart-data/axis-ticks';
 import type { ChartSeries, ValueFormat } from '@/lib/chart-data/types';
 import { useDashboardUrl } from '../hooks/use-dashboard-url';
 import { CHART_HEIGHT, ChartFrame, type ChartHeight } from './chart-frame';
@@ -16,9 +16,20 @@ export interface SeriesLineChartProps {
   /** Clicking a point narrows the dashboard to that epoch (the series index must be the epoch). */
   selectEpoch?: boolean;
   xAxisLabel?: string;
+  /**
+   * The least span of the value axis, for values that do not start at zero: their noise (the mean width of their
+   * intervals), so a difference within it is never drawn across the chart's full height.
+   */
+  minSpan?: number;
+  /** A short reading shown above the chart ("within noise: …"). */
+  note?: ReactNode;
 }
 
-/** Lines over epochs. Null values are gaps (connectNulls off): a missing figure is never drawn as 0. */
+/**
+ * Lines over epochs. Null values are gaps (connectNulls off): a missing figure is never drawn as 0. The value axis is
+ * honest (lib/chart-data/axis-ticks.ts valueAxis): rates from 0, other values over at least their noise, every tick
+ * label different.
+ */
 export function SeriesLineChart({
   series,
   format,
@@ -26,9 +37,12 @@ export function SeriesLineChart({
   height = 'md',
   selectEpoch = false,
   xAxisLabel,
+  minSpan,
+  note,
 }: SeriesLineChartProps) {
   const { update } = useDashboardUrl();
-  const axis = valueAxis(series, format);
+  const axis = valueAxis(series, format, { minSpan });
+  const formatter = axisFormatter(format, axis);
   const onValueChange = (event: EventProps) => {
     if (event?.eventType !== 'dot') return;
     const epoch = Number(event[series.index]);
@@ -37,14 +51,14 @@ export function SeriesLineChart({
     }
   };
   return (
-    <ChartFrame label={label}>
+    <ChartFrame label={label} note={note}>
       <LineChart
         className={CHART_HEIGHT[height]}
         data={series.rows}
         index={series.index}
         categories={series.categories}
         colors={series.colors}
-        valueFormatter={(value: number) => formatValue(format, value)}
+        valueFormatter={formatter}
         connectNulls={false}
         minValue={axis?.min}
         maxValue={axis?.max}

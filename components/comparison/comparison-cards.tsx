@@ -1,82 +1,46 @@
 import type { TrainingComparison } from '@/lib/analysis/stats/training-comparison';
 import {
+  comparedRunRows,
   comparisonMetricBars,
   comparisonOverlay,
   comparisonRewardSeries,
   comparisonTerminationSeries,
+  rankRuns,
+  rewardIntervals,
 } from '@/lib/chart-data/comparison';
-import { SeriesBarChart } from '../charts/series-bar-chart';
-import { SeriesLineChart } from '../charts/series-line-chart';
+import { passAtKLabel } from '@/lib/chart-data/progress';
 import { Card } from '../ui/card';
+import { ComparisonCharts } from './comparison-charts';
 import { ComparisonTable } from './comparison-table';
 
 export interface ComparisonCardsProps {
   comparison: TrainingComparison;
 }
 
-/** Which run is better, by how much, from which epoch. */
+/** Which run is better, by how much, from which epoch: every run in the table, the chosen few on the charts. */
 export function ComparisonCards({ comparison }: ComparisonCardsProps) {
   const bars = comparisonMetricBars(comparison);
+  const total = comparison.trainings.length;
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2" data-testid="comparison-cards">
       <Card
         title="Runs against the baseline"
-        subtitle="paired on the questions both runs answered in the same epoch; a difference is real when its CI excludes 0"
+        subtitle={`All ${total} runs, best first by their latest epoch's pass@1 (click a column to sort); paired with the baseline on the questions both answered in the same epoch: a difference is real when its CI excludes 0`}
         className="lg:col-span-2"
         testId="card-comparison-table"
       >
-        <ComparisonTable comparison={comparison} />
+        <ComparisonTable runs={comparedRunRows(comparison)} passK={passAtKLabel(comparison.k)} />
       </Card>
-      <Card title="Pass rates by run" testId="card-comparison-pass">
-        <SeriesBarChart series={bars.pass} format="percent" label="Pass rates by run" height="sm" />
-      </Card>
-      <Card title="Average reward by run" testId="card-comparison-reward">
-        <SeriesBarChart series={bars.reward} format="reward" label="Average reward by run" height="sm" />
-      </Card>
-      <Card
-        title="Pass@1 by epoch"
-        subtitle="one line per run; gaps where a run has no such epoch"
-        testId="card-comparison-pass-epochs"
-      >
-        <SeriesLineChart
-          series={comparisonOverlay(comparison, 'pass_at_1')}
-          format="percent"
-          label="Pass@1 by epoch, per run"
-          xAxisLabel="Epoch"
-        />
-      </Card>
-      <Card
-        title="Average reward by epoch"
-        subtitle="one line per run"
-        testId="card-comparison-reward-epochs"
-      >
-        <SeriesLineChart
-          series={comparisonOverlay(comparison, 'avg_reward')}
-          format="reward"
-          label="Average reward by epoch, per run"
-          xAxisLabel="Epoch"
-        />
-      </Card>
-      <Card title="Termination mix by run" testId="card-comparison-termination">
-        <SeriesBarChart
-          series={comparisonTerminationSeries(comparison)}
-          format="percent"
-          label="Termination mix by run"
-          stack
-          horizontal
-          height="sm"
-        />
-      </Card>
-      <Card title="Reward categories by run" testId="card-comparison-reward-categories">
-        <SeriesBarChart
-          series={comparisonRewardSeries(comparison)}
-          format="percent"
-          label="Reward categories by run"
-          stack
-          horizontal
-          height="sm"
-        />
-      </Card>
+      <ComparisonCharts
+        ranking={rankRuns(comparison)}
+        passBars={bars.pass}
+        rewardBars={bars.reward}
+        passEpochs={comparisonOverlay(comparison, 'pass_at_1')}
+        rewardEpochs={comparisonOverlay(comparison, 'avg_reward')}
+        termination={comparisonTerminationSeries(comparison)}
+        rewardCategories={comparisonRewardSeries(comparison)}
+        intervals={rewardIntervals(comparison)}
+      />
     </div>
   );
 }

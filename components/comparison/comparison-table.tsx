@@ -1,52 +1,138 @@
-import type { TrainingComparison } from '@/lib/analysis/stats/training-comparison';
-import { runColors } from '@/lib/chart-data/colors';
-import { pairedVerdict, type VerdictTone } from '@/lib/chart-data/comparison';
+'use client';
+
+import { useState } from 'react';
+import {
+  firstDirection,
+  shownColors,
+  shownRuns,
+  sortRuns,
+  type ComparedRun,
+  type RunSortKey,
+  type VerdictTone,
+} from '@/lib/chart-data/comparison';
 import {
   formatInteger,
   formatPercent,
   formatPercentPoints,
   formatRewardWithCI,
 } from '@/lib/chart-data/format';
-import { passAtKLabel } from '@/lib/chart-data/progress';
+import { middleEllipsis } from '@/lib/chart-data/names';
 import { disagreementHref } from '@/lib/search-params';
 import type { ChartColor } from '@/lib/chart-data/types';
-import { HeaderCell } from '../table/header-cell';
+import { HeaderCell, type CellAlign } from '../table/header-cell';
 import { Badge, Swatch } from '../ui/badge';
 import { TextLink } from '@/components/ui/links';
+import { useShownParam } from './use-shown-runs';
 
 export interface ComparisonTableProps {
-  comparison: TrainingComparison;
+  /** Every compared run, in the comparison's order (the first is the baseline). */
+  runs: ComparedRun[];
+  /** The pass@k column's title ("Pass@4"); null when there is no k. */
+  passK: string | null;
 }
 
 const VERDICT_COLOR: Record<VerdictTone, ChartColor> = { better: 'emerald', worse: 'rose', unclear: 'gray' };
 const CELL = 'px-2 py-1.5 tabular-nums';
+/** Longest run name in the table; the full one is its hover title. */
+const NAME_LENGTH = 32;
+
+interface Sort {
+  key: RunSortKey;
+  direction: 'asc' | 'desc';
+}
+
+const ARROW = { asc: '▲', desc: '▼' } as const;
+
+function SortButton({
+  label,
+  column,
+  sort,
+  onSort,
+  align = 'right',
+  title,
+}: {
+  label: string;
+  column: RunSortKey;
+  sort: Sort;
+  onSort: (key: RunSortKey) => void;
+  align?: CellAlign;
+  title?: string;
+}) {
+  const active = sort.key === column;
+  return (
+    <HeaderCell
+      align={align}
+      title={title}
+      sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <button
+        type="button"
+        onClick={() => onSort(column)}
+        className={`inline-flex items-center gap-1 whitespace-nowrap hover:text-tremor-content-strong dark:hover:text-dark-tremor-content-strong ${align === 'right' ? 'flex-row-reverse text-right' : ''}`}
+      >
+        <span>{label}</span>
+        <span aria-hidden="true" className="text-[10px]">
+          {active ? ARROW[sort.direction] : '↕'}
+        </span>
+      </button>
+    </HeaderCell>
+  );
+}
 
 /**
- * Each run's headline figures and its paired difference against the baseline on the questions both answered, with a
- * link to the questions where the two runs disagree most.
+ * Every compared run, best first (its latest epoch's pass@1) unless sorted by another column: its headline figures
+ * and its paired difference against the baseline on the questions both answered, with a link to the questions where
+ * the two disagree most. The runs the charts draw carry their colour.
  */
-export function ComparisonTable({ comparison }: ComparisonTableProps) {
-  const colors = runColors(comparison.trainings.map((t) => t.training_id));
-  const paired = new Map(comparison.paired.map((pd) => [pd.training_id, pd]));
-  const passK = passAtKLabel(comparison.k);
+export function ComparisonTable({ runs, passK }: ComparisonTableProps) {
+  const [sort, setSort] = useState<Sort>({ key: 'rank', direction: 'asc' });
+  const { shown: requested } = useShownParam();
+  const ranking = [...runs].sort((a, b) => a.rank - b.rank).map((run) => run.id);
+  const colors = shownColors(shownRuns(ranking, requested).ids);
+  const onSort = (key: RunSortKey) =>
+    setSort((now) =>
+      now.key === key
+        ? { key, direction: now.direction === 'asc' ? 'desc' : 'asc' }
+        : { key, direction: firstDirection(key) },
+    );
+  const sorted = sortRuns(runs, sort.key, sort.direction);
+  const header = { sort, onSort };
   return (
-    <div className="overflow-x-auto">
+    // `relative`: the screen-reader text of the links is positioned absolutely; without a positioned ancestor here it
+    // escapes the scrolling box and widens the page.
+    <div className="relative overflow-x-auto">
       <table className="w-full text-xs" data-testid="comparison-table">
         <thead>
           <tr className="border-b border-tremor-border text-right dark:border-dark-tremor-border">
-            <HeaderCell>Run</HeaderCell>
-            <HeaderCell align="right">Trajectories</HeaderCell>
-            <HeaderCell align="right">Questions</HeaderCell>
-            <HeaderCell align="right">Pass@1</HeaderCell>
+            <SortButton
+              label="#"
+              column="rank"
+              title="Place, best first by the latest epoch's pass@1"
+              {...header}
+            />
+            <SortButton label="Run" column="id" align="left" {...header} />
+            <SortButton
+              label="Latest pass@1"
+              column="latestPassAt1"
+              title="Pass@1 in the run's latest epoch (its epoch in brackets): the order of the table and of the charts"
+              {...header}
+            />
+            <SortButton label="Pass@1" column="passAt1" title="Over all epochs" {...header} />
             {passK ? (
-              <HeaderCell align="right" title="Questions with fewer than k samples are left out">
-                {passK}
-              </HeaderCell>
+              <SortButton
+                label={passK}
+                column="passAtK"
+                title="Questions with fewer than k samples are left out"
+                {...header}
+              />
             ) : null}
-            <HeaderCell align="right">Avg reward [95% CI]</HeaderCell>
-            <HeaderCell align="right" title="Mean over shared questions of the success-rate difference">
-              Δ pass@1 vs baseline [95% CI]
-            </HeaderCell>
+            <SortButton label="Avg reward [95% CI]" column="avgReward" {...header} />
+            <SortButton
+              label="Δ pass@1 [95% CI]"
+              column="delta"
+              title="Against the baseline: mean over shared questions of the success-rate difference"
+              {...header}
+            />
             <HeaderCell
               align="right"
               title="Shared questions where this run's success rate is higher / equal / lower"
@@ -54,55 +140,74 @@ export function ComparisonTable({ comparison }: ComparisonTableProps) {
               W / T / L
             </HeaderCell>
             <HeaderCell>Verdict</HeaderCell>
+            <SortButton label="Trajectories" column="trajectories" {...header} />
           </tr>
         </thead>
         <tbody>
-          {comparison.trainings.map((training, i) => {
-            const pd = paired.get(training.training_id);
-            const verdict = pd ? pairedVerdict(pd) : null;
-            const s = training;
+          {sorted.map((run) => {
+            const pd = run.paired;
+            const color = colors.get(run.id);
             return (
               <tr
-                key={training.training_id}
+                key={run.id}
+                data-testid="comparison-row"
+                data-run={run.id}
+                data-shown={color ? 'true' : undefined}
                 className="border-b border-tremor-border text-right last:border-b-0 dark:border-dark-tremor-border"
               >
+                <td className={`${CELL} text-tremor-content dark:text-dark-tremor-content`}>
+                  {run.rank + 1}
+                </td>
                 <th scope="row" className="px-2 py-1.5 text-left font-normal">
-                  <span className="inline-flex items-center gap-2">
-                    <Swatch color={colors[i]} />
-                    <span className="font-mono text-tremor-content-strong dark:text-dark-tremor-content-strong">
-                      {training.training_id}
+                  <span className="inline-flex items-center gap-2 whitespace-nowrap">
+                    {color ? <Swatch color={color} /> : <span className="inline-block w-2.5" aria-hidden />}
+                    <span
+                      className="font-mono text-tremor-content-strong dark:text-dark-tremor-content-strong"
+                      title={run.id}
+                    >
+                      {middleEllipsis(run.id, NAME_LENGTH)}
                     </span>
+                    {run.order === 0 ? <Badge color="blue">baseline</Badge> : null}
                   </span>
                 </th>
-                <td className={CELL}>{formatInteger(s.trajectory_count)}</td>
-                <td className={CELL}>{formatInteger(s.question_count)}</td>
-                <td className={CELL}>{formatPercent(s.pass_at_1)}</td>
+                <td className={CELL}>
+                  {formatPercent(run.latestPassAt1)}
+                  {run.latestEpoch !== null ? (
+                    <span className="text-tremor-content dark:text-dark-tremor-content">
+                      {' '}
+                      ({run.latestEpoch})
+                    </span>
+                  ) : null}
+                </td>
+                <td className={CELL}>{formatPercent(run.passAt1)}</td>
                 {passK ? (
                   <td
                     className={CELL}
-                    title={`over ${formatInteger(s.pass_at_k_questions)} of ${formatInteger(s.question_count)} questions`}
+                    title={`over ${formatInteger(run.passAtKQuestions)} of ${formatInteger(run.questions)} questions`}
                   >
-                    {formatPercent(s.pass_at_k)}
+                    {formatPercent(run.passAtK)}
                   </td>
                 ) : null}
-                <td className={CELL}>{formatRewardWithCI(s.avg_reward, s.avg_reward_ci)}</td>
-                <td className={CELL}>
+                <td className={`${CELL} whitespace-nowrap`}>
+                  {formatRewardWithCI(run.avgReward, run.avgRewardCi)}
+                </td>
+                <td className={`${CELL} whitespace-nowrap`}>
                   {pd
                     ? `${formatPercentPoints(pd.delta_pass_at_1)}${pd.delta_ci ? ` [${formatPercentPoints(pd.delta_ci.low)}, ${formatPercentPoints(pd.delta_ci.high)}]` : ''}`
-                    : i === 0
+                    : run.order === 0
                       ? 'baseline'
                       : '–'}
                 </td>
                 <td
-                  className={CELL}
+                  className={`${CELL} whitespace-nowrap`}
                   title={pd ? `${formatInteger(pd.common_questions)} shared questions` : undefined}
                 >
                   {pd ? `${pd.wins} / ${pd.ties} / ${pd.losses}` : '–'}
                 </td>
                 <td className="px-2 py-1.5 text-left">
-                  {verdict && pd ? (
-                    <span className="inline-flex flex-wrap items-center gap-2">
-                      <Badge color={VERDICT_COLOR[verdict.tone]}>{verdict.text}</Badge>
+                  {run.verdict && pd ? (
+                    <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
+                      <Badge color={VERDICT_COLOR[run.verdict.tone]}>{run.verdict.text}</Badge>
                       <TextLink
                         className="whitespace-nowrap"
                         href={disagreementHref(pd.baseline, pd.training_id)}
@@ -116,6 +221,7 @@ export function ComparisonTable({ comparison }: ComparisonTableProps) {
                     </span>
                   ) : null}
                 </td>
+                <td className={CELL}>{formatInteger(run.trajectories)}</td>
               </tr>
             );
           })}

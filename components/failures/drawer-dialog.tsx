@@ -71,9 +71,9 @@ export function DrawerDialog({ title, headerAction, children }: DrawerDialogProp
         aria-labelledby={titleId}
         data-testid="trajectory-drawer"
         onKeyDown={trapFocus}
-        className="relative flex h-full w-full max-w-3xl flex-col border-l border-tremor-border bg-tremor-background-muted shadow-xl dark:border-dark-tremor-border dark:bg-dark-tremor-background-muted"
+        className="relative flex h-full w-full min-w-0 max-w-3xl flex-col border-l border-tremor-border bg-tremor-background-muted shadow-xl dark:border-dark-tremor-border dark:bg-dark-tremor-background-muted"
       >
-        <header className="flex items-center justify-between gap-3 border-b border-tremor-border bg-tremor-background px-4 py-3 dark:border-dark-tremor-border dark:bg-dark-tremor-background">
+        <header className="flex shrink-0 items-center justify-between gap-3 border-b border-tremor-border bg-tremor-background px-4 py-3 dark:border-dark-tremor-border dark:bg-dark-tremor-background">
           <h2
             id={titleId}
             className="min-w-0 truncate text-sm font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong"
@@ -93,7 +93,8 @@ export function DrawerDialog({ title, headerAction, children }: DrawerDialogProp
             </button>
           </div>
         </header>
-        <div className="min-h-0 flex-1 overflow-y-auto p-4">{children}</div>
+        {/* The steps scroll here, never the page under the drawer; on a phone the header stays in view. */}
+        <div className="min-h-0 min-w-0 flex-1 overflow-y-auto overscroll-contain p-3 sm:p-4">{children}</div>
       </div>
     </div>
   );

@@ -89,8 +89,9 @@ export function FailureTable({ failures, params, pathname }: FailureTableProps) 
 
   return (
     <div>
-      <div className="overflow-x-auto">
-        <table className="w-full table-fixed text-xs" data-testid="failure-table">
+      {/* Below its minimum width (a phone) the table scrolls within its card; its headers never overlap. */}
+      <div className="relative overflow-x-auto" data-testid="failure-table-scroll">
+        <table className="w-full min-w-[46rem] table-fixed text-xs" data-testid="failure-table">
           <colgroup>
             <col className="w-32" />
             <col />

@@ -39,9 +39,35 @@ describe('FilterBar', () => {
       within(select)
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['All epochs', 'Epoch 1', 'Epoch 2', 'Epoch 10']);
+    ).toEqual(['All epochs', 'Epoch 1', 'Epoch 2', 'Epoch 10', 'Epoch range…']);
     await userEvent.selectOptions(select, 'All epochs');
     expect(lastUrl()!.searchParams.has('epoch_id')).toBe(false);
+  });
+
+  it('shows an epoch range of the URL in the selector, and changes one bound', async () => {
+    const { lastUrl } = renderBar('?epoch_min=2&epoch_max=10');
+    const select = screen.getByTestId<HTMLSelectElement>('filter-epoch');
+    expect(select.selectedOptions[0].textContent).toBe('Epochs 2–10');
+    expect(screen.getByTestId<HTMLSelectElement>('filter-epoch-min').value).toBe('2');
+    expect(screen.getByTestId<HTMLSelectElement>('filter-epoch-max').value).toBe('10');
+    await userEvent.selectOptions(screen.getByTestId('filter-epoch-max'), '2');
+    expect(lastUrl()!.queryString).toBe('?epoch_min=2&epoch_max=2');
+  });
+
+  it('reads a one-sided range', () => {
+    renderBar('?epoch_min=2');
+    expect(screen.getByTestId<HTMLSelectElement>('filter-epoch').selectedOptions[0].textContent).toBe(
+      'Epochs ≥ 2',
+    );
+  });
+
+  it('sets a range from the selector: "Epoch range…" opens from / to, and one epoch gives way to it', async () => {
+    const { onUrlUpdate, lastUrl } = renderBar('?epoch_id=1');
+    await userEvent.selectOptions(screen.getByTestId('filter-epoch'), 'Epoch range…');
+    expect(onUrlUpdate).not.toHaveBeenCalled();
+    await userEvent.selectOptions(screen.getByTestId('filter-epoch-min'), '2');
+    const url = lastUrl()!.searchParams;
+    expect([url.get('epoch_id'), url.get('epoch_min'), url.get('epoch_max')]).toEqual([null, '2', '10']);
   });
 
   it('writes picked trainings from the multi-select', async () => {
@@ -117,16 +143,43 @@ describe('FilterBar', () => {
     expect([next.training_id, next.epoch_id]).toEqual([['run_b'], 2]);
   });
 
-  it('resets every filter but keeps the tab and the metric options', async () => {
+  it('resets every filter but keeps the run, the tab and the metric options', async () => {
     const { lastUrl } = renderBar(
       '?tab=progress&k=4&training_id=run_a&epoch_min=2&q=x&tools_none=python&trajectory=t',
     );
     await userEvent.click(screen.getByTestId('filter-reset'));
-    expect(lastUrl()!.queryString).toBe('?tab=progress&k=4');
+    expect(lastUrl()!.queryString).toBe('?tab=progress&k=4&training_id=run_a');
   });
 
-  it('disables Reset when no filter is active', () => {
-    renderBar('?tab=progress');
+  it('disables Reset when no filter is active, or only the run', () => {
+    renderBar('?tab=progress&training_id=run_a');
     expect(screen.getByTestId('filter-reset')).toHaveProperty('disabled', true);
+  });
+
+  it('shows the Failures tab default reward cap as a chip, lifted with one click to reward_max=any', async () => {
+    const { lastUrl } = renderBar('?tab=failures&training_id=run_a&page=2');
+    const chips = within(screen.getByTestId('filter-chips')).getAllByRole('listitem');
+    expect(chips.map((chip) => chip.textContent)).toEqual([
+      'training: run_a×',
+      'reward ≤ 0.5 (failures default)show all',
+    ]);
+    expect(screen.getByLabelText<HTMLInputElement>('Reward max').placeholder).toBe('0.5');
+    await userEvent.click(screen.getByRole('button', { name: 'Lift the failures default reward ≤ 0.5' }));
+    expect(lastUrl()!.queryString).toBe('?tab=failures&training_id=run_a&reward_max=any');
+  });
+
+  it('reads a lifted cap as "any" in the box and the chip; removing it brings the default back', async () => {
+    const { lastUrl } = renderBar('?tab=failures&reward_max=any');
+    expect(screen.getByLabelText<HTMLInputElement>('Reward max').value).toBe('any');
+    expect(screen.getByTestId('filter-chips').textContent).toBe('all rewards (failures default lifted)×');
+    await userEvent.click(screen.getByRole('button', { name: 'Remove filter reward_max: any' }));
+    expect(lastUrl()!.searchParams.has('reward_max')).toBe(false);
+  });
+
+  it('takes "any" typed in the max box as the lift, on any tab', async () => {
+    const { lastUrl } = renderBar('?tab=overview');
+    expect(screen.queryByTestId('filter-chips')).toBeNull();
+    await userEvent.type(screen.getByLabelText('Reward max'), 'any{Enter}');
+    expect(lastUrl()!.searchParams.get('reward_max')).toBe('any');
   });
 });

@@ -1,10 +1,12 @@
 'use client';
 
 import { useCallback } from 'react';
-import { filterChips, withSelected } from '@/lib/chart-data/filters';
+import { withSelected } from '@/lib/chart-data/filters';
 import { ANY_TOOL, clearedFilters } from '@/lib/search-params';
 import { useDashboardUrl } from '../hooks/use-dashboard-url';
 import { PendingIndicator } from '../ui/pending-indicator';
+import { resettable, tabDefaults } from './chips';
+import { EpochFilter } from './epoch-filter';
 import { FilterChips } from './filter-chips';
 import { MultiSelectFilter } from './multi-select-filter';
 import { RewardRangeFilter } from './reward-range-filter';
@@ -30,15 +32,13 @@ export function FilterBar({ options, hideTraining = false }: FilterBarProps) {
   const { params, updateFilters, isPending } = useDashboardUrl();
   const commitSearch = useCallback((q: string | null) => updateFilters({ q }), [updateFilters]);
   const list = (value: string[]) => (value.length > 0 ? value : null);
-  const epochs = withSelected(
-    [...options.epochs].sort((a, b) => a - b),
-    params.epoch_id,
-  );
   const failedTools = withSelected(
     options.tools,
     params.tool_failed === ANY_TOOL ? null : params.tool_failed,
   );
-  const active = filterChips(params).length > 0;
+  // Reset clears the filters but keeps the run that is open (the page would otherwise open the latest one).
+  const active = resettable(params);
+  const reset = () => updateFilters({ ...clearedFilters(), training_id: params.training_id });
 
   return (
     <div
@@ -58,19 +58,19 @@ export function FilterBar({ options, hideTraining = false }: FilterBarProps) {
             placeholder="Latest training"
           />
         )}
-        <SelectField
-          label="Epoch"
-          testId="filter-epoch"
-          value={params.epoch_id === null ? '' : String(params.epoch_id)}
-          options={[
-            { value: '', label: 'All epochs' },
-            ...epochs.map((e) => ({ value: String(e), label: `Epoch ${e}` })),
-          ]}
-          onChange={(value) =>
-            updateFilters({ epoch_id: value === '' ? null : Number(value), epoch_min: null, epoch_max: null })
-          }
+        <EpochFilter
+          epochs={options.epochs}
+          epochId={params.epoch_id}
+          epochMin={params.epoch_min}
+          epochMax={params.epoch_max}
+          onChange={updateFilters}
         />
-        <RewardRangeFilter min={params.reward_min} max={params.reward_max} onCommit={updateFilters} />
+        <RewardRangeFilter
+          min={params.reward_min}
+          max={params.reward_max}
+          maxDefault={tabDefaults(params.tab).reward_max}
+          onCommit={updateFilters}
+        />
         <MultiSelectFilter
           label="Termination reason"
           testId="filter-termination"
@@ -110,14 +110,14 @@ export function FilterBar({ options, hideTraining = false }: FilterBarProps) {
             type="button"
             data-testid="filter-reset"
             disabled={!active}
-            onClick={() => updateFilters(clearedFilters())}
+            onClick={reset}
             className="h-[38px] rounded-tremor-default border border-tremor-border px-3 text-xs font-medium text-tremor-content-emphasis hover:bg-tremor-background-muted disabled:cursor-not-allowed disabled:opacity-50 dark:border-dark-tremor-border dark:text-dark-tremor-content-emphasis dark:hover:bg-dark-tremor-background-muted"
           >
             Reset filters
           </button>
         </div>
       </div>
-      <FilterChips values={params} onRemove={updateFilters} />
+      <FilterChips values={params} tab={params.tab} onRemove={updateFilters} />
     </div>
   );
 }

@@ -12,7 +12,9 @@ const CELL = 'px-2 py-1.5 align-top';
 export function GroupSamplesTable({ group }: { group: GroupDetail }) {
   const scale = advantageScale(group);
   return (
-    <div className="overflow-x-auto">
+    // Relative: the screen-reader-only header text is positioned absolutely, and must scroll with the table rather
+    // than widen the page on a phone.
+    <div className="relative overflow-x-auto">
       <table className="w-full text-xs" data-testid="group-samples">
         <thead>
           <tr className="border-b border-tremor-border text-left dark:border-dark-tremor-border">

@@ -1,8 +1,11 @@
 import '../test-setup';
 import { cleanup, render, screen, within } from '@testing-library/react';
+import { withNuqsTestingAdapter } from 'nuqs/adapters/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HealthAlert } from '@/lib/analysis/health/alert';
 import { alertViews, detectorCards, healthBadge, liveEpoch, liveRollouts } from '@/lib/chart-data/run-health';
+import { groupRuns, runRow } from '@/lib/chart-data/runs-table';
+import { RunsTableProvider } from '../trainings/runs-table-controls';
 import { TrainingTable } from '../trainings/training-table';
 import { AlertsCard } from './alerts-card';
 import { DetectorCard } from './detector-card';
@@ -225,11 +228,15 @@ describe('health badges', () => {
       date_range: null,
     };
     render(
-      <TrainingTable
-        rows={[{ training, trend: { rows: [], latest: null, change: null } }]}
-        now={0}
-        health={(id) => <HealthBadge badge={healthBadge(id, [])} />}
-      />,
+      <RunsTableProvider>
+        <TrainingTable
+          groups={groupRuns([runRow(training, undefined)], null)}
+          group={null}
+          now={0}
+          health={(id) => <HealthBadge badge={healthBadge(id, [])} />}
+        />
+      </RunsTableProvider>,
+      { wrapper: withNuqsTestingAdapter() },
     );
     expect(screen.getByRole('columnheader', { name: 'Health' })).toBeTruthy();
     expect(screen.getByTestId('training-health').textContent).toBe('ok');

@@ -1,3 +1,4 @@
+import { BandLineChart } from '@/components/charts/band-line-chart';
 import { SeriesLineChart } from '@/components/charts/series-line-chart';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -5,6 +6,7 @@ import { PageHeader } from '@/components/ui/layout';
 import { ChipLink } from '@/components/ui/links';
 import type { QuestionAcrossRuns } from '@/lib/analysis/stats/question-across-runs';
 import { questionCurveSeries, questionEpochs } from '@/lib/chart-data/questions';
+import { MAX_RUN_LINES, runSpreadSeries } from '@/lib/chart-data/run-spread';
 import { questionRunsHref } from '@/lib/search-params';
 import { QuestionRunsTable } from './question-runs-table';
 
@@ -92,14 +94,43 @@ export function QuestionAcrossRunsCards({ dataId, runs, shown, everyEpoch }: Que
       >
         <QuestionRunsTable data={shown} />
       </Card>
+      <QuestionCurveCard dataId={dataId} everyEpoch={everyEpoch} />
+    </>
+  );
+}
+
+/**
+ * The question's success rate by epoch: one line per run, or, past MAX_RUN_LINES runs (a tangle of lines whose legend
+ * would fill the chart), the median run with the middle half of the runs shaded.
+ */
+function QuestionCurveCard({ dataId, everyEpoch }: { dataId: string; everyEpoch: QuestionAcrossRuns }) {
+  const lines = questionCurveSeries(everyEpoch.runs);
+  const runs = everyEpoch.runs.length;
+  if (runs <= MAX_RUN_LINES) {
+    return (
       <Card title="Success rate of this question by epoch" testId="card-question-curve">
         <SeriesLineChart
-          series={questionCurveSeries(everyEpoch.runs)}
+          series={lines}
           format="percent"
           label={`Success rate of ${dataId} by epoch in each run`}
           xAxisLabel="Epoch"
         />
       </Card>
-    </>
+    );
+  }
+  return (
+    <Card
+      title="Success rate of this question by epoch"
+      subtitle={`${runs} runs: the median run, shaded over the middle half of the runs; the table above lists each run`}
+      testId="card-question-curve"
+    >
+      <BandLineChart
+        series={runSpreadSeries(lines, `Median of ${runs} runs`)}
+        format="percent"
+        label={`Success rate of ${dataId} by epoch: the median of ${runs} runs and their middle half`}
+        xAxisLabel="Epoch"
+        bandLabel="middle half of the runs"
+      />
+    </Card>
   );
 }

@@ -79,6 +79,26 @@ describe('the questions tab', () => {
     ]);
   });
 
+  it('puts dozens of other runs in a menu of shortened names, each with its full name on hover', () => {
+    const many = ['a', ...Array.from({ length: 42 }, (_, i) => `tau2-384954369-domain${i}-grok-3`)];
+    render(<QuestionGridCard learning={learning} params={params} trainings={many} />);
+    const menu = screen.getByTestId('disagree-with');
+    expect(menu.tagName).toBe('DETAILS');
+    expect(menu.querySelector('summary')!.textContent).toContain('Disagreements with another run (42)');
+    const links = within(screen.getByTestId('disagree-with-list')).getAllByRole('link');
+    expect(links).toHaveLength(42);
+    expect(links[7].getAttribute('title')).toBe('tau2-384954369-domain7-grok-3');
+    expect(links[7].textContent).toBe('tau2-384954369-domain7-grok-3');
+    expect(links[7].getAttribute('href')).toBe('/questions?training_ids=a%2Ctau2-384954369-domain7-grok-3');
+    const long = `run-${'x'.repeat(40)}-airline-grok-3`;
+    cleanup();
+    render(<QuestionGridCard learning={learning} params={params} trainings={['a', long]} />);
+    const [only] = within(screen.getByTestId('disagree-with')).getAllByRole('link');
+    // 32 characters: 12 from the start, 19 from the end
+    expect(only.textContent).toBe('run-xxxxxxxx…xxxx-airline-grok-3');
+    expect(only.getAttribute('title')).toBe(long);
+  });
+
   it('offers no disagreements when there is no other training', () => {
     render(<QuestionGridCard learning={{ ...learning, status: null }} params={params} trainings={['a']} />);
     expect(screen.queryByTestId('disagree-with')).toBeNull();

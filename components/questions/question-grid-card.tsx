@@ -23,11 +23,11 @@ export function QuestionGridCard({ learning, params, trainings }: QuestionGridCa
       title="Questions × epochs"
       subtitle="Each cell opens the GRPO group behind it; a question opens it in every run"
       testId="card-question-grid"
-      actions={
-        trainings.length > 1 ? <DisagreeWith trainingId={learning.training_id} trainings={trainings} /> : null
-      }
     >
       <div className="space-y-3">
+        {trainings.some((id) => id !== learning.training_id) ? (
+          <DisagreeWith trainingId={learning.training_id} trainings={trainings} />
+        ) : null}
         <StatusNote
           learning={learning}
           clearHref={dashboardHref(params, { status: null, status_epoch: null, page: null })}

@@ -19,14 +19,15 @@ export function QuestionTransitionsCard({ learning, params }: QuestionTransition
       title="Questions gained and lost per epoch"
       subtitle={`${solvedAt} of the question's samples (success: reward > ${learning.success_threshold}); click a count for its questions`}
       testId="card-question-transitions"
-      actions={
-        <SolvedRatePicker
-          current={learning.solved_rate}
-          hrefOf={(rate) => dashboardHref(params, { solved_rate: rate, page: null })}
-        />
-      }
     >
       <div className="space-y-4">
+        {/* In the body, not the header: beside the title it squeezed the title into a narrow column on a phone. */}
+        <div className="flex justify-end">
+          <SolvedRatePicker
+            current={learning.solved_rate}
+            hrefOf={(rate) => dashboardHref(params, { solved_rate: rate, page: null })}
+          />
+        </div>
         <TransitionCharts transitions={learning.transitions} />
         <TransitionTable
           transitions={learning.transitions}

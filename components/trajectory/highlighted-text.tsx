@@ -11,7 +11,10 @@ export function HighlightedText({ text, terms = [] }: HighlightedTextProps) {
   if (terms.length === 0) return text;
   return highlightSegments(text, terms).map((segment, i) =>
     segment.match ? (
-      <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-inherit dark:bg-amber-400/30">
+      <mark
+        key={i}
+        className="rounded-sm bg-amber-200 px-0.5 text-inherit data-[current-match=true]:bg-amber-400 data-[current-match=true]:outline data-[current-match=true]:outline-2 data-[current-match=true]:outline-amber-700 dark:bg-amber-400/30"
+      >
         {segment.text}
       </mark>
     ) : (

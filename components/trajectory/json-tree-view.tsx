@@ -1,7 +1,9 @@
 import type { JsonNode } from '@/lib/chart-data/json-tree';
 import { formatInteger } from '@/lib/chart-data/format';
+import { clipText } from '@/lib/chart-data/steps';
 import { CollapsedJson } from './collapsed-json';
 import { CollapsibleText } from './collapsible-text';
+import { HighlightedText } from './highlighted-text';
 
 export interface JsonTreeViewProps {
   node: JsonNode;
@@ -11,16 +13,28 @@ export interface JsonTreeViewProps {
 }
 
 const KEY = 'text-tremor-content-strong dark:text-dark-tremor-content-strong';
+const STRING_COLOUR = 'text-emerald-800 dark:text-emerald-300';
+const STRING = `whitespace-pre-wrap break-words ${STRING_COLOUR}`;
 
 /**
  * A prepared JSON value (see jsonTree) as nested lists: each level adds one element and a fixed indent, so the markup
- * grows linearly with the value. Keys and strings are text children, never markup.
+ * grows linearly with the value. Strings keep their quotes (`""` for an empty one); keys and strings are text
+ * children, never markup.
  */
 export function JsonTreeView({ node, recordHref, terms }: JsonTreeViewProps) {
   switch (node.kind) {
     case 'literal':
       return <span className="text-sky-700 dark:text-sky-300">{node.text}</span>;
     case 'string':
+      // A short string is drawn here; only a long one needs the browser's "show more".
+      if (node.value.length === node.value.text.length && !clipText(node.value.text).clipped)
+        return (
+          <span className={STRING}>
+            &quot;
+            <HighlightedText text={node.value.text} terms={terms} />
+            &quot;
+          </span>
+        );
       return (
         <CollapsibleText
           text={node.value.text}
@@ -28,7 +42,9 @@ export function JsonTreeView({ node, recordHref, terms }: JsonTreeViewProps) {
           recordHref={recordHref}
           terms={terms}
           mono
-          className="inline"
+          inline
+          quoted
+          className={STRING_COLOUR}
         />
       );
     case 'collapsed':

@@ -65,7 +65,9 @@ describe('StepList', () => {
     render(<StepList steps={[step({ thought: hostile, observation: hostile, action_input: hostile })]} />);
     expect(document.querySelector('script')).toBeNull();
     expect(document.querySelector('img')).toBeNull();
-    expect(screen.getAllByText(hostile, { exact: true })).toHaveLength(3);
+    // The thought and the result as they are; the arguments, a string, between the quotes of JSON.
+    expect(screen.getAllByText(hostile, { exact: true })).toHaveLength(2);
+    expect(screen.getByTestId('step-arguments').textContent).toBe(`"${hostile}"`);
     expect((window as { __pwned?: boolean }).__pwned).toBeUndefined();
   });
 
@@ -91,7 +93,7 @@ describe('StepList', () => {
     expect(steps[1].textContent).toContain('error');
     expect(steps[1].textContent).toContain('process reward 0.250');
     const args = steps[1].querySelector('[data-testid="step-arguments"]')!;
-    expect(args.querySelector('li')?.textContent).toBe('"code": 1/0');
+    expect(args.querySelector('li')?.textContent).toBe('"code": "1/0"');
     expect(steps[0].textContent).toContain('success');
   });
 
@@ -111,7 +113,7 @@ describe('StepList', () => {
   it('collapses an observation of many short lines', () => {
     const lines = Array.from({ length: 50 }, (_, i) => `line ${i}`).join('\n');
     render(<StepList steps={[step({ observation: lines })]} />);
-    expect(screen.getByRole('button', { name: /Show more/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Show all 50 lines' })).toBeTruthy();
   });
 
   it('shows one window of a long trajectory, numbered from its start, with links to the other windows', () => {
@@ -158,7 +160,7 @@ describe('StepList', () => {
     render(<StepList steps={[step({ action_input: { [hostile]: [hostile] } })]} />);
     expect(document.querySelector('img')).toBeNull();
     expect(screen.getByTestId('step-arguments').textContent).toBe(
-      `{${JSON.stringify(hostile)}: [${hostile}]}`,
+      `{${JSON.stringify(hostile)}: ["${hostile}"]}`,
     );
   });
 

@@ -1,5 +1,5 @@
 import { STEP_WINDOW } from '@/lib/limits';
-import { stepView } from '@/lib/chart-data/step-view';
+import { transcriptStep } from '@/lib/chart-data/transcript';
 import { searchTerms } from '@/lib/search-terms';
 import { EmptyState } from '../ui/empty-state';
 import { StepItem, type Step } from './step-item';
@@ -18,18 +18,22 @@ export interface StepListProps {
   recordHref?: string;
   /** The search (`q`) whose words are marked in the step text. */
   q?: string | null;
+  /** The link to a step (1-based) as the server reads it; with it each step has its copy controls. */
+  stepHref?: (step: number) => string;
 }
 
 /**
- * One window of a trajectory's steps, each bounded before it reaches the browser (long texts cut, deep JSON
- * collapsed). A trajectory longer than one window says which steps these are and links the others, so a page stays
+ * One window of a trajectory's steps as a conversation, each bounded before it reaches the browser (long texts cut,
+ * deep JSON collapsed), each with its anchor `step-N`. A trajectory longer than one window says which steps these are and links the others, so a page stays
  * the same size whatever one trajectory holds.
  */
-export function StepList({ steps, from = 0, total, recordHref, q, windowHref }: StepListProps) {
+export function StepList({ steps, from = 0, total, recordHref, q, windowHref, stepHref }: StepListProps) {
   const shown = steps.slice(0, STEP_WINDOW);
   const count = total ?? steps.length;
   if (count === 0 || shown.length === 0) return <EmptyState title="No steps recorded" />;
-  const terms = searchTerms(q);
+  const words = searchTerms(q);
+  // No search: no list handed to every text (each would carry a reference to it).
+  const terms = words.length > 0 ? words : undefined;
   const nav =
     count > shown.length ? (
       <StepWindowNav from={from} shown={shown.length} total={count} windowHref={windowHref} />
@@ -41,10 +45,11 @@ export function StepList({ steps, from = 0, total, recordHref, q, windowHref }: 
         {shown.map((step, i) => (
           <StepItem
             key={from + i}
-            step={stepView(step)}
+            step={transcriptStep(step)}
             index={from + i}
             recordHref={recordHref}
             terms={terms}
+            href={stepHref?.(from + i + 1)}
           />
         ))}
       </ol>

@@ -9,22 +9,24 @@ export interface StepWindowNavProps {
   shown: number;
   total: number;
   windowHref?: (from: number) => string;
+  /** Steps (or positions) of a window. */
+  size?: number;
 }
 
 /** "Steps 201–400 of 3,000" with links to the first, previous, next and last windows (when they can be linked). */
-export function StepWindowNav({ from, shown, total, windowHref }: StepWindowNavProps) {
-  const last = Math.floor((total - 1) / STEP_WINDOW) * STEP_WINDOW;
+export function StepWindowNav({ from, shown, total, windowHref, size = STEP_WINDOW }: StepWindowNavProps) {
+  const last = Math.floor((total - 1) / size) * size;
   const links: [string, number][] = windowHref
     ? [
         ...(from > 0
           ? ([
               ['« First', 0],
-              ['‹ Previous', from - STEP_WINDOW],
+              ['‹ Previous', from - size],
             ] as [string, number][])
           : []),
         ...(from < last
           ? ([
-              ['Next ›', from + STEP_WINDOW],
+              ['Next ›', from + size],
               ['Last »', last],
             ] as [string, number][])
           : []),

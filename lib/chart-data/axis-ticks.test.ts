@@ -1,6 +1,15 @@
 import { getTickValuesFixedDomain } from 'recharts-scale';
 import { describe, expect, it } from 'vitest';
-import { AXIS_TICK_COUNT, fitStackedRows, niceScale, seriesRange, valueAxis } from './axis-ticks';
+import {
+  AXIS_TICK_COUNT,
+  axisFormatter,
+  fitStackedRows,
+  niceScale,
+  padRange,
+  seriesRange,
+  tickDigits,
+  valueAxis,
+} from './axis-ticks';
 import type { ChartSeries } from './types';
 
 const series = (rows: ChartSeries['rows'], categories = ['a', 'b']): ChartSeries => ({
@@ -143,5 +152,97 @@ describe('fitStackedRows', () => {
   it('leaves rows within the axis untouched', () => {
     const within = series([{ epoch: 1, a: 0.5, b: 0.25 }]);
     expect(fitStackedRows(within, 1).rows[0]).toBe(within.rows[0]);
+  });
+});
+
+describe('honest value axes', () => {
+  const rewards = series([
+    { epoch: 0, a: 0.5612, b: 0.5616 },
+    { epoch: 1, a: 0.5613, b: 0.5615 },
+  ]);
+
+  it('never stretches a gap of 0.0004 between rewards near 0.56 to the full height', () => {
+    // least span 5 % of 0.5616 = 0.02808 about the middle 0.5614: [0.54736, 0.57544]; 0.00702 a step → 0.01 from 0.54
+    const axis = valueAxis(rewards, 'reward')!;
+    expect(axis).toEqual({ min: 0.54, max: 0.58, ticks: [0.54, 0.55, 0.56, 0.57, 0.58] });
+    expect(axis.max - axis.min).toBeGreaterThanOrEqual(0.05 * 0.5616);
+    const format = axisFormatter('reward', axis);
+    expect(axis.ticks.map(format)).toEqual(['0.540', '0.550', '0.560', '0.570', '0.580']);
+  });
+
+  it('spans at least the mean interval width it is given', () => {
+    // 0.1 about 0.5614: [0.5114, 0.6114]; 0.025 from 0.5 ends at 0.6, short; 0.05 from 0.5 ends at 0.7
+    expect(valueAxis(rewards, 'reward', { minSpan: 0.1 })!.ticks).toEqual([0.5, 0.55, 0.6, 0.65, 0.7]);
+  });
+
+  it('keeps a span that is already wide enough as it is', () => {
+    const wide = series([{ epoch: 0, a: 0.2, b: 0.6 }]);
+    expect(valueAxis(wide, 'reward', { minSpan: 0.1 })).toEqual(niceScale(0.2, 0.6));
+  });
+
+  it('starts rates at 0 and ends them at 100 % or a round value above the largest, however close they are', () => {
+    const close = series([{ epoch: 0, a: 0.5612, b: 0.5616 }]);
+    // 0.5616 / 4 = 0.1404 → 0.2 from 0 ends at 0.8
+    expect(valueAxis(close, 'percent')!.ticks).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+    expect(valueAxis(series([{ epoch: 0, a: 0.93, b: 0.95 }]), 'percent')!.ticks).toEqual([
+      0, 0.25, 0.5, 0.75, 1,
+    ]);
+    expect(valueAxis(series([{ epoch: 0, a: 0.0012, b: 0.0016 }]), 'percent')!.ticks).toEqual([
+      0, 0.0005, 0.001, 0.0015, 0.002,
+    ]);
+  });
+
+  it('steps counts by whole numbers', () => {
+    expect(valueAxis(series([{ epoch: 0, a: 1, b: 0 }]), 'count')!.ticks).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('padRange', () => {
+  it('widens about the middle', () => {
+    const [low, high] = padRange(-0.01, 0.01, 0.1);
+    expect(low).toBeCloseTo(-0.05, 12);
+    expect(high).toBeCloseTo(0.05, 12);
+  });
+
+  it('does not cross zero when every value lies on one side of it', () => {
+    expect(padRange(0.001, 0.002, 0.1)).toEqual([0, 0.1]);
+    expect(padRange(-0.002, -0.001, 0.1)).toEqual([-0.1, 0]);
+  });
+
+  it('leaves a wide enough range alone', () => {
+    expect(padRange(0.2, 0.6, 0.1)).toEqual([0.2, 0.6]);
+  });
+});
+
+describe('tick labels', () => {
+  it('take the decimals that tell the ticks apart, and no more', () => {
+    expect(tickDigits('reward', [0.5612, 0.5613, 0.5614, 0.5615, 0.5616])).toBe(4);
+    expect(tickDigits('reward', [0.2, 0.3, 0.4, 0.5, 0.6])).toBe(3);
+    // 0.05 % steps: one decimal reads 0.0 %, 0.1 %, 0.1 %, …
+    expect(tickDigits('percent', [0, 0.0005, 0.001, 0.0015, 0.002])).toBe(2);
+    expect(tickDigits('percent', [0, 0.25, 0.5, 0.75, 1])).toBe(1);
+    expect(tickDigits('count', [0, 1000, 2000, 3000, 4000])).toBe(0);
+  });
+
+  it('are distinct at every scale', () => {
+    const random = (i: number) => (((Math.sin(i * 78.233) * 43758.5453) % 1) + 1) % 1;
+    let checked = 0;
+    for (let i = 0; i < 200; i++) {
+      const scale = 10 ** Math.floor(random(2 * i) * 10 - 6);
+      const a = random(2 * i + 1) * scale;
+      const b = a + random(3 * i + 5) * scale * 0.001;
+      for (const format of ['reward', 'percent', 'count'] as const) {
+        const axis = valueAxis(series([{ epoch: 0, a, b }]), format)!;
+        const labels = axis.ticks.map(axisFormatter(format, axis));
+        expect(new Set(labels).size, `${format} ${labels.join(' ')}`).toBe(labels.length);
+        checked++;
+      }
+    }
+    expect(checked).toBe(600);
+  });
+
+  it('print the usual way when there is no axis', () => {
+    expect(axisFormatter('reward', null)(0.42)).toBe('0.420');
+    expect(axisFormatter('percent', null)(0.42)).toBe('42.0%');
   });
 });

@@ -1,3 +1,4 @@
+import { formatInteger, formatPercent, formatReward } from './format';
 import type { ChartSeries, SeriesRow, ValueFormat } from './types';
 
 /** Ticks on every value axis: the charting library draws five when the domain is fixed. */
@@ -77,7 +78,19 @@ export interface ValueAxisOptions {
   fromZero?: boolean;
   /** The categories are stacked: the axis must reach each row's total. */
   stacked?: boolean;
+  /**
+   * The least span of the axis for values that do not start at zero (rewards): a difference smaller than this is
+   * noise and must not fill the chart. Callers that know the values' intervals pass their mean width; the axis never
+   * spans less than {@link MIN_RELATIVE_SPAN} of the largest value's size either.
+   */
+  minSpan?: number;
 }
+
+/** A value axis that does not start at zero spans at least this share of the largest absolute value (5 %). */
+export const MIN_RELATIVE_SPAN = 0.05;
+
+/** A count axis spans at least one per step, so its ticks are whole numbers. */
+const MIN_COUNT_SPAN = AXIS_TICK_COUNT - 1;
 
 /** Each row's sum over the categories, for stacked bars. */
 function stackedRange(series: ChartSeries): [number, number] | null {
@@ -91,20 +104,75 @@ function stackedRange(series: ChartSeries): [number, number] | null {
 }
 
 /**
- * The value axis of a chart: rates from 0 and never past 100 % (when the data stays within it), counts from 0,
- * rewards around their data; null when there is nothing to draw (the chart shows its empty state).
+ * `[low, high]` widened about its middle to span at least `span`, without crossing zero when the values all lie on
+ * one side of it (a reward axis of non-negative values never shows negative ones).
+ */
+export function padRange(low: number, high: number, span: number): [number, number] {
+  if (!(span > high - low)) return [low, high];
+  const middle = (low + high) / 2;
+  let from = middle - span / 2;
+  let to = middle + span / 2;
+  if (low >= 0 && from < 0) [from, to] = [0, span];
+  else if (high <= 0 && to > 0) [from, to] = [-span, 0];
+  return [from, to];
+}
+
+/**
+ * The value axis of a chart; null when there is nothing to draw (the chart shows its empty state).
+ *
+ * - Rates (`percent`) and counts start at zero; rates end at 100 % or the first round value above their largest one,
+ *   counts step by whole numbers.
+ * - Other values (rewards) fit their data, but span at least `minSpan` and {@link MIN_RELATIVE_SPAN} of their size:
+ *   a gap of 0.0004 between two rewards near 0.56 is drawn as the sliver it is, not stretched to the chart's height.
  */
 export function valueAxis(
   series: ChartSeries,
   format: ValueFormat,
-  { fromZero = format !== 'reward', stacked = false }: ValueAxisOptions = {},
+  { fromZero = format !== 'reward', stacked = false, minSpan = 0 }: ValueAxisOptions = {},
 ): AxisScale | null {
   const range = stacked ? stackedRange(series) : seriesRange(series);
   if (!range) return null;
-  const low = fromZero ? Math.min(0, range[0]) : range[0];
-  const high = fromZero ? Math.max(0, range[1]) : range[1];
+  let low = fromZero ? Math.min(0, range[0]) : range[0];
+  let high = fromZero ? Math.max(0, range[1]) : range[1];
   if (format === 'percent' && low >= 0 && high <= 1 && high === low) return niceScale(0, 1);
+  const least = Math.max(
+    minSpan,
+    format === 'count' ? MIN_COUNT_SPAN : 0,
+    fromZero ? 0 : MIN_RELATIVE_SPAN * Math.max(Math.abs(low), Math.abs(high)),
+  );
+  [low, high] = padRange(low, high, least);
   return niceScale(low, high);
+}
+
+/** The fewest decimals a format prints by default: rewards 3 ("0.561"), rates 1 ("42.0%"), counts 0. */
+const BASE_DIGITS: Record<ValueFormat, number> = { reward: 3, percent: 1, count: 0 };
+const MAX_DIGITS = 12;
+
+function formatDigits(format: ValueFormat, value: number, digits: number): string {
+  if (format === 'percent') return formatPercent(value, digits);
+  if (format === 'reward' || digits > 0) return formatReward(value, digits);
+  return formatInteger(value);
+}
+
+/**
+ * The decimals that tell every tick of `ticks` apart: the format's usual ones, more only when two ticks would read
+ * the same ("0.561" five times for ticks 0.5612 … 0.5616).
+ */
+export function tickDigits(format: ValueFormat, ticks: readonly number[]): number {
+  for (let digits = BASE_DIGITS[format]; digits < MAX_DIGITS; digits++) {
+    const labels = ticks.map((tick) => formatDigits(format, tick, digits));
+    if (new Set(labels).size === labels.length) return digits;
+  }
+  return MAX_DIGITS;
+}
+
+/**
+ * How a chart prints its values (ticks and tooltip) on this axis: with the decimals its ticks need to differ, so no
+ * two ticks ever carry the same label. Without an axis (nothing drawn) the format's usual printing.
+ */
+export function axisFormatter(format: ValueFormat, axis: AxisScale | null): (value: number) => string {
+  const digits = axis ? tickDigits(format, axis.ticks) : BASE_DIGITS[format];
+  return (value: number) => formatDigits(format, value, digits);
 }
 
 /** A row's running total in category order, the order a stacked chart adds its bars up. */

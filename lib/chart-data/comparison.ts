@@ -1,8 +1,13 @@
-import type { PairedDifference, TrainingComparison } from '@/lib/analysis/stats/training-comparison';
+import type {
+  ComparedTraining,
+  PairedDifference,
+  TrainingComparison,
+} from '@/lib/analysis/stats/training-comparison';
 import { categoryColors, runColors } from './colors';
+import { sharedStart, uniqueShortNames } from './names';
 import { passAtKLabel, PASS_AT_1 } from './progress';
 import { bucketValues, MAX_CATEGORIES, sumByName, topCategories } from './top-categories';
-import type { ChartSeries, SeriesRow } from './types';
+import type { ChartColor, ChartSeries, SeriesRow } from './types';
 
 export type OverlayMetric = 'pass_at_1' | 'pass_at_k' | 'avg_reward';
 
@@ -121,4 +126,306 @@ export function pairedVerdict(pd: PairedDifference): Verdict {
   if (pd.delta_ci && pd.delta_ci.high < 0)
     return { tone: 'worse', text: `worse (CI excludes 0)${since(pd.worse_from_epoch)}` };
   return { tone: 'unclear', text: 'no clear difference' };
+}
+
+/** How many runs the charts draw when the URL names none: the best ones. */
+export const DEFAULT_SHOWN = 5;
+/** Most runs the charts draw at once: up to 12 runs shown together keep distinct colours (runColors). */
+export const MAX_SHOWN = 12;
+/** Longest run name on a chart's legend and axis; the table shows the full one. */
+export const CHART_NAME_LENGTH = 24;
+
+/** A run's pass@1 in the latest epoch that has one; null when no epoch has. */
+export function latestPassAt1(training: ComparedTraining): { epoch: number; value: number } | null {
+  let latest: { epoch: number; value: number } | null = null;
+  for (const e of training.epochs) {
+    if (e.pass_at_1 !== null && (latest === null || e.epoch_id > latest.epoch))
+      latest = { epoch: e.epoch_id, value: e.pass_at_1 };
+  }
+  return latest;
+}
+
+/** One row of the comparison table: a run's headline figures and its difference from the baseline. */
+export interface ComparedRun {
+  id: string;
+  /** Its place in the comparison (0: the baseline). */
+  order: number;
+  /** Its place best first (0: the best), see {@link rankRuns}. */
+  rank: number;
+  latestEpoch: number | null;
+  latestPassAt1: number | null;
+  trajectories: number;
+  questions: number;
+  passAt1: number | null;
+  passAtK: number | null;
+  passAtKQuestions: number;
+  avgReward: number | null;
+  avgRewardCi: { low: number; high: number } | null;
+  /** Against the baseline; null for the baseline itself. */
+  paired: Omit<PairedDifference, 'per_epoch'> | null;
+  verdict: Verdict | null;
+}
+
+const byNumberDesc = (a: number | null, b: number | null) => {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return b - a;
+};
+
+/**
+ * The runs best first: by their latest epoch's pass@1 (where each run stands now), then by pass@1 over all epochs,
+ * then in the comparison's order; runs without a pass@1 last.
+ */
+export function rankRuns(comparison: TrainingComparison): string[] {
+  return comparison.trainings
+    .map((t, order) => ({
+      id: t.training_id,
+      order,
+      latest: latestPassAt1(t)?.value ?? null,
+      all: t.pass_at_1,
+    }))
+    .sort((a, b) => byNumberDesc(a.latest, b.latest) || byNumberDesc(a.all, b.all) || a.order - b.order)
+    .map((run) => run.id);
+}
+
+/** A paired difference without its per-epoch part (the table shows the overall one; it is the bulk of the data). */
+function withoutEpochs(pd: PairedDifference): Omit<PairedDifference, 'per_epoch'> {
+  const copy: Partial<PairedDifference> = { ...pd };
+  delete copy.per_epoch;
+  return copy as Omit<PairedDifference, 'per_epoch'>;
+}
+
+/** Every compared run as the table shows it, in the comparison's order. */
+export function comparedRunRows(comparison: TrainingComparison): ComparedRun[] {
+  const rank = new Map(rankRuns(comparison).map((id, i) => [id, i]));
+  const paired = new Map(comparison.paired.map((pd) => [pd.training_id, pd]));
+  return comparison.trainings.map((t, order) => {
+    const latest = latestPassAt1(t);
+    const pd = order === 0 ? undefined : paired.get(t.training_id);
+    return {
+      id: t.training_id,
+      order,
+      rank: rank.get(t.training_id)!,
+      latestEpoch: latest?.epoch ?? null,
+      latestPassAt1: latest?.value ?? null,
+      trajectories: t.trajectory_count,
+      questions: t.question_count,
+      passAt1: t.pass_at_1,
+      passAtK: t.pass_at_k,
+      passAtKQuestions: t.pass_at_k_questions,
+      avgReward: t.avg_reward,
+      avgRewardCi: t.avg_reward_ci,
+      paired: pd ? withoutEpochs(pd) : null,
+      verdict: pd ? pairedVerdict(pd) : null,
+    };
+  });
+}
+
+export type RunSortKey =
+  | 'rank'
+  | 'order'
+  | 'id'
+  | 'trajectories'
+  | 'questions'
+  | 'latestPassAt1'
+  | 'passAt1'
+  | 'passAtK'
+  | 'avgReward'
+  | 'delta';
+
+const SORT_VALUE: Record<RunSortKey, (run: ComparedRun) => number | string | null> = {
+  rank: (run) => run.rank,
+  order: (run) => run.order,
+  id: (run) => run.id,
+  trajectories: (run) => run.trajectories,
+  questions: (run) => run.questions,
+  latestPassAt1: (run) => run.latestPassAt1,
+  passAt1: (run) => run.passAt1,
+  passAtK: (run) => run.passAtK,
+  avgReward: (run) => run.avgReward,
+  // The baseline is 0 against itself.
+  delta: (run) => (run.order === 0 ? 0 : (run.paired?.delta_pass_at_1 ?? null)),
+};
+
+/** The direction a column sorts in when first clicked: figures largest first, names and places from the start. */
+export function firstDirection(key: RunSortKey): 'asc' | 'desc' {
+  return key === 'rank' || key === 'order' || key === 'id' ? 'asc' : 'desc';
+}
+
+/** The table's rows sorted by a column; missing figures last either way, ties best first. */
+export function sortRuns(
+  runs: readonly ComparedRun[],
+  key: RunSortKey,
+  direction: 'asc' | 'desc',
+): ComparedRun[] {
+  const value = SORT_VALUE[key];
+  const sign = direction === 'asc' ? 1 : -1;
+  return [...runs].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x !== y) {
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return sign * (typeof x === 'string' ? x.localeCompare(String(y)) : x - (y as number));
+    }
+    return a.rank - b.rank;
+  });
+}
+
+/** The runs the charts draw and whether the URL chose them (else the best {@link DEFAULT_SHOWN}). */
+export interface ShownRuns {
+  ids: string[];
+  chosen: boolean;
+}
+
+/**
+ * The runs the charts draw: those of `shown` that are compared (in its order, at most {@link MAX_SHOWN}); when it
+ * names none of them, the first {@link DEFAULT_SHOWN} of the ranking (best first).
+ */
+export function shownRuns(
+  ranking: readonly string[],
+  shown: readonly string[] | null | undefined,
+): ShownRuns {
+  const compared = new Set(ranking);
+  const ids = [...new Set((shown ?? []).filter((id) => compared.has(id)))].slice(0, MAX_SHOWN);
+  return ids.length > 0 ? { ids, chosen: true } : { ids: ranking.slice(0, DEFAULT_SHOWN), chosen: false };
+}
+
+/** Colours of the drawn runs, each its own as on every page (runColors), all different. */
+export function shownColors(ids: readonly string[]): Map<string, ChartColor> {
+  const colors = runColors(ids);
+  return new Map(ids.map((id, i) => [id, colors[i]]));
+}
+
+/**
+ * The drawn runs' names as a chart shows them: without the start they all share ("tau2-", see sharedStart), shortened
+ * in the middle to `max` characters, still different from one another.
+ */
+export function chartNames(ids: readonly string[], max = CHART_NAME_LENGTH): Map<string, string> {
+  const start = sharedStart(ids).length;
+  const short = uniqueShortNames(
+    ids.map((id) => id.slice(start)),
+    max,
+  );
+  return new Map(ids.map((id, i) => [id, short[i]]));
+}
+
+/**
+ * A chart whose categories are runs (lines over epochs, bars per metric) cut down to the drawn runs, in their order
+ * and colours, keyed by their chart names (the index key kept clear of them).
+ */
+export function pickRunCategories(
+  series: ChartSeries,
+  ids: readonly string[],
+  colors: Map<string, ChartColor>,
+  names: Map<string, string>,
+): ChartSeries {
+  const drawn = ids.filter((id) => series.categories.includes(id));
+  const labels = drawn.map((id) => names.get(id) ?? id);
+  const index = freeKey(series.index, labels);
+  return {
+    index,
+    categories: labels,
+    colors: drawn.map((id) => colors.get(id) ?? 'gray'),
+    rows: series.rows.map((row) => ({
+      [index]: row[series.index],
+      ...Object.fromEntries(drawn.map((id, i) => [labels[i], row[id] ?? null])),
+    })),
+  };
+}
+
+/** A chart with one row per run (stacked bars) cut down to the drawn runs, in their order, by their chart names. */
+export function pickRunRows(
+  series: ChartSeries,
+  ids: readonly string[],
+  names: Map<string, string>,
+): ChartSeries {
+  const rowOf = new Map(series.rows.map((row) => [String(row[series.index]), row]));
+  return {
+    ...series,
+    rows: ids.flatMap((id) => {
+      const row = rowOf.get(id);
+      return row ? [{ ...row, [series.index]: names.get(id) ?? id }] : [];
+    }),
+  };
+}
+
+/** Per run, its average reward's interval in each epoch: [epoch, low, high]. */
+export interface RunIntervals {
+  id: string;
+  intervals: [number, number, number][];
+}
+
+export function rewardIntervals(comparison: TrainingComparison): RunIntervals[] {
+  return comparison.trainings.map((t) => ({
+    id: t.training_id,
+    intervals: t.epochs.flatMap((e) =>
+      e.avg_reward_ci
+        ? [[e.epoch_id, e.avg_reward_ci.low, e.avg_reward_ci.high] as [number, number, number]]
+        : [],
+    ),
+  }));
+}
+
+/** How much of a chart's differences is noise. */
+export interface Noise {
+  /** The mean width of the drawn intervals: the least span the value axis should cover. */
+  minSpan: number;
+  /** In every epoch with two or more drawn runs, their intervals overlap (one common value lies in all of them). */
+  withinNoise: boolean;
+}
+
+/** The noise of the drawn runs' average reward by epoch; null when no drawn run has an interval. */
+export function rewardNoise(all: readonly RunIntervals[], ids: readonly string[]): Noise | null {
+  const drawn = all.filter((run) => ids.includes(run.id));
+  const widths = drawn.flatMap((run) => run.intervals.map(([, low, high]) => high - low));
+  if (widths.length === 0) return null;
+  const byEpoch = new Map<number, { low: number; high: number; runs: number }>();
+  for (const run of drawn)
+    for (const [epoch, low, high] of run.intervals) {
+      const at = byEpoch.get(epoch);
+      if (at)
+        byEpoch.set(epoch, { low: Math.max(at.low, low), high: Math.min(at.high, high), runs: at.runs + 1 });
+      else byEpoch.set(epoch, { low, high, runs: 1 });
+    }
+  const shared = [...byEpoch.values()].filter((e) => e.runs >= 2);
+  return {
+    minSpan: widths.reduce((sum, w) => sum + w, 0) / widths.length,
+    withinNoise: shared.length > 0 && shared.every((e) => e.low <= e.high),
+  };
+}
+
+/** Longest href the home page's "Compare all" link may be: well within what a server takes in a request line. */
+export const MAX_LINK_CHARS = 8_000;
+
+/** What the home page's "Compare all" link compares. */
+export interface CompareAllLink {
+  ids: string[];
+  href: string;
+  /** Every run is in it (else the most recent that fit). */
+  all: boolean;
+}
+
+/**
+ * The runs of the "Compare all" link: every run, in the store's order, when there are at most `max` (the most the
+ * comparison takes) and their href fits MAX_LINK_CHARS; else the most recently active ones that do, so the link never
+ * ends in an error. `recentFirst` orders the same ids by activity, most recent first.
+ */
+export function compareAllLink(
+  ids: readonly string[],
+  recentFirst: readonly string[],
+  max: number,
+  hrefOf: (ids: readonly string[]) => string,
+): CompareAllLink {
+  const rank = new Map(recentFirst.map((id, i) => [id, i]));
+  const byRecency = [...ids].sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity));
+  const inStoreOrder = (count: number) => {
+    const kept = new Set(byRecency.slice(0, count));
+    return ids.filter((id) => kept.has(id));
+  };
+  let count = Math.min(max, ids.length);
+  let chosen = inStoreOrder(count);
+  while (count > 2 && hrefOf(chosen).length > MAX_LINK_CHARS) chosen = inStoreOrder(--count);
+  return { ids: chosen, href: hrefOf(chosen), all: chosen.length === ids.length };
 }

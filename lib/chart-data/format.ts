@@ -18,9 +18,9 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
   return isNumber(value) ? `${fixed(value * 100, digits)}%` : NOT_AVAILABLE;
 }
 
-/** Rewards always with three decimals: 0.42 → "0.420". */
-export function formatReward(value: number | null | undefined): string {
-  return isNumber(value) ? fixed(value, 3) : NOT_AVAILABLE;
+/** Rewards with three decimals: 0.42 → "0.420" (more where a chart's ticks need them to differ). */
+export function formatReward(value: number | null | undefined, digits = 3): string {
+  return isNumber(value) ? fixed(value, digits) : NOT_AVAILABLE;
 }
 
 /** A mean with its confidence interval: "0.420 [0.350, 0.490]". */

@@ -21,8 +21,10 @@ function bounds(spec: ParamSpec): string {
       return `list: up to ${spec.maxItems} items of ≤ ${spec.maxLength} characters`;
     case 'int':
       return `integer ${spec.min} – ${spec.max}`;
-    case 'float':
-      return `number ${number(spec.min)} – ${number(spec.max)}`;
+    case 'float': {
+      const range = `number ${number(spec.min)} – ${number(spec.max)}`;
+      return spec.unbounded === undefined ? range : `${range}, or \`${spec.unbounded}\``;
+    }
     case 'enum':
       return `one of ${spec.values.map((value) => `\`${value}\``).join(', ')}`;
     case 'text':

@@ -7,6 +7,7 @@ import {
   disagreementHref,
   epochFailuresHref,
   failuresHref,
+  filterChangeHref,
   groupHref,
   healthHref,
   pageHref,
@@ -37,6 +38,19 @@ describe('dashboard links', () => {
   it('reset filters, keeping tab, sort and metric options', () => {
     expect(resetFiltersHref(load('?tab=failures&k=4&sort=-reward&q=x&epoch_id=2&page=3'))).toBe(
       '/analysis?k=4&tab=failures&sort=-reward',
+    );
+  });
+  it('reset filters keeps the run that is open, unless told the run is what is wrong', () => {
+    const open = load('?training_id=run_a&tab=failures&reward_min=1&trajectory=t1');
+    expect(resetFiltersHref(open)).toBe('/analysis?training_id=run_a&tab=failures');
+    expect(resetFiltersHref(open, undefined, { keepRun: false })).toBe('/analysis?tab=failures');
+  });
+  it('change filters back to the first page with no trajectory open', () => {
+    expect(filterChangeHref(params, { reward_max: Infinity })).toBe(
+      '/analysis?training_id=run_a,run_b&reward_max=any&tab=failures&sort=-reward',
+    );
+    expect(filterChangeHref(params, { reward_max: null })).toBe(
+      '/analysis?training_id=run_a,run_b&tab=failures&sort=-reward',
     );
   });
   it('drop empty lists and nulls', () => {

@@ -55,6 +55,22 @@ export function comparisonHref(trainingIds: readonly string[]): string {
   return analysisHref({ tab: 'comparison', training_ids: [...trainingIds] });
 }
 
+/**
+ * What says whether a run is learning: its Progress tab (every epoch's curves with their bands), its latest epoch
+ * marked and selected, so the other tabs open on it (the runs table's link of a run's name).
+ */
+export function progressHref(trainingId: string, latestEpoch?: number | null): string {
+  return analysisHref({ tab: 'progress', training_id: [trainingId], epoch_id: latestEpoch ?? null });
+}
+
+/**
+ * The home page's runs table searched, sorted and grouped (`runs_q`, `runs_sort`, `runs_group`); the default order
+ * (`-updated`) and absent values leave the URL bare.
+ */
+export function runsTableHref(values: Pick<DashboardPatch, 'runs_q' | 'runs_sort' | 'runs_group'>): string {
+  return `/${serializeDashboard(values)}`;
+}
+
 /** The URL of the dashboard with `patch` applied to the current parameters (empty lists are dropped). */
 export function dashboardHref(
   params: DashboardParams,
@@ -83,9 +99,26 @@ export function clearedFilters(): { [K in FilterKey]?: null } {
   return Object.fromEntries(FILTER_KEYS.map((key) => [key, null]));
 }
 
-/** The same view without any filter (for "No trajectories match these filters"). */
-export function resetFiltersHref(params: DashboardParams, pathname = ANALYSIS_PATH): string {
-  return dashboardHref(params, { ...clearedFilters(), page: null, trajectory: null }, pathname);
+/**
+ * The same view without any filter but the run that is open (for "No trajectories match these filters"); without the
+ * run too with `keepRun: false` (a link whose run does not exist).
+ */
+export function resetFiltersHref(
+  params: DashboardParams,
+  pathname = ANALYSIS_PATH,
+  { keepRun = true }: { keepRun?: boolean } = {},
+): string {
+  const run = keepRun ? { training_id: params.training_id } : {};
+  return dashboardHref(params, { ...clearedFilters(), ...run, page: null, trajectory: null }, pathname);
+}
+
+/** The same view with the filters changed: another set of rows, so the first page and no trajectory open. */
+export function filterChangeHref(
+  params: DashboardParams,
+  patch: { [K in FilterKey]?: DashboardParams[K] | null },
+  pathname = ANALYSIS_PATH,
+): string {
+  return dashboardHref(params, { ...patch, page: null, trajectory: null }, pathname);
 }
 
 /** A path segment `.` or `..` is resolved away by every URL parser (even written as %2E): such ids go in the query. */
@@ -106,6 +139,33 @@ export function trajectoryHref(id: string, q?: string | null, step?: number): st
   const search = params.join('&');
   if (isDotSegment(id)) return `/trajectories?id=${encodeURIComponent(id)}${search ? `&${search}` : ''}`;
   return `/trajectories/${encodeURIComponent(id)}${search ? `?${search}` : ''}`;
+}
+
+/** The anchor of a step on the trajectory and side-by-side pages (1-based, as they number steps): `step-12`. */
+export function stepAnchor(step: number): string {
+  return `step-${step}`;
+}
+
+/**
+ * The link to one step of a trajectory (1-based): the page opens the window of steps holding it and scrolls to it,
+ * the words of `q` marked. `/trajectories/<id>?step=N#step-N`.
+ */
+export function stepHref(id: string, step: number, q?: string | null): string {
+  return `${trajectoryHref(id, q, step)}#${stepAnchor(step)}`;
+}
+
+/** The side-by-side page of two trajectories. */
+export const COMPARE_PATH = '/trajectories/compare';
+
+/**
+ * Two trajectories side by side, step i beside step i (`a` left, `b` right); `step` (1-based) opens the window
+ * holding it and scrolls to it, and without it the page opens at their first difference.
+ */
+export function compareHref(a: string, b: string, step?: number): string {
+  const search = `a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
+  return step === undefined
+    ? `${COMPARE_PATH}?${search}`
+    : `${COMPARE_PATH}?${search}&step=${step}#${stepAnchor(step)}`;
 }
 
 /** The JSON record of a trajectory; the ids `.` and `..` have none (they cannot be a path segment). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ParamSpec, ValueOf } from './spec';
+import { unboundedValue, type ParamSpec, type ValueOf } from './spec';
 
 /**
  * The one reading of a parameter's raw URL values, shared by the server validation (lib/analysis/query.ts) and the
@@ -7,7 +7,8 @@ import type { ParamSpec, ValueOf } from './spec';
  * - a list parameter may be repeated: all its values are split on commas, items trimmed, empty ones dropped and
  *   duplicates removed (first occurrence wins); no item left means absent;
  * - a scalar parameter's empty value means absent, and two non-empty values are an error;
- * - the value is then checked against the spec's kind and bounds.
+ * - the value is then checked against the spec's kind and bounds; a bound that takes the word `any` (`unbounded`)
+ *   reads it as an infinite value: given, but narrowing nothing.
  */
 
 /** A value that cannot be read; the message does not name the parameter (the caller does). */
@@ -89,12 +90,17 @@ function rawValue(spec: ParamSpec, values: readonly string[]): string | string[]
 export function readParam<S extends ParamSpec>(spec: S, values: readonly string[]): ValueOf<S> | undefined {
   const raw = rawValue(spec, values);
   if (raw === undefined) return undefined;
+  if (spec.kind === 'float' && spec.unbounded !== undefined && raw === spec.unbounded)
+    return unboundedValue(spec) as ValueOf<S>;
   const result = paramSchema(spec).safeParse(raw);
   if (!result.success) throw new ParamError(result.error.issues[0].message);
   return result.data as ValueOf<S>;
 }
 
-/** How a value is written back to the URL (lists as one comma-separated value). */
+/** How a value is written back to the URL (lists as one comma-separated value, a lifted bound as its word). */
 export function writeParam(spec: ParamSpec, value: unknown): string {
-  return spec.kind === 'list' ? (value as string[]).join(',') : String(value);
+  if (spec.kind === 'list') return (value as string[]).join(',');
+  if (spec.kind === 'float' && spec.unbounded !== undefined && value === unboundedValue(spec))
+    return spec.unbounded;
+  return String(value);
 }

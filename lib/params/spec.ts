@@ -66,6 +66,11 @@ export interface FloatSpec extends Common, FilterParts<NumberClause> {
   min: number;
   max: number;
   default?: number;
+  /**
+   * The word that lifts the bound (`reward_max=any`), read as an infinite value (+∞, or −∞ for a `>=` filter): the
+   * parameter is given, so it overrides a default such as the failure list's `reward_max`, but it narrows nothing.
+   */
+  unbounded?: typeof NO_BOUND;
 }
 
 export interface EnumSpec<T extends string = string> extends Common {
@@ -89,6 +94,14 @@ export type ValueOf<S> = S extends { kind: 'list' }
     : S extends EnumSpec<infer T>
       ? T
       : string;
+
+/** The value of a bound that lifts it (`reward_max=any`): no bound at all, not even a default one. */
+export const NO_BOUND = 'any';
+
+/** The infinite value the word `NO_BOUND` reads as: +∞ for an upper bound, −∞ for a lower (`>=`) one. */
+export function unboundedValue(spec: FloatSpec): number {
+  return spec.where?.op === '>=' ? -Infinity : Infinity;
+}
 
 /** Longest text value and list item; most list items. */
 const MAX_TEXT = MAX_ID_LENGTH;

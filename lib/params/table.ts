@@ -1,5 +1,5 @@
 import { INT32_MAX } from '../limits';
-import { float, int, list, oneOf, text, type ParamSpec } from './spec';
+import { float, int, list, NO_BOUND, oneOf, text, type ParamSpec } from './spec';
 import { ANY_TOOL, FAILURE_SORTS, GROUP_BYS, QUESTION_SORTS, QUESTION_STATUSES } from '../vocabulary';
 
 export {
@@ -14,6 +14,14 @@ export {
   type QuestionStatus,
 } from '../vocabulary';
 
+export { NO_BOUND } from './spec';
+
+/**
+ * The failure list's `reward_max` when the URL gives none (failure-cases, the Failures tab, which shows it as a chip);
+ * `reward_max=any` lifts it.
+ */
+export const FAILURES_REWARD_MAX = 0.5;
+
 export const TABS = [
   'overview',
   'progress',
@@ -24,6 +32,36 @@ export const TABS = [
   'tool-contexts',
 ] as const;
 export type Tab = (typeof TABS)[number];
+
+/** The columns the home page's runs table sorts by (`runs_sort`). */
+export const RUN_SORT_COLUMNS = [
+  'name',
+  'health',
+  'trajectories',
+  'epochs',
+  'pass',
+  'change',
+  'reward',
+  'updated',
+  'started',
+] as const;
+export type RunSortColumn = (typeof RUN_SORT_COLUMNS)[number];
+/** A column ascending, or `-column` descending. */
+export type RunSort = RunSortColumn | `-${RunSortColumn}`;
+export const RUN_SORTS: readonly RunSort[] = RUN_SORT_COLUMNS.flatMap((column): RunSort[] => [
+  column,
+  `-${column}`,
+]);
+
+/** The most pieces of a run name the runs table groups by (`part1` … `part12`). */
+export const MAX_NAME_PARTS = 12;
+/** How the home page's runs table groups its rows (`runs_group`): by agent, dataset or a piece of the run name. */
+export type RunGroup = 'agent' | 'dataset' | `part${number}`;
+export const RUN_GROUPS: readonly RunGroup[] = [
+  'agent',
+  'dataset',
+  ...Array.from({ length: MAX_NAME_PARTS }, (_, i): RunGroup => `part${i + 1}`),
+];
 
 /**
  * Every URL / API parameter, once. The nuqs parsers, the server validation, the filter chips, the `where` compiler and
@@ -71,7 +109,8 @@ export const PARAMS = {
     role: 'filter',
     chip: 'reward ≤',
     where: { op: '<=', column: 'reward' },
-    doc: 'inclusive upper reward bound',
+    unbounded: NO_BOUND,
+    doc: `inclusive upper reward bound; \`${NO_BOUND}\`: none, which also lifts the failure list's default of ${FAILURES_REWARD_MAX} (failure-cases, the Failures tab)`,
   }),
   termination_reason: list({
     role: 'filter',
@@ -242,6 +281,26 @@ export const PARAMS = {
     maxLength: 1024,
     doc: 'the health alert (its `id`, as run-alerts gives it) the Health tab scrolls to and highlights',
   }),
+  runs_q: text({
+    role: 'view',
+    maxLength: 200,
+    doc: "the home page's runs table: keep the runs whose name, agent or dataset holds every word of it (case-insensitive)",
+  }),
+  runs_sort: oneOf({
+    role: 'view',
+    values: RUN_SORTS,
+    default: '-updated',
+    doc: "the home page's runs table: the column it is sorted by, `-` first for descending; runs without a value (unscored, never judged) last either way, ties by name",
+  }),
+  runs_group: oneOf({
+    role: 'view',
+    values: RUN_GROUPS,
+    doc: "the home page's runs table: rows grouped by `agent`, `dataset` or `partN`, the N-th piece of the run name cut at every `-`, `/` and `_` (empty pieces skipped): `tau2-384954369-airline-xai/grok-3` has part3 `airline` and part4 `xai`",
+  }),
+  shown: list({
+    role: 'view',
+    doc: "the compared runs the Comparison tab's charts draw, in this order (at most 12; the table lists every run); default: the best 5 by their latest epoch's pass@1",
+  }),
   step: int({
     role: 'trajectory',
     min: 1,
@@ -251,6 +310,14 @@ export const PARAMS = {
   id: text({
     role: 'trajectory',
     doc: 'the trajectory of `/trajectories?id=…`, the form of its page for the ids `.` and `..` (they cannot be a path segment)',
+  }),
+  a: text({
+    role: 'trajectory',
+    doc: 'the trajectory in the left column of the side-by-side page `/trajectories/compare` (with `b`; `step` opens the window holding that step, default: the first difference)',
+  }),
+  b: text({
+    role: 'trajectory',
+    doc: 'the trajectory in the right column of `/trajectories/compare`, aligned step by step with `a`',
   }),
 } as const satisfies Record<string, ParamSpec>;
 

@@ -179,10 +179,10 @@ describe('the trajectory page reads its URL through the same table', () => {
 
   it('reads back what trajectoryHref writes', () => {
     const [, query] = trajectoryHref('..', ' failed & <b> ', 201).split('?');
-    expect(loadTrajectoryPage(query)).toEqual({ id: '..', q: 'failed & <b>', step: 201 });
+    expect(loadTrajectoryPage(query)).toEqual({ id: '..', q: 'failed & <b>', step: 201, a: null, b: null });
     const [path, search] = trajectoryHref('a b%/ü', 'x').split('?');
     expect(decodeSegment(path.split('/')[2])).toBe('a b%/ü');
-    expect(loadTrajectoryPage(search)).toEqual({ id: null, q: 'x', step: null });
+    expect(loadTrajectoryPage(search)).toEqual({ id: null, q: 'x', step: null, a: null, b: null });
   });
 
   it('is not part of the dashboard URL, and the API rejects it', () => {

@@ -1,8 +1,12 @@
 import { TerminationCard } from '@/components/analysis/termination-card';
+import { EmptyExplanation, explainEmpty, type EmptyExplained } from '@/components/filters/empty-explanation';
+import { FailureScope } from '@/components/failures/failure-scope';
 import { FailureTable } from '@/components/failures/failure-table';
 import { TrajectoryDrawer } from '@/components/failures/trajectory-drawer';
+import { Card } from '@/components/ui/card';
 import { CardGrid, Stack } from '@/components/ui/layout';
 import { AnalysisError } from '@/lib/analysis/errors';
+import { emptyCauses } from '@/lib/analysis/filters/empty-causes';
 import { FAILURE_REWARD_MAX, failureCases, type FailureCases } from '@/lib/analysis/stats/failure-cases';
 import type { AnalysisQuery } from '@/lib/analysis/filters/query';
 import type { Source } from '@/lib/analysis/source';
@@ -19,6 +23,12 @@ interface FailuresTabProps {
   params: DashboardParams;
 }
 
+/** A page of the list, and when the list is empty, which filter emptied it. */
+interface FailureList {
+  failures: FailureCases;
+  empty: EmptyExplained | null;
+}
+
 async function loadDrawer(id: string, source: Source): Promise<TrajectoryDetail | null> {
   try {
     return await getTrajectory(id, source);
@@ -30,33 +40,53 @@ async function loadDrawer(id: string, source: Source): Promise<TrajectoryDetail 
 
 /** Why runs fail: failures by termination reason (click to filter), the failing trajectories, one opened in a drawer. */
 export async function FailuresTab({ query, source, params }: FailuresTabProps) {
-  // Failures are trajectories at or below the failure reward bound, unless the filters set their own.
+  // Failures are trajectories at or below the failure reward bound, unless the filters set their own (`any`: none).
   const failing: AnalysisQuery = { ...query, reward_max: query.reward_max ?? FAILURE_REWARD_MAX };
+  const lifted = !Number.isFinite(failing.reward_max);
+  const title = lifted ? 'All trajectories' : 'Failing trajectories';
   const page = Math.max(1, params.page ?? 1);
   const drawerId = params.trajectory;
   const detail = drawerId ? await loadDrawer(drawerId, source) : null;
+  const loadList = async (): Promise<FailureList> => {
+    const failures = await failureCases(
+      { ...query, limit: FAILURES_PER_PAGE, offset: (page - 1) * FAILURES_PER_PAGE },
+      source,
+    );
+    // Empty: count again without each filter (the default reward cap included) to say which one emptied it.
+    const empty = failures.total === 0 ? explainEmpty(await emptyCauses(source, failing), params) : null;
+    return { failures, empty };
+  };
   return (
     <Stack>
       <CardGrid columns="narrow-wide">
         <LoadCard<TerminationStats>
-          title="Failure categories"
+          title={lifted ? 'Termination reasons' : 'Failure categories'}
           size="chart"
           // Every category, whichever is filtered on: the donut marks the chosen one instead of shrinking to it.
           load={() => terminationStats({ ...failing, termination_reason: undefined }, source)}
         >
-          {(stats) => <TerminationCard stats={stats} filterOnClick title="Failure categories" />}
+          {(stats) => (
+            <TerminationCard
+              stats={stats}
+              filterOnClick
+              title={lifted ? 'Termination reasons' : 'Failure categories'}
+            />
+          )}
         </LoadCard>
-        <LoadCard<FailureCases>
-          title="Failing trajectories"
-          size="table"
-          load={() =>
-            failureCases(
-              { ...query, limit: FAILURES_PER_PAGE, offset: (page - 1) * FAILURES_PER_PAGE },
-              source,
-            )
-          }
-        >
-          {(failures) => <FailureTable failures={failures} params={params} />}
+        <LoadCard<FailureList> title={title} size="table" load={loadList}>
+          {({ failures, empty }) => (
+            <Card
+              title={title}
+              subtitle={<FailureScope params={params} total={failures.total} />}
+              testId="card-failures"
+            >
+              {empty ? (
+                <EmptyExplanation explained={empty} />
+              ) : (
+                <FailureTable failures={failures} params={params} />
+              )}
+            </Card>
+          )}
         </LoadCard>
       </CardGrid>
       {drawerId ? (

@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { KpiTiles } from '@/components/analysis/kpi-tiles';
+import { PooledNote } from '@/components/analysis/pooled-note';
 import { HealthBadgeSkeleton } from '@/components/health/health-badge';
 import { RunHealthStrip } from '@/components/health/run-health-strip';
 import { ProcessRewardCard } from '@/components/analysis/process-reward-card';
@@ -11,6 +12,7 @@ import {
   processRewardCorrelation,
   type ProcessRewardCorrelation,
 } from '@/lib/analysis/stats/process-reward-correlation';
+import { selectionExtent, type SelectionExtent } from '@/lib/analysis/filters/extent';
 import { parseAnalysisQuery, type AnalysisQuery } from '@/lib/analysis/filters/query';
 import { rewardCategoryStats, type RewardCategoryStats } from '@/lib/analysis/stats/reward-category-stats';
 import type { Source } from '@/lib/analysis/source';
@@ -58,6 +60,26 @@ async function HealthStrip({ trainingIds, source }: { trainingIds: string[]; sou
   );
 }
 
+/** Said above the figures when they pool several epochs or runs (nothing while it loads, or if it fails). */
+async function Pooled({ query, source }: { query: AnalysisQuery; source: Source }) {
+  let extent: SelectionExtent;
+  try {
+    extent = await selectionExtent(source, query);
+  } catch (error) {
+    console.error(error);
+    return null;
+  }
+  return <PooledNote extent={extent} />;
+}
+
+/**
+ * A card's stat with what the selection spans (cached per table version, so every card asks it for free): a figure
+ * pooled over several epochs says so, and a count of questions says what it counts.
+ */
+function withExtent<T>(load: () => Promise<T>, query: AnalysisQuery, source: Source) {
+  return async (): Promise<[T, SelectionExtent]> => Promise.all([load(), selectionExtent(source, query)]);
+}
+
 export function OverviewTab({ query, source }: { query: AnalysisQuery; source: Source }) {
   const selected = query.training_id ?? [];
   return (
@@ -67,37 +89,44 @@ export function OverviewTab({ query, source }: { query: AnalysisQuery; source: S
           <HealthStrip trainingIds={selected} source={source} />
         </Suspense>
       ) : null}
-      <LoadCard<Summary> title="Headline figures" size="tile" load={() => summary(query, source)}>
-        {(data) => <KpiTiles summary={data} />}
+      <Suspense fallback={null}>
+        <Pooled query={query} source={source} />
+      </Suspense>
+      <LoadCard<[Summary, SelectionExtent]>
+        title="Headline figures"
+        size="tile"
+        load={withExtent(() => summary(query, source), query, source)}
+      >
+        {([data, extent]) => <KpiTiles summary={data} extent={extent} />}
       </LoadCard>
       <CardGrid>
-        <LoadCard<TerminationStats>
+        <LoadCard<[TerminationStats, SelectionExtent]>
           title="Termination reasons"
           size="chart"
-          load={() => terminationStats(query, source)}
+          load={withExtent(() => terminationStats(query, source), query, source)}
         >
-          {(data) => <TerminationCard stats={data} />}
+          {([data, extent]) => <TerminationCard stats={data} extent={extent} />}
         </LoadCard>
-        <LoadCard<RewardCategoryStats>
+        <LoadCard<[RewardCategoryStats, SelectionExtent]>
           title="Reward categories"
           size="chart"
-          load={() => rewardCategoryStats(query, source)}
+          load={withExtent(() => rewardCategoryStats(query, source), query, source)}
         >
-          {(data) => <RewardCategoriesCard stats={data} />}
+          {([data, extent]) => <RewardCategoriesCard stats={data} extent={extent} />}
         </LoadCard>
-        <LoadCard<ToolReturnStats>
+        <LoadCard<[ToolReturnStats, SelectionExtent]>
           title="Tool returns"
           size="chart"
-          load={() => toolReturnStats(query, source)}
+          load={withExtent(() => toolReturnStats(query, source), query, source)}
         >
-          {(data) => <ToolReturnsCard stats={data} />}
+          {([data, extent]) => <ToolReturnsCard stats={data} extent={extent} />}
         </LoadCard>
-        <LoadCard<ProcessRewardCorrelation>
+        <LoadCard<[ProcessRewardCorrelation, SelectionExtent]>
           title="Process reward vs. reward"
           size="chart"
-          load={() => processRewardCorrelation(query, source)}
+          load={withExtent(() => processRewardCorrelation(query, source), query, source)}
         >
-          {(data) => <ProcessRewardCard correlation={data} />}
+          {([data, extent]) => <ProcessRewardCard correlation={data} extent={extent} />}
         </LoadCard>
       </CardGrid>
     </Stack>

@@ -3,7 +3,8 @@ import { QuestionAcrossRunsCards, QuestionRunsHeader } from '@/components/questi
 import { BadLink } from '@/components/ui/bad-link';
 import { Stack } from '@/components/ui/layout';
 import { AnalysisError } from '@/lib/analysis/errors';
-import { parseAnalysisQuery, type AnalysisQuery } from '@/lib/analysis/filters/query';
+import type { AnalysisQuery } from '@/lib/analysis/filters/query';
+import { parsePageQuery } from '@/lib/params/page-query';
 import { questionAcrossRuns, type QuestionAcrossRuns } from '@/lib/analysis/stats/question-across-runs';
 import { decodeSegment, questionRunsHref } from '@/lib/search-params';
 
@@ -25,7 +26,7 @@ export default async function QuestionRunsPage({ params, searchParams }: Props) 
   let everyEpoch: QuestionAcrossRuns;
   let query: AnalysisQuery;
   try {
-    query = { ...parseAnalysisQuery(await searchParams), data_id: [dataId] };
+    query = { ...parsePageQuery(await searchParams), data_id: [dataId] };
     [shown, everyEpoch] = await Promise.all([
       questionAcrossRuns(query),
       questionAcrossRuns({ ...query, epoch_id: undefined }),

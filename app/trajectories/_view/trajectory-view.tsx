@@ -8,6 +8,7 @@ import { openSource, type Source } from '@/lib/analysis/source';
 import { runAlerts } from '@/lib/analysis/stats/run-alerts';
 import { alertsByRun, alertsOfTrajectory, alertViews } from '@/lib/chart-data/run-health';
 import { getTrajectory, siblingSamples, type TrajectoryDetail } from '@/lib/analysis/records/trajectory';
+import { searchTerms } from '@/lib/search-terms';
 
 export function trajectoryTitle(id: string): string {
   return `Trajectory ${id} · RL Trajectory Dashboard`;
@@ -29,7 +30,8 @@ export async function TrajectoryView({
   const source = await openSource();
   let detail: TrajectoryDetail;
   try {
-    detail = await getTrajectory(id, source, { around: step - 1 });
+    // With the window: where the first error is and which steps hold the words of `q`, over all the steps.
+    detail = await getTrajectory(id, source, { around: step - 1, transcript: { terms: searchTerms(q) } });
   } catch (error) {
     if (error instanceof AnalysisError) notFound();
     throw error;

@@ -18,7 +18,8 @@ function clauseOf(spec: ParamSpec, value: unknown, steps: StepMatches | null): C
     }
     case 'int':
     case 'float':
-      return spec.where ? { ...spec.where, value: value as number } : undefined;
+      // A lifted bound (`reward_max=any`, read as ±∞) is given but narrows nothing.
+      return spec.where && Number.isFinite(value) ? { ...spec.where, value: value as number } : undefined;
     case 'text': {
       if (!spec.where) return undefined;
       const text = value as string;

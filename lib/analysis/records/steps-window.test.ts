@@ -15,6 +15,7 @@ describe('stepsWindow', () => {
     expect(stepsWindow(json, 400, 200)).toEqual(steps.slice(400, 600));
     expect(stepsWindow(json, 900, 200)).toEqual(steps.slice(900));
     expect(stepsWindow(json, 1000, 200)).toEqual([]);
+    expect(stepsWindow(json, 10, 0)).toEqual([]);
     expect(stepsWindow(json, 0, Infinity)).toEqual(steps);
   });
 

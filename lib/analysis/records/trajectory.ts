@@ -4,8 +4,10 @@ import { finiteJson } from '../../json/finite-json';
 import { AnalysisError } from '../errors';
 import { parseSteps } from './rows';
 import { stepsWindow } from './steps-window';
+import { firstErrorIn, firstErrorIndex, matchingSteps, matchingStepsIn } from './transcript';
 import { openSource, type Source } from '../source';
 import { sqlString } from '../../db/sql';
+import type { Step } from '../../db/schema';
 import { count, epochId, nullableNumber, step } from '../stats/response-parts';
 import { METRIC_NAMES } from '../../db/columns';
 import { jsonObject } from '../../json/objects';
@@ -53,15 +55,29 @@ export const trajectoryDetailResponse = z
 export type TrajectoryDetail = z.infer<typeof trajectoryDetailResponse> & {
   /** Position of `steps[0]` among all the steps. */
   steps_from: number;
+  /**
+   * With `transcript`: the 0-based position of the first failed call or error step among all the steps (null: none),
+   * so that "first error" can open the window holding it.
+   */
+  first_error?: number | null;
+  /**
+   * With `transcript` and search words: the 0-based positions of the steps holding one of them (at most
+   * MATCH_LIMIT; `matches_capped` when there were more), so that "next match" can open the next window.
+   */
+  match_steps?: number[];
+  matches_capped?: boolean;
 };
 
-/** Which steps to read: the window of `STEP_WINDOW` steps around a 0-based position, or all of them. */
-export type StepsWanted = { around: number } | 'all';
+/**
+ * Which steps to read: the window of `STEP_WINDOW` steps around a 0-based position, or all of them. `transcript` adds
+ * what the transcript viewer jumps to across windows: the first error, and the steps holding the `terms` of a search.
+ */
+export type StepsWanted = { around: number; transcript?: { terms: readonly string[] } } | 'all';
 
-/** Where the window of `STEP_WINDOW` steps that holds step `position` (0-based) starts, within `stepCount` steps. */
-export function windowStart(position: number, stepCount: number): number {
+/** Where the window of `size` steps that holds step `position` (0-based) starts, within `stepCount` steps. */
+export function windowStart(position: number, stepCount: number, size = STEP_WINDOW): number {
   const last = Math.max(0, stepCount - 1);
-  return Math.floor(Math.min(Math.max(0, position), last) / STEP_WINDOW) * STEP_WINDOW;
+  return Math.floor(Math.min(Math.max(0, position), last) / size) * size;
 }
 
 /** Full records being read at once, at most: a trajectory's steps can be tens of megabytes. */
@@ -70,7 +86,7 @@ let reading = 0;
 const waiting: (() => void)[] = [];
 
 /** Runs `read` once fewer than `RECORD_READS` records are being read (requests queue, memory stays bounded). */
-async function withRecordSlot<T>(read: () => Promise<T>): Promise<T> {
+export async function withRecordSlot<T>(read: () => Promise<T>): Promise<T> {
   if (reading >= RECORD_READS) await new Promise<void>((resolve) => waiting.push(resolve));
   reading++;
   try {
@@ -120,7 +136,7 @@ function nullableReward(value: unknown): number | null {
 
 const MAX_ID = 256;
 
-function checkId(id: string): void {
+export function checkId(id: string): void {
   if (id.length === 0 || id.length > MAX_ID || /[\u0000-\u001f]/.test(id))
     throw new AnalysisError('id: not a valid trajectory id', 'id');
 }
@@ -130,7 +146,7 @@ function toArray(value: unknown): string[] {
   return Array.from(value as Iterable<unknown>, String);
 }
 
-async function storedRow(id: string, source: Source): Promise<Record<string, unknown>> {
+export async function storedRow(id: string, source: Source): Promise<Record<string, unknown>> {
   const rows = source.table
     ? await source.table
         .query()
@@ -170,10 +186,26 @@ export async function trajectoryRecordJson(id: string, source?: Source): Promise
   });
 }
 
-function detailOf(row: Record<string, unknown>, steps: StepsWanted): TrajectoryDetail {
-  // Tables written before turns were kept have no turn_count until upgraded: their steps were the agent's actions.
-  const turns = Number(row.turn_count ?? row.step_count);
-  const from = steps === 'all' ? 0 : windowStart(steps.around, turns);
+/** Steps a trajectory has: tables written before turns were kept have no turn_count until upgraded. */
+export function turnsOf(row: Record<string, unknown>): number {
+  return Number(row.turn_count ?? row.step_count);
+}
+
+/**
+ * The viewer's facts of a stored row. `from` and `size` override where the window starts and how many steps it
+ * holds (two trajectories side by side).
+ */
+export function detailOf(
+  row: Record<string, unknown>,
+  steps: StepsWanted,
+  from?: number,
+  size = STEP_WINDOW,
+): TrajectoryDetail {
+  const turns = turnsOf(row);
+  const start = steps === 'all' ? 0 : (from ?? windowStart(steps.around, turns));
+  const transcript = steps === 'all' ? undefined : steps.transcript;
+  // The transcript's facts need every step: parsed whole, when not too long, they also give the window.
+  const whole = transcript ? wholeSteps(row.steps_json) : null;
   const metrics: Record<string, number> = {};
   for (const name of METRIC_NAMES)
     if (row[name] !== null && row[name] !== undefined) metrics[name] = Number(row[name]);
@@ -201,8 +233,54 @@ function detailOf(row: Record<string, unknown>, steps: StepsWanted): TrajectoryD
     reward_components: jsonObject(row.reward_components) as Record<string, number> | null,
     metrics,
     metadata: jsonObject(row.metadata),
-    steps: steps === 'all' ? parseSteps(row.steps_json) : stepsWindow(row.steps_json, from, STEP_WINDOW),
-    steps_from: from,
+    steps: steps === 'all' ? parseSteps(row.steps_json) : windowOf(row.steps_json, start, size, whole),
+    steps_from: start,
+    ...(transcript && transcriptFacts(whole ?? row.steps_json, transcript.terms)),
+  };
+}
+
+/** The window of steps, sliced from the steps parsed whole when they were, else read up to its end. */
+function windowOf(stepsJson: unknown, start: number, size: number, whole: Step[] | null): Step[] {
+  return whole ? whole.slice(start, start + size) : stepsWindow(stepsJson, start, size);
+}
+
+/**
+ * A steps_json up to this many characters is parsed whole when every step is needed anyway (the transcript's first
+ * error and matches, two trajectories compared): JSON.parse reads it several times faster than the splitter. Longer
+ * ones are scanned step by step, holding one step at a time.
+ */
+export const WHOLE_PARSE_CHARS = 8 * 1024 * 1024;
+
+/** The stored steps parsed whole when `WHOLE_PARSE_CHARS` allows it; null when longer, or not a readable array. */
+export function wholeSteps(stepsJson: unknown): Step[] | null {
+  if (typeof stepsJson !== 'string' || stepsJson.length > WHOLE_PARSE_CHARS) return null;
+  try {
+    const steps: unknown = JSON.parse(stepsJson);
+    return Array.isArray(steps) ? (steps as Step[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where the first error is, and which steps hold the search words (none without words): from the steps parsed whole,
+ * or scanned from the stored text.
+ */
+function transcriptFacts(
+  steps: unknown,
+  terms: readonly string[],
+): Pick<TrajectoryDetail, 'first_error' | 'match_steps' | 'matches_capped'> {
+  const parsed = Array.isArray(steps) ? (steps as Step[]) : null;
+  const matches =
+    terms.length === 0
+      ? { steps: [], capped: false }
+      : parsed
+        ? matchingSteps(parsed, terms)
+        : matchingStepsIn(steps, terms);
+  return {
+    first_error: parsed ? firstErrorIndex(parsed) : firstErrorIn(steps),
+    match_steps: matches.steps,
+    matches_capped: matches.capped,
   };
 }
 

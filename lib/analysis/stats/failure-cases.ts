@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FAILURES_REWARD_MAX, NO_BOUND } from '../../params/table';
 import { FAILURE_SORTS, type FailureSort } from '../../vocabulary';
 import { orderedPage } from '../engine/order';
 import type { Filters } from '../filters/query';
@@ -6,7 +7,8 @@ import { parseSteps, previewSteps, takeRows } from '../records/rows';
 import { defineStat } from '../stat';
 import { count, epochId } from './response-parts';
 
-export const FAILURE_REWARD_MAX = 0.5;
+/** The default `reward_max` of the failure list, declared in the parameter table; `reward_max=any` lifts it. */
+export const FAILURE_REWARD_MAX = FAILURES_REWARD_MAX;
 export const DEFAULT_FAILURE_LIMIT = 100;
 
 const stepPreview = z
@@ -50,7 +52,7 @@ export const failureCasesResponse = z
     limit: z.number().int().positive(),
     offset: count,
     sort: z.enum(FAILURE_SORTS),
-    /** The filters applied, reward_max included (FAILURE_REWARD_MAX unless given). */
+    /** The filters applied, reward_max included (FAILURE_REWARD_MAX unless given; `"any"` when lifted). */
     filters_applied: filtersAppliedSchema,
     data: z.array(failureCase),
   })
@@ -83,8 +85,11 @@ const PAGE_COLUMNS = [
 
 export function appliedFilters(filters: Filters): FiltersApplied {
   const applied: FiltersApplied = {};
-  for (const [key, value] of Object.entries(filters) as [string, string | number | string[]][])
-    applied[key] = Array.isArray(value) && value.length === 1 ? value[0] : value;
+  for (const [key, value] of Object.entries(filters) as [string, string | number | string[]][]) {
+    // A lifted bound (`reward_max=any`, read as ±∞) is echoed as the word it was given as: JSON has no infinity.
+    if (typeof value === 'number' && !Number.isFinite(value)) applied[key] = NO_BOUND;
+    else applied[key] = Array.isArray(value) && value.length === 1 ? value[0] : value;
+  }
   return applied;
 }
 
@@ -92,7 +97,7 @@ export function appliedFilters(filters: Filters): FiltersApplied {
 export const failureCases = defineStat({
   name: 'failure-cases',
   doc: {
-    params: '`limit` (1–1000, default 100), `offset`, `sort`; `reward_max` defaults to 0.5',
+    params: `\`limit\` (1–1000, default 100), \`offset\`, \`sort\`; \`reward_max\` defaults to ${FAILURES_REWARD_MAX}, \`reward_max=${NO_BOUND}\` lifts it (every scored trajectory)`,
     answers:
       'the failing trajectories, paged; `filters_applied` echoes the filters as given (one value as itself, several as a list); `steps_preview` is the first 4 steps',
   },

@@ -1,15 +1,17 @@
 import { z } from 'zod';
+import { PARAMS } from '../../params/table';
+import { questionKeys } from '../engine/question-groups';
 import { AnalysisError } from '../errors';
-import { commonK, computeEpochPoints } from './epoch-progression';
-import { groupRows } from '../grouping';
-import { bootstrapMeanCI } from '../metrics';
-import { PASS_COLUMNS } from '../metrics/pass-metrics';
 import type { AnalysisQuery } from '../filters/query';
-import { computeRewardCategoryStats } from './reward-category-stats';
+import { groupRows } from '../grouping';
+import { BOOTSTRAP_MAX_VALUES, bootstrapMeanCI, mulberry32, type MeanCI } from '../metrics';
+import { passMetrics, PASS_COLUMNS, rewardSummary, type QuestionTable } from '../metrics/pass-metrics';
 import { floats, ints, strings, type Scan } from '../scan/scan';
 import { defineStat } from '../stat';
-import { computeSummary, summaryFields } from './summary';
+import { commonK } from './epoch-progression';
+import { computeRewardCategoryStats } from './reward-category-stats';
 import { count, countRatios, epochId, interval, nullableNumber, rewardDistribution } from './response-parts';
+import { summaryFields, type Summary } from './summary';
 import { computeTerminationStats } from './termination-stats';
 
 /** One compared run: the plan's fields (training_id, pass_at_1, pass_at_k, avg_reward, …) at the top level. */
@@ -25,6 +27,8 @@ const comparedTraining = z
           epoch_id: epochId,
           trajectory_count: z.number().int(),
           avg_reward: nullableNumber,
+          /** 95% bootstrap CI over the epoch's questions (as the Progress tab's band): the noise of avg_reward. */
+          avg_reward_ci: interval,
           pass_at_1: nullableNumber,
           pass_at_k: nullableNumber,
         })
@@ -80,7 +84,8 @@ export const trainingComparisonResponse = z
   .strict();
 export type TrainingComparison = z.infer<typeof trainingComparisonResponse>;
 
-const MAX_COMPARED = 12;
+/** As many runs as the `training_ids` list holds (the parameter table's bound on every list). */
+export const MAX_COMPARED = PARAMS.training_ids.maxItems;
 const COLUMNS = [...PASS_COLUMNS, 'termination_reason'] as const;
 
 export function comparedIds(query: Pick<AnalysisQuery, 'training_ids'> & Partial<AnalysisQuery>): string[] {
@@ -94,70 +99,171 @@ export function comparedIds(query: Pick<AnalysisQuery, 'training_ids'> & Partial
   return ids;
 }
 
-/** Most cells of the direct (epoch × data_id) slot table; beyond it a Map numbers the questions. */
-const MAX_DIRECT_CELLS = 4_000_000;
-
-/** Per question (epoch × data_id) of some rows, in order of first appearance: its key, epoch and success rate. */
-interface SuccessRates {
-  /** epoch × data code count + data code: the same in every call over one scan, so runs pair up. */
-  keys: Int32Array | number[];
-  epochs: Int32Array | number[];
-  rates: Float64Array;
-  /** The position of a key in `keys`, or −1. */
-  indexOf(key: number): number;
+/**
+ * One run's questions (epoch × data_id), in the order of their first row, as the summary's question table holds them:
+ * samples, successes and reward sum, with each question's epoch and its key across runs.
+ */
+export interface RunQuestions extends QuestionTable {
+  id: string;
+  epochs: Int32Array;
+  /** epoch × (data_id dictionary size) + data_id code: the same question in every run of one scan. */
+  pairKeys: Float64Array;
 }
 
-function successRates(scan: Scan, rows: Int32Array, threshold: number): SuccessRates {
+/**
+ * Tallies runs' questions over one scan: every row's question id comes from the scan's numbering (question-groups.ts,
+ * once per table version), so a run costs a pass over its own rows, whatever the number of runs.
+ */
+export function questionTally(scan: Scan, threshold: number) {
+  const { keys, count: questions, firstRow } = questionKeys(scan);
+  const reward = floats(scan, 'reward');
   const epoch = ints(scan, 'epoch_id');
   const data = strings(scan, 'data_id');
   const dataCount = data.values.length;
-  const reward = floats(scan, 'reward');
-  let low = Infinity;
-  let high = -Infinity;
-  for (let j = 0; j < rows.length; j++) {
-    low = Math.min(low, epoch[rows[j]]);
-    high = Math.max(high, epoch[rows[j]]);
-  }
-  const cells = rows.length > 0 ? (high - low + 1) * dataCount : 0;
-  const direct = cells <= MAX_DIRECT_CELLS ? new Int32Array(cells).fill(-1) : null;
-  const slotOf = new Map<number, number>();
-  const keys: number[] = [];
-  const epochs: number[] = [];
-  const n: number[] = [];
-  const c: number[] = [];
-  for (let j = 0; j < rows.length; j++) {
-    const i = rows[j];
-    const key = epoch[i] * dataCount + data.codes[i];
-    const cell = (epoch[i] - low) * dataCount + data.codes[i];
-    let slot = direct ? direct[cell] : (slotOf.get(key) ?? -1);
-    if (slot < 0) {
-      slot = keys.length;
-      if (direct) direct[cell] = slot;
-      else slotOf.set(key, slot);
-      keys.push(key);
-      epochs.push(epoch[i]);
-      n.push(0);
-      c.push(0);
+  // Scratch per question of the scan, back to zero after each run.
+  const n = new Int32Array(questions);
+  const c = new Int32Array(questions);
+  const sums = new Float64Array(questions);
+  return (id: string, rows: Int32Array): RunQuestions => {
+    const ids: number[] = [];
+    for (let j = 0; j < rows.length; j++) {
+      const i = rows[j];
+      const q = keys[i];
+      if (n[q]++ === 0) ids.push(q);
+      const value = reward[i];
+      c[q] += +(value > threshold);
+      sums[q] += value;
     }
-    n[slot]++;
-    if (reward[i] > threshold) c[slot]++;
-  }
-  const rates = Float64Array.from(n, (count, slot) => c[slot] / count);
-  const first = low * dataCount;
-  const indexOf = direct
-    ? (key: number) => (key >= first && key - first < cells ? direct[key - first] : -1)
-    : (key: number) => slotOf.get(key) ?? -1;
-  return { keys, epochs, rates, indexOf };
+    const run: RunQuestions = {
+      id,
+      n: new Int32Array(ids.length),
+      c: new Int32Array(ids.length),
+      rewardSum: new Float64Array(ids.length),
+      epochs: new Int32Array(ids.length),
+      pairKeys: new Float64Array(ids.length),
+    };
+    ids.forEach((q, slot) => {
+      const first = firstRow[q];
+      run.n[slot] = n[q];
+      run.c[slot] = c[q];
+      run.rewardSum[slot] = sums[q];
+      run.epochs[slot] = epoch[first];
+      run.pairKeys[slot] = epoch[first] * dataCount + data.codes[first];
+      n[q] = 0;
+      c[q] = 0;
+      sums[q] = 0;
+    });
+    return run;
+  };
+}
+
+/** The questions `slots` of a run, as a question table. */
+function subTable(run: QuestionTable, slots: readonly number[]): QuestionTable {
+  return {
+    n: Int32Array.from(slots, (slot) => run.n[slot]),
+    c: Int32Array.from(slots, (slot) => run.c[slot]),
+    rewardSum: Float64Array.from(slots, (slot) => run.rewardSum[slot]),
+  };
+}
+
+/** A run's questions split by epoch, epochs ascending, each in the run's order. */
+function byEpoch(run: RunQuestions): [number, number[]][] {
+  const slots = new Map<number, number[]>();
+  run.epochs.forEach((epoch, slot) => {
+    const list = slots.get(epoch);
+    if (list) list.push(slot);
+    else slots.set(epoch, [slot]);
+  });
+  return [...slots].sort((a, b) => a[0] - b[0]);
 }
 
 const RESAMPLES = 1000;
+/** The seed of every average reward's interval, as the summary draws it (lib/analysis/metrics/pass-metrics.ts). */
+const REWARD_SEED = 1;
+/** The seed of the overall paired difference; epoch e uses PAIRED_SEED + e. */
+const PAIRED_SEED = 3;
+/** Outside the 95 % interval, computed as bootstrapMeanCI computes it (1 − 0.95 is not exactly 0.05). */
+const ALPHA = 1 - 0.95;
+/** Most draws the shared resample plans of one comparison hold (4 bytes each, 64 MB). */
+const MAX_PLAN_DRAWS = 16_000_000;
 
-function meanDifference(deltas: number[], seed: number) {
-  const ci = bootstrapMeanCI(deltas, { resamples: RESAMPLES, seed });
+/** Linear-interpolation quantile (type 7) of an ascending-sorted array, as bootstrapMeanCI takes it. */
+function sortedQuantile(sorted: Float64Array, q: number): number {
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+export type MeanInterval = (values: ArrayLike<number>, seed: number) => MeanCI | null;
+
+/**
+ * `bootstrapMeanCI(values, { resamples: 1000, seed })`, figure for figure, for the many runs of one comparison: the
+ * resample draws depend only on the seed and the number of values, and runs compared on the same questions have the
+ * same number, so each (seed, count) is drawn once and reused by every run (100 runs draw their resamples once, not
+ * 100 times). Counts past BOOTSTRAP_MAX_VALUES (the normal interval), values with NaN, or plans past MAX_PLAN_DRAWS go
+ * to bootstrapMeanCI itself.
+ */
+export function sharedBootstrap(): MeanInterval {
+  const plans = new Map<string, Int32Array>();
+  let held = 0;
+  return (values, seed) => {
+    const n = values.length;
+    const plain = () => bootstrapMeanCI(Array.from(values), { resamples: RESAMPLES, seed });
+    if (n < 2 || n > BOOTSTRAP_MAX_VALUES) return plain();
+    const data = Float64Array.from(values);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += data[i];
+    if (Number.isNaN(sum)) return plain();
+    const key = `${seed}:${n}`;
+    let plan = plans.get(key);
+    if (!plan) {
+      if (held + n * RESAMPLES > MAX_PLAN_DRAWS) return plain();
+      // The draws of bootstrapMeanCI's resampling, in its order.
+      const rng = mulberry32(seed);
+      plan = new Int32Array(n * RESAMPLES);
+      for (let j = 0; j < plan.length; j++) plan[j] = Math.floor(rng() * n);
+      plans.set(key, plan);
+      held += plan.length;
+    }
+    const means = new Float64Array(RESAMPLES);
+    for (let b = 0, j = 0; b < RESAMPLES; b++) {
+      let s = 0;
+      for (let i = 0; i < n; i++, j++) s += data[plan[j]];
+      means[b] = s / n;
+    }
+    means.sort();
+    return {
+      mean: sum / n,
+      low: sortedQuantile(means, ALPHA / 2),
+      high: sortedQuantile(means, 1 - ALPHA / 2),
+    };
+  };
+}
+
+/** The interval of a selection's average reward over its questions, as the summary gives it. */
+function rewardInterval(table: QuestionTable, ci: MeanInterval) {
+  const means = Float64Array.from(table.n, (count, q) => table.rewardSum[q] / count);
+  const interval = ci(means, REWARD_SEED);
+  return interval ? { low: interval.low, high: interval.high } : null;
+}
+
+/** The summary of a question table (computeSummary's figures, the interval drawn by `ci`). */
+function summaryOf(table: QuestionTable, threshold: number, k: number | null, ci: MeanInterval): Summary {
+  return {
+    ...rewardSummary(table, false),
+    avg_reward_ci: rewardInterval(table, ci),
+    ...passMetrics(table, k ?? undefined),
+    success_threshold: threshold,
+  };
+}
+
+function meanDifference(deltas: number[], seed: number, ci: MeanInterval) {
+  const interval = ci(deltas, seed);
   return {
     common_questions: deltas.length,
-    delta_pass_at_1: ci ? ci.mean : null,
-    delta_ci: ci ? { low: ci.low, high: ci.high } : null,
+    delta_pass_at_1: interval ? interval.mean : null,
+    delta_ci: interval ? { low: interval.low, high: interval.high } : null,
   };
 }
 
@@ -174,42 +280,46 @@ export function sustainedFrom(
   return from;
 }
 
+/** Where each of the baseline's questions is, by pair key: built once, looked up by every other run. */
+export function pairIndex(baseline: RunQuestions): Map<number, number> {
+  return new Map(Array.from(baseline.pairKeys, (key, slot) => [key, slot]));
+}
+
+/** Run `other` against `baseline` on the questions (epoch × data_id) both answered. */
 export function pairedDifference(
-  scan: Scan,
-  baseline: { id: string; rows: Int32Array },
-  other: { id: string; rows: Int32Array },
-  threshold: number,
+  baseline: RunQuestions,
+  other: RunQuestions,
+  ci: MeanInterval = sharedBootstrap(),
+  index: Map<number, number> = pairIndex(baseline),
 ): PairedDifference {
-  const base = successRates(scan, baseline.rows, threshold);
-  const mine = successRates(scan, other.rows, threshold);
   const deltas: number[] = [];
-  const byEpoch = new Map<number, number[]>();
+  const epochDeltas = new Map<number, number[]>();
   let wins = 0;
   let ties = 0;
   let losses = 0;
-  for (let slot = 0; slot < mine.keys.length; slot++) {
-    const at = base.indexOf(mine.keys[slot]);
-    if (at < 0) continue;
-    const epoch = mine.epochs[slot];
-    const delta = mine.rates[slot] - base.rates[at];
+  for (let slot = 0; slot < other.n.length; slot++) {
+    const at = index.get(other.pairKeys[slot]);
+    if (at === undefined) continue;
+    const epoch = other.epochs[slot];
+    const delta = other.c[slot] / other.n[slot] - baseline.c[at] / baseline.n[at];
     deltas.push(delta);
-    const epochDeltas = byEpoch.get(epoch);
-    if (epochDeltas) epochDeltas.push(delta);
-    else byEpoch.set(epoch, [delta]);
+    const list = epochDeltas.get(epoch);
+    if (list) list.push(delta);
+    else epochDeltas.set(epoch, [delta]);
     if (delta > 0) wins++;
     else if (delta < 0) losses++;
     else ties++;
   }
-  const perEpoch = [...byEpoch.keys()]
+  const perEpoch = [...epochDeltas.keys()]
     .sort((a, b) => a - b)
     .map((epoch): EpochDifference => ({
       epoch_id: epoch,
-      ...meanDifference(byEpoch.get(epoch)!, 3 + epoch),
+      ...meanDifference(epochDeltas.get(epoch)!, PAIRED_SEED + epoch, ci),
     }));
   return {
     training_id: other.id,
     baseline: baseline.id,
-    ...meanDifference(deltas, 3),
+    ...meanDifference(deltas, PAIRED_SEED, ci),
     wins,
     ties,
     losses,
@@ -224,43 +334,55 @@ type ComparisonQuery = Pick<
   'k' | 'success_threshold' | 'perfect_threshold' | 'failure_threshold'
 >;
 
+/**
+ * Every run's figures and each run against the first. Linear in rows and runs: one pass over each run's rows tallies
+ * its questions (the summary, the per-epoch curves and the pairing all read that tally), the baseline's questions are
+ * indexed once, and the bootstrap draws are shared between runs.
+ */
 export function computeTrainingComparison(
   scan: Scan,
   rows: Int32Array,
   query: ComparisonQuery,
   ids: string[],
 ): TrainingComparison {
-  const k = query.k ?? commonK(scan, rows, query.success_threshold);
+  const threshold = query.success_threshold;
+  const k = query.k ?? commonK(scan, rows, threshold);
   const groups = groupRows(scan, 'training_id', rows);
   const rowsOf = (id: string) => groups.get(id) ?? new Int32Array(0);
-  const trainings = ids.map((id): ComparedTraining => {
-    const runRows = rowsOf(id);
+  const tally = questionTally(scan, threshold);
+  const ci = sharedBootstrap();
+  const runs = ids.map((id) => tally(id, rowsOf(id)));
+  const trainings = runs.map((run): ComparedTraining => {
+    const runRows = rowsOf(run.id);
     return {
-      training_id: id,
-      ...computeSummary(scan, runRows, { success_threshold: query.success_threshold, k: k ?? undefined }),
+      training_id: run.id,
+      ...summaryOf(run, threshold, k, ci),
       termination_stats: computeTerminationStats(scan, runRows).termination_stats,
       reward_distribution: computeRewardCategoryStats(scan, runRows, query).reward_distribution,
-      epochs: computeEpochPoints(scan, runRows, query, k).map(({ epoch, summary }) => ({
-        epoch_id: epoch,
-        trajectory_count: summary.trajectory_count,
-        avg_reward: summary.avg_reward,
-        pass_at_1: summary.pass_at_1,
-        pass_at_k: summary.pass_at_k,
-      })),
+      epochs: byEpoch(run).map(([epoch, slots]) => {
+        const s = summaryOf(subTable(run, slots), threshold, k, ci);
+        return {
+          epoch_id: epoch,
+          trajectory_count: s.trajectory_count,
+          avg_reward: s.avg_reward,
+          avg_reward_ci: s.avg_reward_ci,
+          pass_at_1: s.pass_at_1,
+          pass_at_k: s.pass_at_k,
+        };
+      }),
     };
   });
-  const baseline = { id: ids[0], rows: rowsOf(ids[0]) };
-  const paired = ids
-    .slice(1)
-    .map((id) => pairedDifference(scan, baseline, { id, rows: rowsOf(id) }, query.success_threshold));
-  return { k, success_threshold: query.success_threshold, trainings, paired };
+  const [baseline, ...others] = runs;
+  const index = pairIndex(baseline);
+  const paired = others.map((run) => pairedDifference(baseline, run, ci, index));
+  return { k, success_threshold: threshold, trainings, paired };
 }
 
 /** Two or more runs side by side, with per-epoch curves and a paired test against the first run. */
 export const trainingComparison = defineStat({
   name: 'training-comparison',
   doc: {
-    params: '`training_ids=a,b[,c…]` (2–12)',
+    params: `\`training_ids=a,b[,c…]\` (2–${MAX_COMPARED})`,
     answers:
       "per training the plan's figures at the top level plus the `summary` fields and per-epoch curves; `paired`: each run against the first on shared questions",
   },

@@ -6,7 +6,7 @@ import { BadLink } from '@/components/ui/bad-link';
 import { Stack } from '@/components/ui/layout';
 import { AnalysisError } from '@/lib/analysis/errors';
 import { groupDetail, type GroupDetail } from '@/lib/analysis/stats/group-detail';
-import { parseAnalysisQuery } from '@/lib/analysis/filters/query';
+import { parsePageQuery } from '@/lib/params/page-query';
 import { groupLinks } from '@/lib/chart-data/groups';
 import { decodeSegment, segmentParam } from '@/lib/search-params';
 
@@ -42,7 +42,7 @@ export default async function GroupPage(props: Props) {
   try {
     if (epoch === null) throw new AnalysisError(`epoch "${epochText}" is not an epoch number`, 'epoch_id');
     // The path names the group; the URL may add metric options (success_threshold).
-    const query = parseAnalysisQuery(raw);
+    const query = parsePageQuery(raw);
     group = await groupDetail({ ...query, training_id: [trainingId], epoch_id: epoch, data_id: [dataId] });
   } catch (error) {
     if (!(error instanceof AnalysisError)) throw error;

@@ -1,0 +1,186 @@
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { ingestFiles } from '../lib/ingest';
+import { scenarioRun } from '../lib/test-support/health-scenarios';
+import { expectDrawn, screenshot, startServer, watchConsole } from './helpers';
+
+// 40 runs named as tau2-bench's are (4 models × domains), more than the comparison once took (12): they have a server
+// of their own on a database of their own, so the shared fixture database stays as it is.
+const PORT = Number(process.env.E2E_COMPARISON_PORT ?? 3157);
+const BASE = `http://127.0.0.1:${PORT}`;
+/** Where the screenshots go besides the test results, when set (for looking at them). */
+const SHOTS = process.env.COMPARISON_SHOTS_DIR;
+
+const RUNS = 40;
+const DOMAINS = ['airline', 'retail', 'telecom', 'mock'];
+const MODELS = ['grok-3', 'gpt-4.1', 'claude-3-7-sonnet', 'o4-mini'];
+/** "tau2-384954369-airline-grok-3": the end says the domain and the model. */
+const runName = (i: number) =>
+  `tau2-${384954369 + i * 7919}-${DOMAINS[i % 4]}-${MODELS[Math.floor(i / 4) % 4]}`;
+const NAMES = Array.from({ length: RUNS }, (_, i) => runName(i));
+/** Small runs (4 epochs × 16 questions × 4 samples), each learning at its own pace (seed). */
+const OPTIONS = { epochs: 4, questions: 16, samples: 4 } as const;
+
+let dir: string;
+let server: ChildProcess | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-dash-comparison-'));
+  const file = path.join(dir, 'runs.jsonl');
+  const lines = NAMES.flatMap((name, i) =>
+    scenarioRun('clean', i + 1, OPTIONS).records.map((r) => JSON.stringify({ ...r, training_id: name })),
+  );
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  const db = path.join(dir, 'db');
+  const result = await ingestFiles([file], { db: { uri: db, readConsistencyInterval: 0 } });
+  expect(result).toMatchObject({ inserted: lines.length, rejected: 0 });
+  server = await startServer(PORT, db);
+});
+
+test.afterAll(() => {
+  server?.kill('SIGTERM');
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await screenshot(page, testInfo, name);
+  if (SHOTS) {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  }
+}
+
+/** The page is no wider than the window: nothing makes it scroll sideways. */
+async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `${what}: ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(
+    innerWidth,
+  );
+}
+
+const lineCount = (page: Page, card: string) => page.getByTestId(card).locator('path.recharts-line-curve');
+
+test('the home page compares all 40 runs: every run in the table, the best 5 on the charts', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const console = watchConsole(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${BASE}/`);
+  const link = page.getByTestId('compare-all');
+  await expect(link).toHaveText(`Compare all ${RUNS} trainings →`);
+  await link.click();
+  await expect(page).toHaveURL(/tab=comparison/);
+  const ids = new URL(page.url()).searchParams.get('training_ids')!.split(',');
+  expect(ids.sort()).toEqual([...NAMES].sort());
+
+  // No error: the table answers every run.
+  const rows = page.getByTestId('comparison-row');
+  await expect(rows).toHaveCount(RUNS);
+  await expect(page.getByText(/at most \d+ trainings/)).toHaveCount(0);
+
+  // The charts draw the best five, and say so.
+  await expect(page.getByTestId('shown-note')).toHaveText(
+    `The charts show the best 5 of ${RUNS} runs by their latest epoch's pass@1, best first; the table lists all ${RUNS}.`,
+  );
+  await expectDrawn(page, 'card-comparison-pass-epochs', 'path.recharts-line-curve');
+  await expect(lineCount(page, 'card-comparison-pass-epochs')).toHaveCount(5);
+  await expect(lineCount(page, 'card-comparison-reward-epochs')).toHaveCount(5);
+  await expect(page.locator('tr[data-testid="comparison-row"][data-shown="true"]')).toHaveCount(5);
+  // The table is best first: the drawn runs are its first five rows.
+  const drawn = await page
+    .locator('tr[data-testid="comparison-row"][data-shown="true"]')
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-run')));
+  const firstFive = await rows.evaluateAll((trs) => trs.slice(0, 5).map((tr) => tr.getAttribute('data-run')));
+  expect(drawn).toEqual(firstFive);
+
+  // Rate axes start at 0; tick labels are all different.
+  for (const card of ['card-comparison-pass-epochs', 'card-comparison-reward-epochs']) {
+    const ticks = await page
+      .getByTestId(card)
+      .locator('.recharts-yAxis .recharts-cartesian-axis-tick-value')
+      .evaluateAll((texts) => texts.map((text) => text.textContent ?? ''));
+    expect(ticks.length, card).toBeGreaterThanOrEqual(2);
+    expect(new Set(ticks).size, `${card}: ${ticks.join(' ')}`).toBe(ticks.length);
+    if (card === 'card-comparison-pass-epochs') expect(ticks[0]).toBe('0.0%');
+  }
+
+  await expectNoSidewaysScroll(page, 'comparison at 1440');
+  await shoot(page, testInfo, 'comparison-40-1440');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(rows).toHaveCount(RUNS);
+  await expectNoSidewaysScroll(page, 'comparison at 390');
+  await shoot(page, testInfo, 'comparison-40-390');
+  console.expectNone();
+});
+
+test('the charts draw the runs `shown` names', async ({ page }) => {
+  const console = watchConsole(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const shown = [NAMES[3], NAMES[17]];
+  await page.goto(
+    `${BASE}/analysis?tab=comparison&training_ids=${NAMES.join(',')}&shown=${shown.map(encodeURIComponent).join(',')}`,
+  );
+  await expect(page.getByTestId('comparison-row')).toHaveCount(RUNS);
+  await expect(page.getByTestId('shown-note')).toContainText(`The charts show the 2 runs chosen of ${RUNS}`);
+  await expectDrawn(page, 'card-comparison-pass-epochs', 'path.recharts-line-curve');
+  await expect(lineCount(page, 'card-comparison-pass-epochs')).toHaveCount(2);
+  await page.getByRole('button', { name: 'show the best 5' }).click();
+  await expect(lineCount(page, 'card-comparison-pass-epochs')).toHaveCount(5);
+  await expect(page).not.toHaveURL(/shown=/);
+  console.expectNone();
+});
+
+test('the API compares all 40 runs', async ({ request }) => {
+  const response = await request.get(
+    `${BASE}/api/analysis-stats/training-comparison?training_ids=${NAMES.map(encodeURIComponent).join(',')}`,
+  );
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.trainings).toHaveLength(RUNS);
+  expect(body.paired).toHaveLength(RUNS - 1);
+});
+
+test('the Questions tab lists the other runs in a menu, never wider than the screen', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const console = watchConsole(page);
+  const run = NAMES[0];
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${BASE}/analysis?tab=questions&training_id=${encodeURIComponent(run)}`);
+    const menu = page.getByTestId('disagree-with');
+    await expect(menu).toBeVisible();
+    await expectNoSidewaysScroll(page, `questions tab at ${width}`);
+    await shoot(page, testInfo, `questions-40-${width}`);
+    await menu.locator('summary').click();
+    const links = page.getByTestId('disagree-with-list').getByRole('link');
+    await expect(links).toHaveCount(RUNS - 1);
+    await expectNoSidewaysScroll(page, `questions tab with the menu open at ${width}`);
+    await shoot(page, testInfo, `questions-40-menu-${width}`);
+  }
+  // A run from the menu opens the questions the two disagree on.
+  await page.getByTestId('disagree-with-list').getByRole('link', { name: NAMES[21] }).click();
+  await expect(page).toHaveURL(/\/questions\?training_ids=/);
+  await expect(page.getByTestId('disagreement-row').first()).toBeVisible();
+  await expectNoSidewaysScroll(page, 'disagreement page at 390');
+
+  // One question across all 40 runs.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${BASE}/questions/q-0`);
+  await expect(page.getByTestId('question-run')).toHaveCount(RUNS);
+  await expectNoSidewaysScroll(page, 'a question across runs at 390');
+  await shoot(page, testInfo, 'question-across-40-390');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expectNoSidewaysScroll(page, 'a question across runs at 1440');
+  await shoot(page, testInfo, 'question-across-40-1440');
+  console.expectNone();
+});
