@@ -18,6 +18,7 @@ import { formatValue } from '@/lib/chart-data/format';
 import type { BandedSeries, ChartColor, SeriesRow, ValueFormat } from '@/lib/chart-data/types';
 import { useDashboardUrl } from '../hooks/use-dashboard-url';
 import { CHART_HEIGHT, ChartFrame, type ChartHeight } from './chart-frame';
+import { GRID_PROPS, TOOLTIP_PROPS, xAxisProps, yAxisProps } from './recharts-props';
 
 export interface BandLineChartProps {
   series: BandedSeries;
@@ -32,7 +33,6 @@ export interface BandLineChartProps {
   bandLabel?: string;
 }
 
-const AXIS_TEXT = 'text-tremor-label fill-tremor-content dark:fill-dark-tremor-content';
 const BAND_OPACITY = 0.18;
 
 function colorOf(series: BandedSeries, category: string): ChartColor {
@@ -146,23 +146,8 @@ export function BandLineChart({
             margin={{ top: 5, bottom: xAxisLabel ? 30 : 5 }}
             onClick={selectEpoch ? onClick : undefined}
           >
-            <CartesianGrid
-              className="stroke-tremor-border stroke-1 dark:stroke-dark-tremor-border"
-              horizontal
-              vertical={false}
-            />
-            <XAxis
-              dataKey={series.index}
-              padding={{ left: 20, right: 20 }}
-              tick={{ transform: 'translate(0, 6)' }}
-              fill=""
-              stroke=""
-              className={AXIS_TEXT}
-              tickLine={false}
-              axisLine={false}
-              interval="equidistantPreserveStart"
-              minTickGap={5}
-            >
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...xAxisProps(series.index, { padding: 20, minTickGap: 5 })}>
               {xAxisLabel ? (
                 <Label
                   position="insideBottom"
@@ -173,26 +158,8 @@ export function BandLineChart({
                 </Label>
               ) : null}
             </XAxis>
-            <YAxis
-              width={56}
-              type="number"
-              domain={axis ? [axis.min, axis.max] : ['auto', 'auto']}
-              ticks={axis?.ticks}
-              allowDataOverflow
-              tickFormatter={tickFormatter}
-              tick={{ transform: 'translate(-3, 0)' }}
-              fill=""
-              stroke=""
-              className={AXIS_TEXT}
-              tickLine={false}
-              axisLine={false}
-            />
-            <Tooltip
-              isAnimationActive={false}
-              cursor={{ stroke: '#d1d5db', strokeWidth: 1 }}
-              wrapperStyle={{ outline: 'none' }}
-              content={<BandTooltip series={series} format={format} />}
-            />
+            <YAxis {...yAxisProps(axis, tickFormatter)} />
+            <Tooltip {...TOOLTIP_PROPS} content={<BandTooltip series={series} format={format} />} />
             {series.bands.map((band) => (
               <Area
                 key={`band-${band.category}`}

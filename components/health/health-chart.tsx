@@ -14,6 +14,7 @@ import { valueAxis } from '@/lib/chart-data/axis-ticks';
 import { formatValue } from '@/lib/chart-data/format';
 import { formatHealthValue, type HealthChartRow } from '@/lib/chart-data/run-health';
 import type { ValueFormat } from '@/lib/chart-data/types';
+import { GRID_PROPS, TOOLTIP_PROPS, xAxisProps, yAxisProps } from '../charts/recharts-props';
 import { ChartFrame } from '../charts/chart-frame';
 
 export interface HealthChartProps {
@@ -22,8 +23,6 @@ export interface HealthChartProps {
   /** The chart's accessible name. */
   label: string;
 }
-
-const AXIS_TEXT = 'text-tremor-label fill-tremor-content dark:fill-dark-tremor-content';
 
 const LEGEND = [
   { key: 'value', label: 'Value', swatch: 'h-0.5 w-4 bg-blue-500' },
@@ -105,43 +104,10 @@ export function HealthChart({ rows, format, label }: HealthChartProps) {
       <div className="h-48 w-full">
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
-            <CartesianGrid
-              className="stroke-tremor-border stroke-1 dark:stroke-dark-tremor-border"
-              horizontal
-              vertical={false}
-            />
-            <XAxis
-              dataKey="epoch"
-              padding={{ left: 12, right: 12 }}
-              tick={{ transform: 'translate(0, 6)' }}
-              fill=""
-              stroke=""
-              className={AXIS_TEXT}
-              tickLine={false}
-              axisLine={false}
-              interval="equidistantPreserveStart"
-              minTickGap={8}
-            />
-            <YAxis
-              width={56}
-              type="number"
-              domain={axis ? [axis.min, axis.max] : ['auto', 'auto']}
-              ticks={axis?.ticks}
-              allowDataOverflow
-              tickFormatter={(value: number) => formatValue(format, value)}
-              tick={{ transform: 'translate(-3, 0)' }}
-              fill=""
-              stroke=""
-              className={AXIS_TEXT}
-              tickLine={false}
-              axisLine={false}
-            />
-            <Tooltip
-              isAnimationActive={false}
-              cursor={{ stroke: '#d1d5db', strokeWidth: 1 }}
-              wrapperStyle={{ outline: 'none' }}
-              content={<HealthTooltip rows={rows} format={format} />}
-            />
+            <CartesianGrid {...GRID_PROPS} />
+            <XAxis {...xAxisProps('epoch', { padding: 12, minTickGap: 8 })} />
+            <YAxis {...yAxisProps(axis, (value: number) => formatValue(format, value))} />
+            <Tooltip {...TOOLTIP_PROPS} content={<HealthTooltip rows={rows} format={format} />} />
             <Line
               dataKey="baseline"
               type="linear"
