@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { ingestFiles } from '../lib/ingest';
 import { scenarioRun } from '../lib/test-support/health-scenarios';
-import { expectDrawn, screenshot, startServer, watchConsole } from './helpers';
+import { expectDrawn, expectNoSidewaysScroll, screenshot, startServer, watchConsole } from './helpers';
 
 // 40 runs named as tau2-bench's are (4 models × domains), more than the comparison once took (12): they have a server
 // of their own on a database of their own, so the shared fixture database stays as it is.
@@ -52,17 +52,6 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   }
-}
-
-/** The page is no wider than the window: nothing makes it scroll sideways. */
-async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(scrollWidth, `${what}: ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(
-    innerWidth,
-  );
 }
 
 const lineCount = (page: Page, card: string) => page.getByTestId(card).locator('path.recharts-line-curve');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { ingestFiles } from '../lib/ingest';
 import { scenarioRun, type ScenarioRun } from '../lib/test-support/health-scenarios';
-import { expectDrawn, screenshot, startServer, watchConsole } from './helpers';
+import { expectDrawn, expectNoSidewaysScroll, screenshot, startServer, watchConsole } from './helpers';
 
 // It loads runs of its own (a pathology injected at a known epoch, a clean run, a run too small to judge and a run
 // still writing), so it has its own server on its own database: the shared fixture database stays as it is.
@@ -138,7 +138,7 @@ test('an alert= link highlights that alert and scrolls to it', async ({ page }, 
   await page.setViewportSize({ width: 390, height: 844 });
   await expectDrawn(page, 'card-health-tool_errors', 'path.recharts-curve');
   // Nothing sticks out sideways on a phone.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(page, 'the Health tab at 390 px');
   await shoot(page, testInfo, 'health-tab-390');
 
   // An alert link without its run opens the alert's run.

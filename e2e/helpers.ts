@@ -30,6 +30,17 @@ export async function expectDrawn(page: Page, testId: string, marks: string): Pr
   expect(await card.locator(marks).count()).toBeGreaterThan(0);
 }
 
+/** The page is no wider than the window: nothing makes it scroll sideways. */
+export async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth, `${what}: ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(
+    innerWidth,
+  );
+}
+
 /** The number shown in a KPI tile, as a number. */
 export async function tileNumber(page: Page, testId: string): Promise<number> {
   const text = await page.getByTestId(testId).locator('dd').first().innerText();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { ingestFiles } from '../lib/ingest';
 import { scenarioRun, type ScenarioKind } from '../lib/test-support/health-scenarios';
-import { screenshot, startServer, watchConsole } from './helpers';
+import { expectNoSidewaysScroll, screenshot, startServer, watchConsole } from './helpers';
 
 // 48 runs named as tau2-bench's are (4 models × 4 domains × 3 experiments, the model's provider and a timestamp in the
 // name) and one with a much longer name: the runs table searched, sorted, grouped, ticked and compared. A server of
@@ -101,17 +101,6 @@ async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
     await page.screenshot({ path: path.join(SHOTS, `${name}-top.png`) });
   }
-}
-
-/** The page is no wider than the window: nothing makes it scroll sideways. */
-async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(scrollWidth, `${what}: ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(
-    innerWidth,
-  );
 }
 
 const rows = (page: Page) => page.getByTestId('run-row');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { DEMO_CAMPAIGN, DEMO_TRAININGS } from './fixture';
-import { tileNumber, watchConsole } from './helpers';
+import { expectNoSidewaysScroll, tileNumber, watchConsole } from './helpers';
 
 /**
  * Links as researchers share them (a chat tool appends `utm_source`), and what the page says about the filters in
@@ -272,11 +272,7 @@ test('no page is wider than the viewport, on a phone or a desktop', async ({ pag
     for (const url of urls) {
       await page.goto(url);
       await page.waitForLoadState('networkidle');
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        innerWidth: window.innerWidth,
-      }));
-      expect(scrollWidth, `${url} at ${viewport.width} px`).toBeLessThanOrEqual(innerWidth);
+      await expectNoSidewaysScroll(page, `${url} at ${viewport.width} px`);
     }
   }
 });

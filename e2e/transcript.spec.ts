@@ -6,7 +6,7 @@ import { connect } from '@lancedb/lancedb';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { ingestFiles, ingestRecords } from '../lib/ingest';
 import { TAU_BENCH_FILE } from '../lib/test-support/fixture';
-import { startServer, watchConsole } from './helpers';
+import { expectNoSidewaysScroll, startServer, watchConsole } from './helpers';
 
 // The transcript viewer on the real tau-bench run and on two generated 2,000-step trajectories of 5 MB each, on a
 // server and database of its own (the shared fixture database stays as it is).
@@ -134,14 +134,6 @@ async function shot(page: Page, testInfo: TestInfo, name: string, fullPage = tru
   }
 }
 
-async function expectNoSideScroll(page: Page): Promise<void> {
-  const [scrollWidth, innerWidth] = await page.evaluate(() => [
-    document.documentElement.scrollWidth,
-    window.innerWidth,
-  ]);
-  expect(scrollWidth, 'nothing wider than the viewport').toBeLessThanOrEqual(innerWidth);
-}
-
 /** Whether the element is at least partly in the viewport. */
 async function inView(page: Page, selector: string): Promise<boolean> {
   return page.locator(selector).evaluate((element) => {
@@ -199,7 +191,7 @@ test('a tau-bench episode reads as a conversation: every user turn, the system p
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${BASE}/trajectories/${tau.id}`);
   await expect(users.first()).toBeVisible();
-  await expectNoSideScroll(page);
+  await expectNoSidewaysScroll(page, 'the transcript');
   await users.first().scrollIntoViewIfNeeded();
   await shot(page, testInfo, 'transcript-tau-390', false);
   await page.locator('#step-7').scrollIntoViewIfNeeded();
@@ -333,7 +325,7 @@ test('two trajectories side by side: aligned steps, the first difference marked,
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   await expect(first).toBeVisible();
-  await expectNoSideScroll(page);
+  await expectNoSidewaysScroll(page, 'the transcript');
   await shot(page, testInfo, 'transcript-compare-390', false);
   await first.scrollIntoViewIfNeeded();
   await shot(page, testInfo, 'transcript-compare-difference-390', false);
