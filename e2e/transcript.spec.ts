@@ -144,6 +144,11 @@ async function inView(page: Page, selector: string): Promise<boolean> {
 
 const windowLabel = (page: Page) => page.getByTestId('step-window-nav').first();
 
+/** Waits until the transcript's keys work: a key pressed before the page is hydrated does nothing. */
+async function keysReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('transcript-nav')).toHaveAttribute('data-keys', 'ready');
+}
+
 test('a tau-bench episode reads as a conversation: every user turn, the system prompt folded, calls with results', async ({
   page,
 }, testInfo) => {
@@ -184,6 +189,7 @@ test('a tau-bench episode reads as a conversation: every user turn, the system p
   await shot(page, testInfo, 'transcript-tau-1440', false);
   await shot(page, testInfo, 'transcript-tau-full-1440');
   // "e": the first failed call, ringed, under the sticky jump bar.
+  await keysReady(page);
   await page.keyboard.press('e');
   await expect(page.locator(`#step-${tau.firstError + 1}`)).toHaveAttribute('data-current', 'true');
   await shot(page, testInfo, 'transcript-tau-error-1440', false);
@@ -234,6 +240,7 @@ test('a step copies its link and its JSON; the link opens the window holding it,
 test('"first error" jumps to the first failed call, in the window or in another one', async ({ page }) => {
   const console = watchConsole(page);
   await page.goto(`${BASE}/trajectories/${tau.id}`);
+  await keysReady(page);
   await page.keyboard.press('e');
   const target = `#step-${tau.firstError + 1}`;
   await expect(page).toHaveURL(new RegExp(`${target}$`));
@@ -261,6 +268,7 @@ test('with q, next and previous match walk the matching steps across windows; ke
   await expect(nav).toContainText('3 matching steps');
   await expect(page.getByTestId('key-help')).toContainText('n or ] next match');
   await expect(page.locator('mark')).toHaveCount(1);
+  await keysReady(page);
 
   // Typing "n" into a field is typing, not a jump.
   await page.getByLabel('Compare with trajectory…').fill('');

@@ -103,6 +103,7 @@ export function TranscriptNav({
   const errorLink = useRef<HTMLAnchorElement>(null);
   const nextLink = useRef<HTMLAnchorElement>(null);
   const previousLink = useRef<HTMLAnchorElement>(null);
+  const nav = useRef<HTMLElement>(null);
   const searching = q !== null && q.trim() !== '';
   const inWindow = (index: number) => index >= from && index < from + shown;
 
@@ -149,6 +150,8 @@ export function TranscriptNav({
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKeyDown(event);
     document.addEventListener('keydown', listener);
+    // Said on the page once the keys work (before hydration a key press does nothing; tests wait for this).
+    nav.current?.setAttribute('data-keys', 'ready');
     return () => document.removeEventListener('keydown', listener);
   }, []);
 
@@ -156,6 +159,7 @@ export function TranscriptNav({
   const total = `${formatInteger(matchSteps.length)}${matchesCapped ? '+' : ''}`;
   return (
     <nav
+      ref={nav}
       aria-label="Jump in the transcript"
       data-testid="transcript-nav"
       className="sticky top-0 z-10 -mx-1 space-y-1 rounded-md bg-tremor-background-muted/95 px-1 py-1.5 text-xs backdrop-blur dark:bg-dark-tremor-background-muted/95"
