@@ -84,7 +84,10 @@ export async function incompleteIndexes(table: Table, share = 0): Promise<string
   return [...missing, ...stale];
 }
 
-/** Called before each step of `ensureIndexes` (`index <column>`, then `optimize`): progress, and a seam for tests. */
+/**
+ * Called before each step of `ensureIndexes` (`compact` when it comes first, `index <column>`, then `optimize`):
+ * progress, and a seam for tests.
+ */
 export type MaintenanceStep = (step: string) => void | Promise<void>;
 
 /**
@@ -97,14 +100,23 @@ export async function optimizeReason(table: Table): Promise<string | null> {
     entry.endsWith('not indexed)'),
   );
   if (stale.length > 0) return `rows outside the indexes: ${stale.join('; ')}`;
-  const fragments = (await table.stats()).fragmentStats.numFragments;
+  const fragments = await fragmentCount(table);
   return fragments > MAX_FRAGMENTS_BEFORE_COMPACTION ? `${fragments} fragments` : null;
+}
+
+async function fragmentCount(table: Table): Promise<number> {
+  return (await table.stats()).fragmentStats.numFragments;
 }
 
 /**
  * Creates the missing indexes, then `optimize`s (folds new rows into the indexes, compacts fragments, and removes
  * versions older than `optimize.cleanupOlderThan`, 7 days by default). Call after large writes. With `whenNeeded`,
  * the optimize runs only when `optimizeReason` gives one (what an ingest does).
+ *
+ * A table that has more than `MAX_FRAGMENTS_BEFORE_COMPACTION` fragments and lacks indexes (a first load) is compacted
+ * before they are built: a compaction rewrites every index it finds, row by row, so compacting first is cheaper in
+ * time and memory, and the new indexes are built over a few large fragments. A million benchmark rows in 178
+ * fragments: 473 MB and 35 s compacted first, 684 MB and 48 s indexed first (fresh processes).
  */
 export async function ensureIndexes(
   table: Table,
@@ -114,8 +126,12 @@ export async function ensureIndexes(
 ): Promise<void> {
   if ((await table.countRows()) === 0) return;
   const existing = new Set((await table.listIndices()).flatMap((index) => index.columns));
-  for (const { column, make } of wantedIndexes()) {
-    if (existing.has(column)) continue;
+  const missing = wantedIndexes().filter(({ column }) => !existing.has(column));
+  if (missing.length > 0 && (await fragmentCount(table)) > MAX_FRAGMENTS_BEFORE_COMPACTION) {
+    await onStep?.('compact');
+    await table.optimize(optimize);
+  }
+  for (const { column, make } of missing) {
     await onStep?.(`index ${column}`);
     await table.createIndex(column, { config: make(), replace: true });
   }

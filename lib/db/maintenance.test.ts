@@ -3,6 +3,7 @@ import { rowsToArrowTable } from '../ingest/arrow-batch';
 import { normalizeRecord } from '../ingest/normalize';
 import { fixtureRecords, loadFixture, tempDb, type TempDb } from '../test-support/fixture';
 import { openTrajectories } from './connection';
+import { incompleteIndexes, MAX_FRAGMENTS_BEFORE_COMPACTION } from './indexes';
 import { maintainAfterIngest } from './maintenance';
 
 /**
@@ -90,6 +91,36 @@ describe('maintainAfterIngest', () => {
     const indexed = (await table.listIndices()).flatMap((index) => index.columns);
     expect(indexed).toContain('trajectory_id');
   });
+
+  it('compacts a first load of many fragments before indexing it, and needs no optimize after', async () => {
+    const rows = fixtureRecords().map((record) => {
+      const result = normalizeRecord(record);
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      return result.row;
+    });
+    const fragments = MAX_FRAGMENTS_BEFORE_COMPACTION + 4;
+    const { connect } = await import('@lancedb/lancedb');
+    const conn = await connect(db.config.uri);
+    // One row a write, as many small appends leave a table; the ids repeat the fixture's with a suffix per write.
+    const one = (i: number) => rowsToArrowTable([{ ...rows[i % rows.length], trajectory_id: `row-${i}` }]);
+    const raw = await conn.createTable('trajectories', one(0));
+    for (let i = 1; i < fragments; i++) await raw.add(one(i));
+    const table = (await openTrajectories(db.config))!;
+    expect((await table.stats()).fragmentStats.numFragments).toBe(fragments);
+    expect(await table.listIndices()).toEqual([]);
+
+    const steps: string[] = [];
+    expect(await maintainAfterIngest(table, Date.now, 600_000, (step) => void steps.push(step))).toEqual([]);
+    expect(steps[0]).toBe('compact');
+    expect(
+      steps.slice(1).every((step) => step.startsWith('index ')),
+      steps.join(', '),
+    ).toBe(true);
+    expect((await table.stats()).fragmentStats.numFragments).toBeLessThan(MAX_FRAGMENTS_BEFORE_COMPACTION);
+    expect(await incompleteIndexes(table)).toEqual([]);
+    expect(await table.countRows()).toBe(fragments);
+    expect(await table.countRows(`trajectory_id = 'row-${fragments - 1}'`)).toBe(1);
+  }, 120_000);
 
   it('retries a step that failed (a commit conflict) after a pause, without a warning', async () => {
     const table = await openFixture();

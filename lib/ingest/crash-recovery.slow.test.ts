@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { incompleteIndexes } from '../db/indexes';
+import { incompleteIndexes, MAX_FRAGMENTS_BEFORE_COMPACTION } from '../db/indexes';
 import { lockPathOf } from '../db/write-lock';
 import { clearResultCache, openSource } from '../analysis/source';
 import { parseAnalysisQuery } from '../analysis/filters/query';
@@ -110,11 +110,19 @@ function searchableFile(name: string, from: number, count: number): string {
 }
 
 /** Runs an ingest of `file` into `uri` that is killed with SIGKILL when its maintenance reaches `step`. */
-async function ingestKilledAt(uri: string, file: string, step: string): Promise<void> {
+async function ingestKilledAt(uri: string, file: string, step: string, batch?: number): Promise<void> {
   const marker = path.join(work.dir, `reached-${path.basename(uri)}-${step.replace(/\W/g, '_')}`);
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'lib/ingest/test-crash-process.ts'), file, step, marker],
+    [
+      '--import',
+      'tsx',
+      path.join(ROOT, 'lib/ingest/test-crash-process.ts'),
+      file,
+      step,
+      marker,
+      ...(batch ? [String(batch)] : []),
+    ],
     { cwd: ROOT, env: { ...process.env, LANCEDB_URI: uri }, stdio: 'ignore' },
   );
   const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
@@ -149,6 +157,26 @@ describe('an ingest killed in its index phase', () => {
     expect(await incompleteIndexes(table)).toEqual([]);
     expect(await pythonMatches(uri)).toBe(1000);
   }, 180_000);
+
+  it('leaves a first load of many fragments readable when killed compacting; a re-run compacts and indexes it', async () => {
+    const uri = path.join(work.dir, 'killed-compacting');
+    const file = searchableFile('fragmented.jsonl', 0, 2700);
+    // Ten rows a commit: 270 fragments, past the count that makes the maintenance compact before it indexes.
+    await ingestKilledAt(uri, file, 'compact', 10);
+    const table = await openTable({ uri, readConsistencyInterval: 0 });
+    expect(await table.countRows()).toBe(2700);
+    const fragments = (await table.stats()).fragmentStats.numFragments;
+    expect(fragments).toBe(270);
+    expect(fragments).toBeGreaterThan(MAX_FRAGMENTS_BEFORE_COMPACTION);
+    expect(await incompleteIndexes(table)).toContain('trajectory_id (missing)');
+
+    const rerun = await ingestFiles([file], { db: { uri, readConsistencyInterval: 0 } });
+    expect(rerun).toMatchObject({ inserted: 0, updated: 0, unchanged: 2700, warnings: [] });
+    expect((await table.stats()).fragmentStats.numFragments).toBeLessThan(MAX_FRAGMENTS_BEFORE_COMPACTION);
+    expect(await incompleteIndexes(table)).toEqual([]);
+    // Every third row says "python" (searchableFile): 900 of 2,700.
+    expect(await pythonMatches(uri)).toBe(900);
+  }, 300_000);
 
   it('leaves new rows out of the indexes when killed before optimize; a re-run folds them in', async () => {
     const uri = path.join(work.dir, 'killed-optimizing');
