@@ -6,7 +6,13 @@ import type { Table } from '@lancedb/lancedb';
 import { dbConfigFromEnv, openOrCreateTrajectories, openTrajectories, type DbConfig } from '../db/connection';
 import { firstLineOf } from '../db/error-text';
 import type { MaintenanceStep } from '../db/indexes';
-import { indexesNeedRepair, MAINTENANCE_TIMEOUT_MS, maintainAfterIngest } from '../db/maintenance';
+import {
+  compactWhileLoading,
+  indexesNeedRepair,
+  LOAD_COMPACTION_ROWS,
+  MAINTENANCE_TIMEOUT_MS,
+  maintainAfterIngest,
+} from '../db/maintenance';
 import { withWriteLock } from '../db/write-lock';
 import { upgradeTable } from './upgrade';
 import type { TrajectoryRow } from '../db/schema';
@@ -70,8 +76,13 @@ export interface IngestOptions extends EnvelopeOverrides {
   maxSteps?: number;
   /** Stops the run when aborted (the client went away): nothing more is read or written (`aborted`). */
   signal?: AbortSignal;
-  /** Called before each step of the index maintenance that ends a run (`index <column>`, `optimize`). */
+  /** Called before each step of the index maintenance that ends a run (`compact`, `index <column>`, `optimize`). */
   onMaintenance?: MaintenanceStep;
+  /**
+   * Rows written between two compactions while loading a table that has no index yet (default
+   * `LOAD_COMPACTION_ROWS`, lib/db/maintenance.ts); smaller in tests.
+   */
+  loadCompactionRows?: number;
   /**
    * Worker threads that parse and normalise records (default `ingestWorkerCount()`: `INGEST_WORKERS`, else the cores
    * but one); they start once the input has more than `WORKERS_AFTER_RECORDS` records. 0: all on this thread.
@@ -209,6 +220,28 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
   const runWrites = new RunWrites();
   let writing: Promise<void> | null = null;
   let wrote = false;
+  const compactionRows = options.loadCompactionRows ?? LOAD_COMPACTION_ROWS;
+  let writtenSinceCompaction = 0;
+  const loadWarnings: string[] = [];
+
+  /**
+   * After a commit, under the write lock: compacts a first load every `compactionRows` rows written (the rows are
+   * committed whatever happens here, so a failure is a warning; the maintenance after the run compacts instead).
+   */
+  const compactIfDue = async (target: Table, written: number) => {
+    writtenSinceCompaction += written;
+    if (writtenSinceCompaction < compactionRows) return;
+    writtenSinceCompaction = 0;
+    try {
+      // This run's own commit: the run still knows every id it wrote (RunWrites).
+      if (await compactWhileLoading(target)) await runWrites.committed(target, []);
+    } catch (error) {
+      if (loadWarnings.length === 0)
+        loadWarnings.push(
+          `compaction during the load failed (${firstLineOf(error)}); it is retried after the load`,
+        );
+    }
+  };
 
   const progress = (): IngestProgress => {
     const seconds = (performance.now() - started) / 1000;
@@ -262,12 +295,12 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
       const target = table;
       const outcome = await withWriteLock(
         db.uri,
-        () =>
-          upsertChanged(
-            target,
-            pending.map((p) => p.row),
-            runWrites,
-          ),
+        async () => {
+          const rows = pending.map((p) => p.row);
+          const result = await upsertChanged(target, rows, runWrites);
+          await compactIfDue(target, result.inserted + result.updated);
+          return result;
+        },
         lockOptions,
       );
       counts.inserted += outcome.inserted;
@@ -429,8 +462,8 @@ export async function ingestRecords(records: Records, options: IngestOptions = {
     if (writing) await writing;
   }
   const warnings: string[] = workerProblem
-    ? [`${workerProblem}; records were processed on the writing thread instead`]
-    : [];
+    ? [`${workerProblem}; records were processed on the writing thread instead`, ...loadWarnings]
+    : [...loadWarnings];
   if (config)
     warnings.push(
       ...(await maintain(
