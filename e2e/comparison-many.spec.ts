@@ -106,6 +106,16 @@ test('the home page compares all 40 runs: every run in the table, the best 5 on 
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(rows).toHaveCount(RUNS);
   await expectNoSidewaysScroll(page, 'comparison at 390');
+  // The legends name the drawn runs whole (but the "tau2-" they share), each entry within the card on a phone.
+  const legend = page.getByTestId('card-comparison-pass-epochs').getByTestId('run-legend').locator('li');
+  await expect(legend).toHaveCount(5);
+  const entries = await legend.evaluateAll((items) =>
+    items.map((item) => ({
+      text: (item as HTMLElement).innerText.trim(),
+      fits: item.scrollWidth <= item.clientWidth && item.getBoundingClientRect().right <= window.innerWidth,
+    })),
+  );
+  expect(entries).toEqual(drawn.map((id) => ({ text: id!.slice('tau2-'.length), fits: true })));
   await shoot(page, testInfo, 'comparison-40-390');
   console.expectNone();
 });

@@ -158,6 +158,37 @@ test('every run is listed with its colour, trend and latest pass@1 interval; the
   console.expectNone();
 });
 
+test('a tau2 name shows whole at 1440 and 390 px, wrapping between its parts: domain, model and time all read', async ({
+  page,
+}) => {
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${BASE}/`);
+    await expect(rows(page)).toHaveCount(ALL.length);
+    const shown = await page
+      .getByTestId('run-name')
+      .evaluateAll((links) =>
+        links.map((link) => [link.getAttribute('aria-label'), (link as HTMLElement).innerText]),
+      );
+    expect(shown).toHaveLength(ALL.length);
+    for (const [name, text] of shown) {
+      if (name === LONG.name) continue;
+      // innerText joins the wrapped lines with nothing: the lines end only after a separator.
+      expect(text, `${width} px`).toBe(name);
+    }
+    if (width === 390) {
+      // Wrapped onto more lines, never wider than its column.
+      const link = page.getByTestId('run-name').first();
+      const { height, lineHeight } = await link.evaluate((el) => ({
+        height: el.getBoundingClientRect().height,
+        lineHeight: parseFloat(getComputedStyle(el).lineHeight),
+      }));
+      expect(height).toBeGreaterThan(1.5 * lineHeight);
+      await expectNoSidewaysScroll(page, 'home at 390 px');
+    }
+  }
+});
+
 test('a long name is shortened in the middle: its end shows, all of it on hover and in the copy', async ({
   page,
 }) => {

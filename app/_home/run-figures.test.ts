@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestText } from '@/lib/ingest';
+import path from 'node:path';
+import { ingestFiles, ingestText } from '@/lib/ingest';
 import { parseAnalysisQuery } from '@/lib/analysis/filters/query';
 import { openSource, type Source } from '@/lib/analysis/source';
 import { epochList } from '@/lib/analysis/stats/epoch-list';
@@ -68,6 +69,19 @@ describe("the runs table's figures", () => {
       expect(run.first?.ci).toEqual(progression.epochs[0].pass_at_1_ci);
       expect(run.latest?.ci).toEqual(progression.epochs.at(-1)!.pass_at_1_ci);
       expect(run.latest?.ci).not.toBeNull();
+    }
+  });
+
+  it('names the domain of a tau2 run beside its dataset, from its question ids', async () => {
+    const tau2 = tempDb();
+    try {
+      const file = path.join(process.cwd(), 'test-data', 'tau2-bench', 'telecom-grok-3-trimmed.json');
+      expect((await ingestFiles([file], { db: tau2.config })).rejected).toBe(0);
+      const figures = await runFigures(await openSource(tau2.config), 0);
+      // The importer stores dataset "tau2" and question ids "tau2/telecom:<task>".
+      expect([...figures.values()].map((run) => run.dataset)).toEqual(['tau2/telecom']);
+    } finally {
+      tau2.cleanup();
     }
   });
 

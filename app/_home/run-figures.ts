@@ -5,7 +5,7 @@ import { strings } from '@/lib/analysis/scan/scan';
 import { cached, type Source } from '@/lib/analysis/source';
 import { selectRows } from '@/lib/analysis/stat';
 import { computeSummary } from '@/lib/analysis/stats/summary';
-import type { RunFigures } from '@/lib/chart-data/runs-table';
+import { questionSet, type RunFigures } from '@/lib/chart-data/runs-table';
 
 /**
  * The runs table's figures of every run at once: pass@1 and average reward per epoch (as epoch-list answers them for
@@ -19,7 +19,7 @@ export function runFigures(source: Source, successThreshold: number): Promise<Ma
   return cached(source, 'home-run-figures', { success_threshold: successThreshold }, async () => {
     const [scored, all] = await Promise.all([
       selectRows(source, {}, PASS_COLUMNS, { scoring: 'scored' }),
-      selectRows(source, {}, ['training_id', 'dataset'], { scoring: 'any' }),
+      selectRows(source, {}, ['training_id', 'dataset', 'data_id'], { scoring: 'any' }),
     ]);
     const datasets = mainDatasets(all.scan, all.rows);
     const figures = new Map<string, RunFigures>();
@@ -66,13 +66,34 @@ export function runFigures(source: Source, successThreshold: number): Promise<Ma
   });
 }
 
-/** Each run's most common dataset (ties: the one first seen); runs that record none are left out. */
+/**
+ * Each run's most common dataset with its domain (questionSet: `tau2/airline` of the question `tau2/airline:11`; ties:
+ * the one first seen); runs that record none are left out.
+ */
 function mainDatasets(scan: Parameters<typeof strings>[0], rows: Int32Array): Map<string, string> {
   const training = strings(scan, 'training_id');
   const dataset = strings(scan, 'dataset');
+  const question = strings(scan, 'data_id');
+  // Worked out once per (dataset, question id) pair, not per row.
+  const sets: string[] = [];
+  const setCodes = new Map<string, number>();
+  const setOfPair = new Map<number, number>();
+  const setOf = (i: number): number => {
+    const d = dataset.codes[i];
+    if (d < 0) return -1;
+    const q = question.codes[i];
+    const pair = d * (question.values.length + 1) + q + 1;
+    const known = setOfPair.get(pair);
+    if (known !== undefined) return known;
+    const name = questionSet(dataset.values[d], q < 0 ? null : question.values[q])!;
+    let code = setCodes.get(name);
+    if (code === undefined) setCodes.set(name, (code = sets.push(name) - 1));
+    setOfPair.set(pair, code);
+    return code;
+  };
   const counts = new Map<number, Map<number, number>>();
   for (const i of rows) {
-    const d = dataset.codes[i];
+    const d = setOf(i);
     if (d < 0) continue;
     const t = training.codes[i];
     let perRun = counts.get(t);
@@ -84,7 +105,7 @@ function mainDatasets(scan: Parameters<typeof strings>[0], rows: Int32Array): Ma
     let best = -1;
     let most = 0;
     for (const [d, n] of perRun) if (n > most) [best, most] = [d, n];
-    main.set(training.values[t], dataset.values[best]);
+    main.set(training.values[t], sets[best]);
   }
   return main;
 }

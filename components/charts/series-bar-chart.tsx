@@ -1,6 +1,7 @@
 'use client';
 
 import { BarChart } from '@tremor/react';
+import type { ReactNode } from 'react';
 import { axisFormatter, fitStackedRows, valueAxis } from '@/lib/chart-data/axis-ticks';
 import type { ChartSeries, ValueFormat } from '@/lib/chart-data/types';
 import { CHART_HEIGHT, ChartFrame, type ChartHeight } from './chart-frame';
@@ -17,6 +18,8 @@ export interface SeriesBarChartProps {
   xAxisLabel?: string;
   /** Width of the axis holding the index labels of horizontal bars (run names need more than the default). */
   labelWidth?: number;
+  /** A legend of its own above the chart, in place of the chart's one-line entries (run names that wrap). */
+  legend?: ReactNode;
 }
 
 /** Bars per index value, one per category, side by side or stacked; the value axis starts at zero, ticks at round values. */
@@ -29,12 +32,14 @@ export function SeriesBarChart({
   horizontal = false,
   xAxisLabel,
   labelWidth = 112,
+  legend,
 }: SeriesBarChartProps) {
   const axis = valueAxis(series, format, { fromZero: true, stacked: stack });
   const rows = stack && axis ? fitStackedRows(series, axis.max).rows : series.rows;
   const formatter = axisFormatter(format, axis);
   return (
     <ChartFrame label={label}>
+      {legend}
       <BarChart
         className={CHART_HEIGHT[height]}
         data={rows}
@@ -49,6 +54,7 @@ export function SeriesBarChart({
         yAxisWidth={horizontal ? labelWidth : 56}
         xAxisLabel={xAxisLabel}
         showAnimation={false}
+        showLegend={legend === undefined}
       />
     </ChartFrame>
   );

@@ -23,6 +23,8 @@ export interface SeriesLineChartProps {
   minSpan?: number;
   /** A short reading shown above the chart ("within noise: …"). */
   note?: ReactNode;
+  /** A legend of its own above the chart, in place of the chart's one-line entries (run names that wrap). */
+  legend?: ReactNode;
 }
 
 /**
@@ -39,6 +41,7 @@ export function SeriesLineChart({
   xAxisLabel,
   minSpan,
   note,
+  legend,
 }: SeriesLineChartProps) {
   const { update } = useDashboardUrl();
   const axis = valueAxis(series, format, { minSpan });
@@ -52,6 +55,7 @@ export function SeriesLineChart({
   };
   return (
     <ChartFrame label={label} note={note}>
+      {legend}
       <LineChart
         className={CHART_HEIGHT[height]}
         data={series.rows}
@@ -65,6 +69,7 @@ export function SeriesLineChart({
         yAxisWidth={56}
         xAxisLabel={xAxisLabel}
         showAnimation={false}
+        showLegend={legend === undefined}
         onValueChange={selectEpoch ? onValueChange : undefined}
       />
     </ChartFrame>

@@ -6,6 +6,7 @@ import {
   pickRunCategories,
   pickRunRows,
   rewardNoise,
+  runLegend,
   shownColors,
   shownRuns,
   type RunIntervals,
@@ -13,6 +14,7 @@ import {
 } from '@/lib/chart-data/comparison';
 import { sharedStart } from '@/lib/chart-data/names';
 import type { ChartSeries } from '@/lib/chart-data/types';
+import { RunLegend } from '../charts/run-legend';
 import { SeriesBarChart } from '../charts/series-bar-chart';
 import { SeriesLineChart } from '../charts/series-line-chart';
 import { Card } from '../ui/card';
@@ -65,12 +67,13 @@ export function ComparisonCharts({
   const names = chartNames(shown.ids, CHART_NAME_LENGTH);
   const barNames = chartNames(shown.ids, BAR_NAME_LENGTH);
   const byRun = (series: ChartSeries) => pickRunCategories(series, shown.ids, colors, names);
+  const legendOf = (series: ChartSeries) => <RunLegend runs={runLegend(series, shown.ids, colors)} />;
   const noise = rewardNoise(intervals, shown.ids);
   const drawn = drawnSubtitle(shown, ranking.length);
   // One bar per run: more runs, a taller chart (every run keeps its label).
   const barHeight = shown.ids.length > 6 ? 'lg' : shown.ids.length > 3 ? 'md' : 'sm';
   const start = sharedStart(shown.ids);
-  // Each run is a legend entry: on a narrow screen five of them take five lines, which the chart must leave room for.
+  // More runs, a taller plot (their legend, RunLegend, sits above it and takes none of its height).
   const chartHeight = shown.ids.length > 3 ? 'lg' : 'md';
   return (
     <>
@@ -85,6 +88,7 @@ export function ComparisonCharts({
       <Card title="Pass rates by run" subtitle={drawn} testId="card-comparison-pass">
         <SeriesBarChart
           series={byRun(passBars)}
+          legend={legendOf(passBars)}
           format="percent"
           label="Pass rates by run"
           height={chartHeight}
@@ -93,6 +97,7 @@ export function ComparisonCharts({
       <Card title="Average reward by run" subtitle={drawn} testId="card-comparison-reward">
         <SeriesBarChart
           series={byRun(rewardBars)}
+          legend={legendOf(rewardBars)}
           format="reward"
           label="Average reward by run"
           height={chartHeight}
@@ -105,6 +110,7 @@ export function ComparisonCharts({
       >
         <SeriesLineChart
           series={byRun(passEpochs)}
+          legend={legendOf(passEpochs)}
           format="percent"
           label="Pass@1 by epoch, per run"
           height={chartHeight}
@@ -118,6 +124,7 @@ export function ComparisonCharts({
       >
         <SeriesLineChart
           series={byRun(rewardEpochs)}
+          legend={legendOf(rewardEpochs)}
           format="reward"
           label="Average reward by epoch, per run"
           height={chartHeight}

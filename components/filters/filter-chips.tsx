@@ -12,7 +12,7 @@ export interface FilterChipsProps {
 }
 
 const CHIP =
-  'inline-flex max-w-xs items-center gap-1 rounded-full border py-0.5 pl-2.5 pr-1 text-xs text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis';
+  'inline-flex max-w-full items-center gap-1 rounded-full border py-0.5 pl-2.5 pr-1 text-xs text-tremor-content-emphasis dark:text-dark-tremor-content-emphasis';
 const VALUE_CHIP = `${CHIP} border-tremor-border bg-tremor-background-muted dark:border-dark-tremor-border dark:bg-dark-tremor-background-muted`;
 const DEFAULT_CHIP = `${CHIP} border-dashed border-amber-400 bg-amber-50 dark:border-amber-600 dark:bg-amber-950`;
 
@@ -32,7 +32,8 @@ export function FilterChips({ values, tab = null, onRemove }: FilterChipsProps) 
           data-default={chip.isDefault || undefined}
           className={chip.isDefault ? DEFAULT_CHIP : VALUE_CHIP}
         >
-          <span className="truncate" title={chip.label}>
+          {/* Whole, wrapping on a narrow screen: run names differ at their ends (tau2's timestamps). */}
+          <span className="min-w-0 [overflow-wrap:anywhere]" title={chip.label}>
             {chip.label}
           </span>
           {chip.isDefault ? (

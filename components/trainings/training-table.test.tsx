@@ -107,20 +107,39 @@ describe('TrainingTable and unscored runs', () => {
 });
 
 describe('a run name', () => {
-  it('is shortened in the middle, keeps its end, says all of it on hover and opens the Progress tab', () => {
+  it('shows a tau2 name whole, wrapping only after its separators, all of it on hover; opens the Progress tab', () => {
     renderTable([runRow(training(LONG), undefined)]);
     const link = screen.getByRole('link', { name: LONG });
     expect(link.getAttribute('href')).toBe(
       '/analysis?training_id=tau2-384954369-airline-xai/grok-3-2025-10-05T22:50:14&tab=progress',
     );
     expect(link.getAttribute('title')).toContain(LONG);
-    // 18, 30 and 50 characters: 40 % from the start, the rest from the end.
-    expect(Array.from(link.querySelectorAll('span')).map((s) => [s.className, s.textContent])).toEqual([
-      ['lg:hidden', 'tau2-3…05T22:50:14'],
-      ['hidden lg:inline min-[1400px]:hidden', 'tau2-384954…025-10-05T22:50:14'],
-      ['hidden min-[1400px]:inline', 'tau2-384954369-airl…xai/grok-3-2025-10-05T22:50:14'],
-    ]);
+    // 53 characters, within both widths' 80 and 96: one text, the domain and the model in it.
+    expect(link.textContent).toBe(LONG);
+    expect(link.querySelectorAll('span')).toHaveLength(0);
+    // A line may end after "tau2-", "384954369-", "airline-", "xai/", "grok-", … and nowhere else.
+    expect(link.querySelectorAll('wbr')).toHaveLength(LONG.split(/[-/:]/).length - 1);
     expect(screen.getByRole('button', { name: `Copy the name ${LONG}` })).toBeTruthy();
+  });
+
+  it('is shortened in the middle past 80 characters on a narrow screen and 96 on a wide one, keeping its end', () => {
+    const longer = `${LONG}-temperature-0.7-top-p-0.95-max-turns-30-seed-12345`;
+    renderTable([runRow(training(longer), undefined)]);
+    const link = screen.getByRole('link', { name: longer });
+    // 80: 31 characters from the start, 48 from the end; 96: 38 and 57.
+    expect(Array.from(link.querySelectorAll('span')).map((s) => [s.className, s.textContent])).toEqual([
+      ['lg:hidden', `${longer.slice(0, 31)}…${longer.slice(-48)}`],
+      ['hidden lg:inline', `${longer.slice(0, 38)}…${longer.slice(-57)}`],
+    ]);
+  });
+
+  it('says how many epochs a run has, then which: never a bare "0" for a run of one epoch', () => {
+    const one = { ...training('single'), epoch_range: [0, 0] as [number, number], epoch_count: 1 };
+    renderTable([runRow(training('two'), undefined), runRow(one, undefined)]);
+    expect(screen.getAllByTestId('run-epochs').map((cell) => [cell.textContent, cell.title])).toEqual([
+      ['1epoch 0', '1 epoch'],
+      ['20–1', '2 epochs'],
+    ]);
   });
 
   it('keeps a short name whole, and selects the latest scored epoch on the Progress tab', () => {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Swatch } from '@/components/ui/badge';
+import { BreakableName } from '@/components/ui/breakable-name';
 import { TextLink } from '@/components/ui/links';
 import { runColor } from '@/lib/chart-data/colors';
 import { formatInteger, formatPercent, formatPercentPoints, formatReward } from '@/lib/chart-data/format';
@@ -16,10 +17,11 @@ import { RunCheckbox, SortableHeader } from './runs-table-controls';
 export type { RunRow } from '@/lib/chart-data/runs-table';
 
 /**
- * Most characters of a run name: in the sticky column of a narrow screen (below 1024 px, where the table scrolls
- * sideways), up to 1400 px, and wider.
+ * Most characters of a run name before it is shortened in the middle: in the sticky column of a narrow screen (below
+ * 1024 px, where the table scrolls sideways), and wider. A name within them shows whole, wrapping after its separators
+ * (tau2's `tau2-<domain>-<provider>/<model>-<timestamp>` differ in the middle and at the end, so no part may go).
  */
-export const NAME_CHARS = { narrow: 18, medium: 30, wide: 50 };
+export const NAME_CHARS = { narrow: 80, wide: 96 };
 
 const CHANGE_CLASSES: Record<TrendDirection, string> = {
   up: 'text-emerald-700 dark:text-emerald-400',
@@ -59,33 +61,25 @@ const STICKY = 'sticky left-0 z-10 bg-inherit shadow-[1px_0_0_0_#e5e7eb] dark:sh
 /** A run's name shortened for each screen width. */
 type ShortNames = Record<keyof typeof NAME_CHARS, string>;
 
-/** The name at each screen width (one text when they agree). */
-function NameText({ narrow, medium, wide }: ShortNames) {
-  if (narrow === wide) return <>{wide}</>;
-  if (narrow === medium)
-    return (
-      <>
-        <span className="min-[1400px]:hidden">{narrow}</span>
-        <span className="hidden min-[1400px]:inline">{wide}</span>
-      </>
-    );
-  if (medium === wide)
-    return (
-      <>
-        <span className="lg:hidden">{narrow}</span>
-        <span className="hidden lg:inline">{wide}</span>
-      </>
-    );
+/** The name at each screen width (one text when they agree), wrapping after its separators. */
+function NameText({ narrow, wide }: ShortNames) {
+  if (narrow === wide) return <BreakableName name={wide} />;
   return (
     <>
-      <span className="lg:hidden">{narrow}</span>
-      <span className="hidden lg:inline min-[1400px]:hidden">{medium}</span>
-      <span className="hidden min-[1400px]:inline">{wide}</span>
+      <span className="lg:hidden">
+        <BreakableName name={narrow} />
+      </span>
+      <span className="hidden lg:inline">
+        <BreakableName name={wide} />
+      </span>
     </>
   );
 }
 
-/** A run's name: its colour, the name shortened in the middle (all of it on hover and when copied), its agent and dataset. */
+/**
+ * A run's name: its colour, the name wrapping after its separators (shortened in the middle past NAME_CHARS; all of it
+ * on hover and when copied), its agent and dataset.
+ */
 function RunName({ row, names }: { row: RunRow; names: ShortNames }) {
   const details = [row.agent, row.dataset].filter((part): part is string => part !== null);
   return (
@@ -93,9 +87,9 @@ function RunName({ row, names }: { row: RunRow; names: ShortNames }) {
       <RunCheckbox id={row.id} />
       <Swatch color={runColor(row.id)} />
       <div className="min-w-0">
-        <div className="flex items-center gap-1">
+        <div className="flex items-start gap-1">
           <TextLink
-            className="whitespace-nowrap font-medium"
+            className="w-max max-w-[9rem] shrink-0 whitespace-normal font-medium lg:max-w-[16rem] min-[1400px]:max-w-[26rem]"
             href={progressHref(row.id, row.latest?.epoch)}
             title={`${row.id} — opens its Progress tab: every epoch's curves${row.latest ? `, epoch ${row.latest.epoch} (its latest) selected` : ''}`}
             aria-label={row.id}
@@ -106,7 +100,7 @@ function RunName({ row, names }: { row: RunRow; names: ShortNames }) {
           <CopyName name={row.id} />
         </div>
         {details.length > 0 ? (
-          <div className="max-w-[8.5rem] whitespace-normal text-xs text-tremor-content-subtle [overflow-wrap:anywhere] lg:max-w-[13rem] lg:truncate min-[1400px]:max-w-[20rem] dark:text-dark-tremor-content-subtle">
+          <div className="max-w-[9rem] whitespace-normal text-xs text-tremor-content-subtle [overflow-wrap:anywhere] lg:max-w-[16rem] lg:truncate min-[1400px]:max-w-[26rem] dark:text-dark-tremor-content-subtle">
             {details.join(' · ')}
           </div>
         ) : null}
@@ -164,10 +158,8 @@ function Trend({ row }: { row: RunRow }) {
 export function TrainingTable({ groups, group, now, health }: TrainingTableProps) {
   const rows = groups.flatMap((g) => g.rows);
   const ids = rows.map((row) => row.id);
-  const [narrow, medium, wide] = [NAME_CHARS.narrow, NAME_CHARS.medium, NAME_CHARS.wide].map((chars) =>
-    uniqueShortNames(ids, chars),
-  );
-  const names = new Map(ids.map((id, i) => [id, { narrow: narrow[i], medium: medium[i], wide: wide[i] }]));
+  const [narrow, wide] = [NAME_CHARS.narrow, NAME_CHARS.wide].map((chars) => uniqueShortNames(ids, chars));
+  const names = new Map(ids.map((id, i) => [id, { narrow: narrow[i], wide: wide[i] }]));
   const columns = health ? 9 : 8;
   return (
     <div className="max-w-full overflow-x-auto rounded-lg border border-tremor-border bg-tremor-background shadow-tremor-card dark:border-dark-tremor-border dark:bg-dark-tremor-background">
@@ -275,10 +267,15 @@ export function TrainingTable({ groups, group, now, health }: TrainingTableProps
                 <td
                   className={NUMBER}
                   title={`${row.epochCount} ${row.epochCount === 1 ? 'epoch' : 'epochs'}`}
+                  data-testid="run-epochs"
                 >
-                  {row.epochRange[0] === row.epochRange[1]
-                    ? row.epochRange[0]
-                    : `${row.epochRange[0]}–${row.epochRange[1]}`}
+                  {/* How many, then which: a one-epoch run's "0" alone would read as none. */}
+                  <span className="block">{formatInteger(row.epochCount)}</span>
+                  <span className="block text-[11px] text-tremor-content-subtle dark:text-dark-tremor-content-subtle">
+                    {row.epochRange[0] === row.epochRange[1]
+                      ? `epoch ${row.epochRange[0]}`
+                      : `${row.epochRange[0]}–${row.epochRange[1]}`}
+                  </span>
                 </td>
                 <td
                   className={`${CELL} tabular-nums`}

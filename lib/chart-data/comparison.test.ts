@@ -16,6 +16,7 @@ import {
   rankRuns,
   rewardIntervals,
   rewardNoise,
+  runLegend,
   shownColors,
   shownRuns,
   sortRuns,
@@ -295,6 +296,35 @@ describe('the runs on the charts', () => {
     });
     const rows = pickRunRows(comparisonRewardSeries(all), ['c', long], names);
     expect(rows.rows.map((r) => r.run)).toEqual(['c', 'tau2-3…ne-grok-3']);
+  });
+
+  it('give a legend of the drawn runs a chart has, named whole but for the start they share', () => {
+    const ids = [
+      'tau2-airline_tighter_policy-xai/grok-4-2025-10-08T10:02:48.882327',
+      'tau2-airline_tighter_policy-xai/grok-4-2025-10-08T10:14:05.761553',
+      'tau2-airline-xai/grok-3-2025-10-05T07:42:54.688244',
+    ];
+    const all = comparison([
+      comparedTraining(ids[0], { epochs: [epoch(0, 1)] }),
+      comparedTraining(ids[2], { epochs: [epoch(0, 1)] }),
+    ]);
+    const colors = shownColors(ids);
+    expect(runLegend(comparisonOverlay(all, 'pass_at_1'), ids, colors)).toEqual([
+      { id: ids[0], label: ids[0].slice(5), color: colors.get(ids[0]) },
+      { id: ids[2], label: 'airline-xai/grok-3-2025-10-05T07:42:54.688244', color: colors.get(ids[2]) },
+    ]);
+  });
+
+  it('name tau2 runs by their domain, model and time, not by fractions of a second', () => {
+    const ids = [
+      'tau2-airline_tighter_policy-xai/grok-4-2025-10-08T09:44:40.088205',
+      'tau2-airline-xai/grok-3-2025-10-05T07:42:54.688244',
+    ];
+    // Without "tau2-" and ".088205": 53 and 42 characters; 44 kept, 17 from the start and 26 from the end.
+    expect([...chartNames(ids).values()]).toEqual([
+      'airline_tighter_p…grok-4-2025-10-08T09:44:40',
+      'airline-xai/grok-3-2025-10-05T07:42:54',
+    ]);
   });
 });
 

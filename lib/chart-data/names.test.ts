@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { middleEllipsis, sharedStart, uniqueShortNames } from './names';
+import { middleEllipsis, nameBreaks, sharedStart, uniqueShortNames, withoutSubseconds } from './names';
 
 describe('middleEllipsis', () => {
   it('leaves a name that fits as it is', () => {
@@ -55,5 +55,56 @@ describe('sharedStart', () => {
     expect(sharedStart(['a-b-c', 'a-b-c-d'])).toBe('a-b-');
     expect(sharedStart(['tau2-x'])).toBe('');
     expect(sharedStart([])).toBe('');
+  });
+});
+
+describe('nameBreaks', () => {
+  it('cuts after every separator, so a name wraps between its parts', () => {
+    expect(nameBreaks('tau2-airline_tighter_policy-xai/grok-3-2025-10-13T12:55:31.850682')).toEqual([
+      'tau2-',
+      'airline_',
+      'tighter_',
+      'policy-',
+      'xai/',
+      'grok-',
+      '3-',
+      '2025-',
+      '10-',
+      '13T12:',
+      '55:',
+      '31.',
+      '850682',
+    ]);
+  });
+
+  it('gives the name back when joined, whole when it has no separator, and ends on a trailing one', () => {
+    for (const name of ['ppo', '', 'a-b-', '-x', 'ü🙂-run', 'two  spaces'])
+      expect(nameBreaks(name).join('')).toBe(name);
+    expect(nameBreaks('ppo')).toEqual(['ppo']);
+    expect(nameBreaks('')).toEqual(['']);
+    expect(nameBreaks('a-b-')).toEqual(['a-', 'b-']);
+  });
+});
+
+describe('withoutSubseconds', () => {
+  it('leaves out the fractions of a second of times, nothing else', () => {
+    expect(
+      withoutSubseconds([
+        'tau2-airline-xai/grok-3-2025-10-13T12:55:31.850682',
+        'tau2-telecom-xai/grok-3-2025-10-05T07:52:52.943171',
+        'ppo-lr0.5-seed1.2',
+        '12:00:00.5x',
+      ]),
+    ).toEqual([
+      'tau2-airline-xai/grok-3-2025-10-13T12:55:31',
+      'tau2-telecom-xai/grok-3-2025-10-05T07:52:52',
+      'ppo-lr0.5-seed1.2',
+      '12:00:00x',
+    ]);
+  });
+
+  it('keeps the names as given when two would then read the same', () => {
+    const names = ['run-2025-10-13T12:55:31.1', 'run-2025-10-13T12:55:31.2', 'other-01:02:03.4'];
+    expect(withoutSubseconds(names)).toEqual(names);
   });
 });

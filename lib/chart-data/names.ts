@@ -36,8 +36,40 @@ export function uniqueShortNames(names: readonly string[], max: number): string[
   return short;
 }
 
+/** A time of day with a fraction of a second: "22:50:14.284120". */
+const SUBSECONDS = /(\d{2}:\d{2}:\d{2})\.\d+/gu;
+
+/**
+ * The names with the fractions of a second of their times left out ("tau2-airline-xai/grok-3-2025-10-05T22:50:14"
+ * of "…T22:50:14.284120"): a short label's characters go to the parts that tell runs apart. The names as given when
+ * leaving them out would make two read the same.
+ */
+export function withoutSubseconds(names: readonly string[]): string[] {
+  const short = names.map((name) => name.replace(SUBSECONDS, '$1'));
+  return new Set(short).size === new Set(names).size ? short : [...names];
+}
+
 /** Characters after which a name may be cut: the separators of run names. */
 const SEPARATORS = new Set(['-', '_', '/', '.', ':', ' ']);
+
+/**
+ * A name in pieces that each end with a separator (the last with whatever follows the last one): where a name may
+ * wrap onto the next line, so "tau2-airline-xai/grok-3-2025-10-13T12:55:31" breaks between its parts rather than
+ * inside "grok". Joined, the pieces are the name.
+ */
+export function nameBreaks(name: string): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const char of Array.from(name)) {
+    piece += char;
+    if (SEPARATORS.has(char)) {
+      pieces.push(piece);
+      piece = '';
+    }
+  }
+  if (piece !== '' || pieces.length === 0) pieces.push(piece);
+  return pieces;
+}
 
 /**
  * The start every name shares, up to and including its last separator ("tau2-" of "tau2-384954369-airline-grok-3"

@@ -8,6 +8,7 @@ import {
   healthScore,
   matchesRunSearch,
   namePart,
+  questionSet,
   nextRunSort,
   runRow,
   runsTableView,
@@ -296,5 +297,28 @@ describe('runsTableView', () => {
       'tau2-1-airline-grok',
       'tau2-1-airline-gpt',
     ]);
+  });
+});
+
+describe('questionSet', () => {
+  it('names the domain a tau2 or tau-bench question id carries after its dataset', () => {
+    expect(questionSet('tau2', 'tau2/airline_tighter_policy:11')).toBe('tau2/airline_tighter_policy');
+    expect(
+      questionSet(
+        'tau2',
+        'tau2/telecom-workflow:[mobile_data_issue]airplane_mode_on|user_abroad_roaming_disabled_on',
+      ),
+    ).toBe('tau2/telecom-workflow');
+    expect(questionSet('tau-bench', 'tau-bench/airline:5')).toBe('tau-bench/airline');
+  });
+
+  it('is the dataset alone for other ids, and null without a dataset', () => {
+    expect(questionSet('swe-bench', 'swe-bench/astropy__astropy-12907')).toBe('swe-bench');
+    expect(questionSet('tau2', 'tau2/5')).toBe('tau2');
+    expect(questionSet('tau2', 'tau2/:5')).toBe('tau2');
+    expect(questionSet('inspect', 'inspect/a/b:1')).toBe('inspect');
+    expect(questionSet('tau2', 'other/airline:1')).toBe('tau2');
+    expect(questionSet('tau2', null)).toBe('tau2');
+    expect(questionSet(null, 'tau2/airline:1')).toBeNull();
   });
 });

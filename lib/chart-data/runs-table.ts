@@ -16,7 +16,7 @@ import { trendDirection, type MeasuredPass, type SparkPoint, type TrendDirection
 
 /** A run's figures epoch by epoch, as the page computes them for every run at once (scored trajectories only). */
 export interface RunFigures {
-  /** The dataset most of the run's trajectories come from; null when none is recorded. */
+  /** The dataset most of the run's trajectories come from, with its domain when their ids say it (questionSet); null when none is recorded. */
   dataset: string | null;
   /** Scored epochs, ascending. */
   epochs: { epoch: number; passAt1: number | null; reward: number | null; trajectories: number }[];
@@ -45,6 +45,20 @@ export interface RunRow {
   direction: TrendDirection;
   /** How bad its health is for sorting (see {@link healthScore}); null when not known or not yet loaded. */
   health: number | null;
+}
+
+/**
+ * The set of questions a trajectory answers, as the runs table names a run's dataset: the dataset and the part of the
+ * question id between it and a colon (`tau2/airline_tighter_policy` of `tau2/airline_tighter_policy:11`, the domain
+ * the tau2 and tau-bench importers put there), else the dataset alone. Null without a dataset.
+ */
+export function questionSet(dataset: string | null, dataId: string | null): string | null {
+  if (dataset === null) return null;
+  if (dataId === null || !dataId.startsWith(`${dataset}/`)) return dataset;
+  const rest = dataId.slice(dataset.length + 1);
+  const colon = rest.indexOf(':');
+  const part = colon > 0 ? rest.slice(0, colon) : '';
+  return part !== '' && !part.includes('/') ? `${dataset}/${part}` : dataset;
 }
 
 /** A table row from the training list's entry and the run's figures (none for a run without a scored trajectory). */

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDb } from '../../test-support/fixture';
+import { ingestFiles } from '../ingest';
 import { normalizeRecord } from '../normalize';
 import { tau2Importer } from './tau2';
 import { convertOne, MINIMAL_RECORDS, readJson, TEST_DATA, type Json } from './test-support';
@@ -299,6 +301,28 @@ describe('tau2 importer: mapping rules on small simulations', () => {
         error: 'Order is not delivered',
       }),
     ]);
+  });
+});
+
+describe('tau2 importer on a results file with no simulations (a run stopped before its first)', () => {
+  const file = 'airline-gpt-4.1-no-simulations.json';
+  const results = readJson<ResultsFile>(path.join(DIR, file));
+
+  it('recognises the whole file and makes no records of it', () => {
+    const context = { source: file, index: 0 };
+    expect(results.simulations).toEqual([]);
+    expect(tau2Importer.detect(results as unknown as Json, context)).toBe(true);
+    expect(tau2Importer.convert(results as unknown as Json, context)).toEqual({ ok: true, records: [] });
+  });
+
+  it('loads with nothing rejected', async () => {
+    const db = tempDb();
+    try {
+      const summary = await ingestFiles([path.join(DIR, file)], { db: db.config });
+      expect([summary.inserted, summary.rejected]).toEqual([0, 0]);
+    } finally {
+      db.cleanup();
+    }
   });
 });
 

@@ -51,13 +51,17 @@ import type { ImportContext, ImportResult, Importer, NativeRecord } from './type
  * `tool_status` and `error`, so that they are never counted as the agent's. A `tool` message (or each item of a
  * multi-tool message's `tool_messages`) answers the call whose `id` it carries; it failed when `error` is true or its
  * text starts with `Error`, and `error` holds that text.
+ *
+ * A results file whose `simulations` is empty (a run stopped before its first simulation was saved) reaches the
+ * importer whole, as one record; it is recognised by its `info` and `tasks` and gives no records.
  */
 export const tau2Importer: Importer = {
   name: 'tau2',
   description:
     'tau2-bench simulations (`simulations[]` of a results file, with its timestamp, info and tasks)',
-  detect: isTau2Simulation,
-  convert: convertSimulation,
+  detect: (record) => isTau2Simulation(record) || isEmptyResultsFile(record),
+  convert: (record, context) =>
+    isEmptyResultsFile(record) ? { ok: true, records: [] } : convertSimulation(record, context),
 };
 
 const DATASET = 'tau2';
@@ -69,6 +73,17 @@ function isTau2Simulation(record: Record<string, unknown>): boolean {
     typeof record.termination_reason === 'string' &&
     hasAnyKey(record, ['reward_info', 'trial']) &&
     !hasAnyKey(record, ['steps', 'training_id', 'traj'])
+  );
+}
+
+/** A whole results file with no simulations: `{timestamp, info: {environment_info, …}, tasks, simulations: []}`. */
+function isEmptyResultsFile(record: Record<string, unknown>): boolean {
+  return (
+    Array.isArray(record.simulations) &&
+    record.simulations.length === 0 &&
+    Array.isArray(record.tasks) &&
+    isObject(record.info) &&
+    isObject(record.info.environment_info)
   );
 }
 
