@@ -87,6 +87,7 @@ function trajectory(rng: Rng, run: number, epoch: number, question: number, samp
     // Every step is a tool call: no final answer.
     final_answer_chars: null,
     final_repeat_share: null,
+    final_answer_fingerprint: '',
   };
 }
 

@@ -21,6 +21,7 @@ import { disagreementHref } from '@/lib/search-params';
 import type { ChartColor } from '@/lib/chart-data/types';
 import { HeaderCell, type CellAlign } from '../table/header-cell';
 import { Badge, Swatch } from '../ui/badge';
+import { BreakableName } from '../ui/breakable-name';
 import { TextLink } from '@/components/ui/links';
 import { useShownParam } from './use-shown-runs';
 
@@ -33,8 +34,8 @@ export interface ComparisonTableProps {
 
 const VERDICT_COLOR: Record<VerdictTone, ChartColor> = { better: 'emerald', worse: 'rose', unclear: 'gray' };
 const CELL = 'px-2 py-1.5 tabular-nums';
-/** Longest run name in the table; the full one is its hover title. */
-const NAME_LENGTH = 32;
+/** Longest run name in the table, wrapping after its separators; past it, shortened in the middle (all on hover). */
+const NAME_LENGTH = 96;
 
 interface Sort {
   key: RunSortKey;
@@ -159,13 +160,15 @@ export function ComparisonTable({ runs, passK }: ComparisonTableProps) {
                   {run.rank + 1}
                 </td>
                 <th scope="row" className="px-2 py-1.5 text-left font-normal">
-                  <span className="inline-flex items-center gap-2 whitespace-nowrap">
-                    {color ? <Swatch color={color} /> : <span className="inline-block w-2.5" aria-hidden />}
-                    <span
-                      className="font-mono text-tremor-content-strong dark:text-dark-tremor-content-strong"
-                      title={run.id}
-                    >
-                      {middleEllipsis(run.id, NAME_LENGTH)}
+                  <span className="inline-flex flex-wrap items-baseline gap-x-2 gap-y-1">
+                    <span className="inline-flex items-baseline gap-2">
+                      {color ? <Swatch color={color} /> : <span className="inline-block w-2.5" aria-hidden />}
+                      <span
+                        className="w-max max-w-[9rem] shrink-0 font-mono text-tremor-content-strong lg:max-w-[15rem] dark:text-dark-tremor-content-strong"
+                        title={run.id}
+                      >
+                        <BreakableName name={middleEllipsis(run.id, NAME_LENGTH)} />
+                      </span>
                     </span>
                     {run.order === 0 ? <Badge color="blue">baseline</Badge> : null}
                   </span>
@@ -218,6 +221,19 @@ export function ComparisonTable({ runs, passK }: ComparisonTableProps) {
                           ({pd.baseline} and {pd.training_id})
                         </span>
                       </TextLink>
+                      {run.diff ? (
+                        <TextLink
+                          className="whitespace-nowrap"
+                          data-testid="comparison-diff-link"
+                          href={run.diff.href}
+                        >
+                          what changed at epoch {run.diff.epoch} →
+                          <span className="sr-only">
+                            {' '}
+                            ({pd.baseline} against {pd.training_id})
+                          </span>
+                        </TextLink>
+                      ) : null}
                     </span>
                   ) : null}
                 </td>

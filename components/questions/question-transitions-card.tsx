@@ -1,6 +1,7 @@
 import type { QuestionLearning } from '@/lib/analysis/stats/question-learning';
 import { dashboardHref, type DashboardParams } from '@/lib/search-params';
 import { Card } from '@/components/ui/card';
+import { DiffEpochsForm } from '@/components/diff/diff-epochs-form';
 import { SolvedRatePicker } from './solved-rate-picker';
 import { TransitionCharts } from './transition-charts';
 import { TransitionTable } from './transition-table';
@@ -37,6 +38,13 @@ export function QuestionTransitionsCard({ learning, params }: QuestionTransition
               ? { status: learning.status, epoch: learning.status_epoch }
               : null
           }
+        />
+        <DiffEpochsForm
+          trainingId={learning.training_id}
+          epochs={learning.epochs}
+          to={learning.status_epoch}
+          solvedRate={learning.solved_rate}
+          className="border-t border-tremor-border pt-3 dark:border-dark-tremor-border"
         />
       </div>
     </Card>

@@ -3,8 +3,9 @@ import type {
   PairedDifference,
   TrainingComparison,
 } from '@/lib/analysis/stats/training-comparison';
+import { diffHref } from '@/lib/search-params';
 import { categoryColors, runColors } from './colors';
-import { sharedStart, uniqueShortNames } from './names';
+import { sharedStart, uniqueShortNames, withoutSubseconds } from './names';
 import { passAtKLabel, PASS_AT_1 } from './progress';
 import { bucketValues, MAX_CATEGORIES, sumByName, topCategories } from './top-categories';
 import type { ChartColor, ChartSeries, SeriesRow } from './types';
@@ -133,7 +134,7 @@ export const DEFAULT_SHOWN = 5;
 /** Most runs the charts draw at once: up to 12 runs shown together keep distinct colours (runColors). */
 export const MAX_SHOWN = 12;
 /** Longest run name on a chart's legend and axis; the table shows the full one. */
-export const CHART_NAME_LENGTH = 24;
+export const CHART_NAME_LENGTH = 44;
 
 /** A run's pass@1 in the latest epoch that has one; null when no epoch has. */
 export function latestPassAt1(training: ComparedTraining): { epoch: number; value: number } | null {
@@ -164,6 +165,8 @@ export interface ComparedRun {
   /** Against the baseline; null for the baseline itself. */
   paired: Omit<PairedDifference, 'per_epoch'> | null;
   verdict: Verdict | null;
+  /** The diff page of the baseline against this run at the last epoch both have; null for the baseline. */
+  diff: { epoch: number; href: string } | null;
 }
 
 const byNumberDesc = (a: number | null, b: number | null) => {
@@ -196,6 +199,17 @@ function withoutEpochs(pd: PairedDifference): Omit<PairedDifference, 'per_epoch'
   return copy as Omit<PairedDifference, 'per_epoch'>;
 }
 
+/** The baseline against the run at the last epoch both answered, on the diff page. */
+function lastEpochDiff(pd: PairedDifference): ComparedRun['diff'] {
+  const epoch = pd.per_epoch.at(-1)?.epoch_id;
+  if (epoch === undefined) return null;
+  const href = diffHref(
+    { training_id: pd.baseline, epoch_id: epoch },
+    { training_id: pd.training_id, epoch_id: epoch },
+  );
+  return { epoch, href };
+}
+
 /** Every compared run as the table shows it, in the comparison's order. */
 export function comparedRunRows(comparison: TrainingComparison): ComparedRun[] {
   const rank = new Map(rankRuns(comparison).map((id, i) => [id, i]));
@@ -218,6 +232,7 @@ export function comparedRunRows(comparison: TrainingComparison): ComparedRun[] {
       avgRewardCi: t.avg_reward_ci,
       paired: pd ? withoutEpochs(pd) : null,
       verdict: pd ? pairedVerdict(pd) : null,
+      diff: pd ? lastEpochDiff(pd) : null,
     };
   });
 }
@@ -299,16 +314,36 @@ export function shownColors(ids: readonly string[]): Map<string, ChartColor> {
 }
 
 /**
- * The drawn runs' names as a chart shows them: without the start they all share ("tau2-", see sharedStart), shortened
- * in the middle to `max` characters, still different from one another.
+ * The drawn runs' names as a chart shows them: without the start they all share ("tau2-", see sharedStart) and the
+ * fractions of a second of their times (withoutSubseconds), shortened in the middle to `max` characters, still
+ * different from one another.
  */
 export function chartNames(ids: readonly string[], max = CHART_NAME_LENGTH): Map<string, string> {
   const start = sharedStart(ids).length;
-  const short = uniqueShortNames(
-    ids.map((id) => id.slice(start)),
-    max,
-  );
+  const short = uniqueShortNames(withoutSubseconds(ids.map((id) => id.slice(start))), max);
   return new Map(ids.map((id, i) => [id, short[i]]));
+}
+
+/** A run in a chart's legend: its colour and its name without the start every drawn run shares. */
+export interface LegendRun {
+  id: string;
+  label: string;
+  color: ChartColor;
+}
+
+/**
+ * The legend of a chart whose categories are runs: the drawn runs it has, in their order and colours, named whole but
+ * for the start all drawn runs share (the same start the chart names leave out).
+ */
+export function runLegend(
+  series: ChartSeries,
+  ids: readonly string[],
+  colors: Map<string, ChartColor>,
+): LegendRun[] {
+  const start = sharedStart(ids).length;
+  return ids
+    .filter((id) => series.categories.includes(id))
+    .map((id) => ({ id, label: id.slice(start), color: colors.get(id) ?? 'gray' }));
 }
 
 /**

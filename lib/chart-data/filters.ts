@@ -17,7 +17,7 @@ export interface FilterChip {
 
 function chipValue(key: FilterKey, value: string | number): string {
   if (key === 'tool_failed' && value === ANY_TOOL) return 'any tool';
-  if (key === 'q') return `“${value}”`;
+  if (key === 'q' || key === 'signature') return `“${value}”`;
   return String(value);
 }
 

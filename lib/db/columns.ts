@@ -149,6 +149,17 @@ export const COLUMNS = [
     derived: true,
     addedLater: true,
   },
+  // The final answer's fingerprint (its first line with ids, numbers, quoted text and paths replaced by placeholders,
+  // lib/ingest/error-fingerprint.ts), so failed answers group; '' without a final answer (final_answer_chars null) or
+  // with an empty one. Null only in a table being upgraded.
+  {
+    name: 'final_answer_fingerprint',
+    kind: 'utf8',
+    nullable: true,
+    scan: 'on-demand',
+    derived: true,
+    addedLater: true,
+  },
 ] as const satisfies readonly ColumnDeclaration[];
 
 /**

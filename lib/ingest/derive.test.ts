@@ -119,6 +119,24 @@ describe('the final answer (final_answer_chars)', () => {
   });
 });
 
+describe('final_answer_fingerprint', () => {
+  const print = (steps: Step[]) => deriveColumns(steps).final_answer_fingerprint;
+
+  it("is the answer's first line with its particulars as placeholders, so answers that differ by them group", () => {
+    expect(print([reply('I cannot find reservation ABC123.\nSorry.')])).toBe(
+      'I cannot find reservation <id>.',
+    );
+    expect(print([reply('I cannot find reservation XYZ999.')])).toBe('I cannot find reservation <id>.');
+    expect(print([reply('The answer is 42')])).toBe('The answer is <num>');
+  });
+
+  it("is '' without a final answer and for an empty one (final_answer_chars tells them apart)", () => {
+    expect(print([reply('Let me check.'), call('search')])).toBe('');
+    expect(print([])).toBe('');
+    expect(print([reply('  ')])).toBe('');
+  });
+});
+
 describe('final_repeat_share', () => {
   it('is the share of word 4-grams that occurred earlier in the answer: 5/9 for "a b c d" three times', () => {
     expect(repeatedNgramShare('a b c d a b c d a b c d')).toBeCloseTo(5 / 9, 15);
@@ -195,6 +213,7 @@ describe('the derived answer columns in a LanceDB table', () => {
       'final_answer_chars',
       'final_repeat_share',
       'error_fingerprints',
+      'final_answer_fingerprint',
     ];
     const rows = (await readBack(table, columns)).sort((a, b) =>
       String(a.data_id).localeCompare(String(b.data_id)),
@@ -206,6 +225,7 @@ describe('the derived answer columns in a LanceDB table', () => {
         final_answer_chars: 0,
         final_repeat_share: null,
         error_fingerprints: [],
+        final_answer_fingerprint: '',
       },
       {
         data_id: 'loop',
@@ -213,6 +233,7 @@ describe('the derived answer columns in a LanceDB table', () => {
         final_answer_chars: 23,
         final_repeat_share: 5 / 9,
         error_fingerprints: [],
+        final_answer_fingerprint: 'a b c d a b c d a b c d',
       },
       {
         data_id: 'unfinished',
@@ -220,6 +241,7 @@ describe('the derived answer columns in a LanceDB table', () => {
         final_answer_chars: null,
         final_repeat_share: null,
         error_fingerprints: ['timeout'],
+        final_answer_fingerprint: '',
       },
     ]);
 

@@ -72,13 +72,22 @@ export function deriveColumns(steps: readonly Step[]): DerivedColumns {
 /** The columns describing how the agent acted and answered: repeated calls and its final answer. */
 function answerColumns(
   steps: readonly Step[],
-): Pick<DerivedColumns, 'repeated_call_run' | 'final_answer_chars' | 'final_repeat_share'> {
+): Pick<
+  DerivedColumns,
+  'repeated_call_run' | 'final_answer_chars' | 'final_repeat_share' | 'final_answer_fingerprint'
+> {
   const answer = finalAnswer(steps);
   return {
     repeated_call_run: longestRepeatedCallRun(steps),
     final_answer_chars: answer === null ? null : characterCount(answer),
     final_repeat_share: answer === null ? null : repeatedNgramShare(answer),
+    final_answer_fingerprint: finalAnswerFingerprint(answer),
   };
+}
+
+/** `final_answer_fingerprint`: the answer's `errorFingerprint`; '' without a final answer (null) or for an empty one. */
+export function finalAnswerFingerprint(answer: string | null): string {
+  return answer === null ? '' : errorFingerprint(answer);
 }
 
 /**

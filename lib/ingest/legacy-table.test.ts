@@ -52,6 +52,7 @@ describe('a table written by the previous version', () => {
         'repeated_call_run',
         'final_answer_chars',
         'final_repeat_share',
+        'final_answer_fingerprint',
       ]),
     );
     expect(report.filled).toBe(18);
@@ -93,6 +94,18 @@ describe('a table written by the previous version', () => {
     // feel free to reach out. Safe travels, and I hope you feel better soon!": 15 + 84 + 47 = 146 characters, 27
     // words (you re welcome if …), 24 4-grams, none repeated.
     expect(answers('t_a20d863d58965243dd7b0902')).toEqual([0, 146, 0]);
+    // The final answers' fingerprints: "4" is a number; "maybe" and the farewell (no id, number or quoted text) stay as
+    // they are; no final answer is ''.
+    const print = (id: string) => after.get(id)!.final_answer_fingerprint;
+    expect(['traj-explicit', 't_c0863e550dc4f2214fe5ab91', 't_4927f7d80b7830e39adbc0e9'].map(print)).toEqual([
+      '<num>',
+      'maybe',
+      '',
+    ]);
+    expect(print('t_a20d863d58965243dd7b0902')).toMatch(
+      /^You're welcome! If you have any other .* feel better soon!$/,
+    );
+    expect(await table.countRows('final_answer_fingerprint IS NULL')).toBe(0);
     // Every row is filled: no row lacks the run, and only rows without a final answer lack its length.
     expect(await table.countRows('repeated_call_run IS NULL')).toBe(0);
     expect(await table.countRows('final_answer_chars IS NULL')).toBe(1);

@@ -204,6 +204,7 @@ describe('deriveColumns', () => {
       repeated_call_run: 1,
       final_answer_chars: 0,
       final_repeat_share: null,
+      final_answer_fingerprint: '',
     });
   });
 

@@ -155,6 +155,30 @@ describe('upgrading a table written by the previous version', () => {
     expect(await upgradeTable(db.config, { scanForUnfilled: true })).toMatchObject({ filled: 0 });
   });
 
+  it('adds and fills final_answer_fingerprint in a table written before it', async () => {
+    db = tempDb();
+    const before = new Schema(
+      trajectorySchema.fields.filter((field) => field.name !== 'final_answer_fingerprint'),
+    );
+    await writeOldTable(db, 7, before);
+    await expect(openTrajectories(db.config)).rejects.toBeInstanceOf(TableNeedsUpgradeError);
+    const report = await upgradeTable(db.config, { batch: 5 });
+    expect(report).toMatchObject({ added: ['final_answer_fingerprint'], filled: 7 });
+    const table = (await openTrajectories(db.config))!;
+    // Every old row ends with a python call: no final answer, ''.
+    const prints = await table.query().select(['final_answer_fingerprint']).toArray();
+    expect(prints.map((row) => row.final_answer_fingerprint)).toEqual(Array.from({ length: 7 }, () => ''));
+    expect(await upgradeTable(db.config, { scanForUnfilled: true })).toMatchObject({ filled: 0 });
+    // A new row arrives with the fingerprint of its answer.
+    await ingestText(newRecord('new-3', 'Booked flight HAT123 for 2 people'), { db: db.config });
+    const added = await table
+      .query()
+      .where("trajectory_id = 'new-3'")
+      .select(['final_answer_fingerprint'])
+      .toArray();
+    expect(added.map((row) => row.final_answer_fingerprint)).toEqual(['Booked flight <id> for <num> people']);
+  });
+
   it('upgrades an old table the first time ingest writes to it', async () => {
     db = tempDb();
     await writeOldTable(db, 3);

@@ -16,6 +16,7 @@ import {
   characterCount,
   deriveColumns,
   finalAnswer,
+  finalAnswerFingerprint,
   longestRepeatedCallRun,
   repeatedNgramShare,
   stepText,
@@ -57,6 +58,7 @@ const FILL: Record<FilledColumn, Fill> = {
   repeated_call_run: { value: longestRepeatedCallRun },
   final_answer_chars: { value: finalAnswerChars, unfilledWhileNull: 'repeated_call_run' },
   final_repeat_share: { value: finalRepeatShare, unfilledWhileNull: 'repeated_call_run' },
+  final_answer_fingerprint: { value: (steps) => finalAnswerFingerprint(finalAnswer(steps)) },
 };
 
 const FILLED = Object.keys(FILL) as FilledColumn[];

@@ -27,10 +27,13 @@ export interface NumberClause {
 
 /**
  * A text filter: a tool whose call failed (or any), or a case-insensitive substring of any of the columns; with
- * `steps`, also a full-text match of every word in the trajectory's steps (lib/analysis/step-search.ts).
+ * `steps`, also a full-text match of every word in the trajectory's steps (lib/analysis/step-search.ts); or (`has_any`)
+ * a list column holding the text exactly, as one item (a text value may hold commas, which split a list filter's).
  */
 export type TextClause =
-  { op: 'failed_tool' } | { op: 'contains'; columns: readonly string[]; steps?: boolean };
+  | { op: 'failed_tool' }
+  | { op: 'contains'; columns: readonly string[]; steps?: boolean }
+  | { op: 'has_any'; column: string };
 
 interface Common {
   role: Role;

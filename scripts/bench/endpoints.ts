@@ -28,10 +28,14 @@ export function endpointCases(trainings: string[]): [string, string][] {
     ['epoch-progression', `training_id=${first}`],
     ['training-comparison', `training_ids=${first},${second}`],
     ['failure-cases', `training_id=${first}&sort=-step_count`],
+    ['failure-signatures', `training_id=${first}`],
+    ['failure-signatures', ''],
     ['unexpected-tool-contexts', 'tool_failed=any'],
     ['summary', `training_id=${first}&epoch_id=11&reward_max=0&termination_reason=timeout,max_turns`],
     ['run-alerts', `training_id=${first}`],
     ['run-alerts', ''],
+    ['diff', `training_id=${first}&epoch_a=0&epoch_b=11`],
+    ['diff', `training_ids=${first},${second}&epoch_id=11`],
   ];
 }
 

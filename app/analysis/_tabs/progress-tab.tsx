@@ -1,4 +1,6 @@
 import { ChooseTraining } from '@/components/analysis/choose-training';
+import { DiffEpochsForm } from '@/components/diff/diff-epochs-form';
+import { Card } from '@/components/ui/card';
 import { ZeroVarianceCard } from '@/components/groups/zero-variance-card';
 import { ProgressCards } from '@/components/progress/progress-cards';
 import { RewardHistogramCard } from '@/components/progress/reward-histogram-card';
@@ -46,7 +48,20 @@ export function ProgressTab({ query, source, params, trainings }: ProgressTabPro
         size="chart"
         load={() => epochProgression(curveQuery, source)}
       >
-        {(progression) => <ProgressCards progression={progression} selectedEpoch={query.epoch_id ?? null} />}
+        {(progression) => (
+          <Stack>
+            <ProgressCards progression={progression} selectedEpoch={query.epoch_id ?? null} />
+            {progression.epochs.length >= 2 ? (
+              <Card title="Why did it change" testId="card-diff-epochs">
+                <DiffEpochsForm
+                  trainingId={progression.training_id}
+                  epochs={progression.epochs.map((e) => e.epoch_id)}
+                  to={query.epoch_id ?? null}
+                />
+              </Card>
+            ) : null}
+          </Stack>
+        )}
       </LoadCard>
       <LoadCard<GroupZeroVariance>
         title="Zero-variance groups by epoch"

@@ -67,7 +67,8 @@ interface QuestionTotals extends QuestionTable {
 }
 
 function totalsOf(scan: Scan, rows: Int32Array, threshold: number): QuestionTotals {
-  const { keys, count } = questionKeys(scan);
+  const { keys, count, firstRow } = questionKeys(scan);
+  const data = strings(scan, 'data_id').codes;
   const reward = floats(scan, 'reward');
   const n = new Int32Array(count);
   const c = new Int32Array(count);
@@ -83,7 +84,9 @@ function totalsOf(scan: Scan, rows: Int32Array, threshold: number): QuestionTota
     c[q] += +(value > threshold);
     rewardSum[q] += value;
   }
-  return { ...gather({ n, c, rewardSum }, ids.subarray(0, seen)), ids: ids.slice(0, seen) };
+  const clusters = new Int32Array(count);
+  for (let j = 0; j < seen; j++) clusters[ids[j]] = data[firstRow[ids[j]]];
+  return { ...gather({ n, c, rewardSum, clusters }, ids.subarray(0, seen)), ids: ids.slice(0, seen) };
 }
 
 /**
@@ -111,23 +114,25 @@ function gather(table: QuestionTable, at: ArrayLike<number>): QuestionTable {
   const n = new Int32Array(at.length);
   const c = new Int32Array(at.length);
   const rewardSum = new Float64Array(at.length);
+  const clusters = table.clusters ? new Int32Array(at.length) : undefined;
   for (let j = 0; j < at.length; j++) {
     const q = at[j];
     n[j] = table.n[q];
     c[j] = table.c[q];
     rewardSum[j] = table.rewardSum[q];
+    if (clusters) clusters[j] = table.clusters![q];
   }
-  return { n, c, rewardSum };
+  return clusters ? { n, c, rewardSum, clusters } : { n, c, rewardSum };
 }
 
 /**
  * Per question among `rows` (training × epoch × data_id), in order of first appearance: samples, successes
- * (reward > threshold) and reward sum. One pass over typed arrays, no hashing per row; the arrays are shared
+ * (reward > threshold), reward sum and its data_id code (the cluster of its epochs). One pass over typed arrays, no hashing per row; the arrays are shared
  * between calls, read them only.
  */
 export function questionCounts(scan: Scan, rows: Int32Array, successThreshold: number): QuestionTable {
-  const { n, c, rewardSum } = questionTotals(scan, rows, successThreshold);
-  return { n, c, rewardSum };
+  const { n, c, rewardSum, clusters } = questionTotals(scan, rows, successThreshold);
+  return { n, c, rewardSum, clusters };
 }
 
 /** The first row of each of the questions `ids`. */
@@ -183,6 +188,7 @@ export function questionCountsByGroup(
         n: sorted.n.subarray(from, to),
         c: sorted.c.subarray(from, to),
         rewardSum: sorted.rewardSum.subarray(from, to),
+        clusters: sorted.clusters?.subarray(from, to),
       };
       return [label, table];
     }),

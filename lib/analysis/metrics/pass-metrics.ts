@@ -1,4 +1,5 @@
 import { bootstrapMeanCI, type MeanCI } from './bootstrap';
+import { clusterMeanCI } from './cluster-bootstrap';
 import { countHistogram, meanPassAtKOfHistogram } from './pass-at-k';
 
 /** Columns every pass@k / average-reward figure needs. */
@@ -15,6 +16,11 @@ export interface QuestionTable {
   n: Int32Array;
   c: Int32Array;
   rewardSum: Float64Array;
+  /**
+   * Per question, its data_id code: a question answered in several epochs (or runs) is one cluster, resampled whole by
+   * the average reward's interval. Absent: every question is its own cluster.
+   */
+  clusters?: Int32Array;
 }
 
 export interface PassMetrics {
@@ -118,7 +124,11 @@ export function passAt1CI(table: QuestionTable): { low: number; high: number } |
   return ci ? { low: ci.low, high: ci.high } : null;
 }
 
-/** Average reward of a group; the bootstrap CI (the costly part) is skipped when the caller does not show it. */
+/**
+ * Average reward of a group; the bootstrap CI (the costly part) is skipped when the caller does not show it. Where the
+ * table pools several epochs of a question, the CI resamples its data_id clusters (each question with all its epochs);
+ * within one epoch of one run every cluster is one question and the CI is the plain one.
+ */
 export function rewardSummary(table: QuestionTable, withCi = true): RewardSummary {
   let total = 0;
   let sum = 0;
@@ -128,7 +138,12 @@ export function rewardSummary(table: QuestionTable, withCi = true): RewardSummar
     sum += table.rewardSum[q];
     questionMeans[q] = table.rewardSum[q] / table.n[q];
   }
-  const ci: MeanCI | null = withCi ? bootstrapMeanCI(questionMeans, { resamples: 1000, seed: 1 }) : null;
+  const options = { resamples: 1000, seed: 1 };
+  const ci: MeanCI | null = !withCi
+    ? null
+    : table.clusters
+      ? clusterMeanCI(questionMeans, table.clusters, options)
+      : bootstrapMeanCI(questionMeans, options);
   return {
     trajectory_count: total,
     avg_reward: total > 0 ? sum / total : null,

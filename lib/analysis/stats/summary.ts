@@ -11,7 +11,10 @@ export const summaryFields = {
   trajectory_count: count,
   /** Mean reward over trajectories; null for an empty selection. */
   avg_reward: nullableNumber,
-  /** 95% bootstrap CI over questions (question-mean rewards resampled, seeded). */
+  /**
+   * 95% bootstrap CI over questions (question-mean rewards resampled, seeded); where epochs or runs are pooled, a
+   * question's data_id is resampled with all its epochs together (clustered), so repeats of it are not independent.
+   */
   avg_reward_ci: interval,
   question_count: count,
   /** Smallest and largest number of samples per question. */

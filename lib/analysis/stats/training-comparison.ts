@@ -5,6 +5,12 @@ import { AnalysisError } from '../errors';
 import type { AnalysisQuery } from '../filters/query';
 import { groupRows } from '../grouping';
 import { BOOTSTRAP_MAX_VALUES, bootstrapMeanCI, mulberry32, type MeanCI } from '../metrics';
+import {
+  clusterTotals,
+  clusterTotalsCI,
+  percentileInterval,
+  resampleClusterMeans,
+} from '../metrics/cluster-bootstrap';
 import { passMetrics, PASS_COLUMNS, rewardSummary, type QuestionTable } from '../metrics/pass-metrics';
 import { floats, ints, strings, type Scan } from '../scan/scan';
 import { defineStat } from '../stat';
@@ -108,6 +114,8 @@ export interface RunQuestions extends QuestionTable {
   epochs: Int32Array;
   /** epoch × (data_id dictionary size) + data_id code: the same question in every run of one scan. */
   pairKeys: Float64Array;
+  /** The data_id code: the cluster of a question's epochs, resampled together where epochs are pooled. */
+  clusters: Int32Array;
 }
 
 /**
@@ -141,6 +149,7 @@ export function questionTally(scan: Scan, threshold: number) {
       rewardSum: new Float64Array(ids.length),
       epochs: new Int32Array(ids.length),
       pairKeys: new Float64Array(ids.length),
+      clusters: new Int32Array(ids.length),
     };
     ids.forEach((q, slot) => {
       const first = firstRow[q];
@@ -149,6 +158,7 @@ export function questionTally(scan: Scan, threshold: number) {
       run.rewardSum[slot] = sums[q];
       run.epochs[slot] = epoch[first];
       run.pairKeys[slot] = epoch[first] * dataCount + data.codes[first];
+      run.clusters[slot] = data.codes[first];
       n[q] = 0;
       c[q] = 0;
       sums[q] = 0;
@@ -195,30 +205,32 @@ function sortedQuantile(sorted: Float64Array, q: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-export type MeanInterval = (values: ArrayLike<number>, seed: number) => MeanCI | null;
+/**
+ * The interval of a mean; with `clusters` (a cluster id per value: the question's data_id code), whole clusters are
+ * resampled, so a question's epochs pooled together count as one draw (lib/analysis/metrics/cluster-bootstrap.ts).
+ */
+export type MeanInterval = (
+  values: ArrayLike<number>,
+  seed: number,
+  clusters?: ArrayLike<number>,
+) => MeanCI | null;
 
 /**
  * `bootstrapMeanCI(values, { resamples: 1000, seed })`, figure for figure, for the many runs of one comparison: the
  * resample draws depend only on the seed and the number of values, and runs compared on the same questions have the
  * same number, so each (seed, count) is drawn once and reused by every run (100 runs draw their resamples once, not
  * 100 times). Counts past BOOTSTRAP_MAX_VALUES (the normal interval), values with NaN, or plans past MAX_PLAN_DRAWS go
- * to bootstrapMeanCI itself.
+ * to bootstrapMeanCI itself. With clusters of more than one value, `clusterMeanCI` figure for figure: the draws of
+ * (seed, number of clusters) are shared the same way.
  */
 export function sharedBootstrap(): MeanInterval {
   const plans = new Map<string, Int32Array>();
   let held = 0;
-  return (values, seed) => {
-    const n = values.length;
-    const plain = () => bootstrapMeanCI(Array.from(values), { resamples: RESAMPLES, seed });
-    if (n < 2 || n > BOOTSTRAP_MAX_VALUES) return plain();
-    const data = Float64Array.from(values);
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += data[i];
-    if (Number.isNaN(sum)) return plain();
+  const planOf = (seed: number, n: number): Int32Array | null => {
     const key = `${seed}:${n}`;
     let plan = plans.get(key);
     if (!plan) {
-      if (held + n * RESAMPLES > MAX_PLAN_DRAWS) return plain();
+      if (held + n * RESAMPLES > MAX_PLAN_DRAWS) return null;
       // The draws of bootstrapMeanCI's resampling, in its order.
       const rng = mulberry32(seed);
       plan = new Int32Array(n * RESAMPLES);
@@ -226,6 +238,33 @@ export function sharedBootstrap(): MeanInterval {
       plans.set(key, plan);
       held += plan.length;
     }
+    return plan;
+  };
+  const clustered = (values: ArrayLike<number>, seed: number, clusters: ArrayLike<number>) => {
+    const totals = clusterTotals(values, clusters);
+    const groups = totals.sums.length;
+    if (groups === totals.count) return null;
+    const plan = groups >= 2 && groups <= BOOTSTRAP_MAX_VALUES ? planOf(seed, groups) : null;
+    if (!plan) return clusterTotalsCI(totals, { resamples: RESAMPLES, seed });
+    const means = new Float64Array(RESAMPLES);
+    resampleClusterMeans(totals, plan, means);
+    return percentileInterval(totals.sum / totals.count, means);
+  };
+  return (values, seed, clusters) => {
+    if (clusters) {
+      const interval = clustered(values, seed, clusters);
+      // One value per cluster: the plain interval below is the same.
+      if (interval) return interval;
+    }
+    const n = values.length;
+    const plain = () => bootstrapMeanCI(Array.from(values), { resamples: RESAMPLES, seed });
+    if (n < 2 || n > BOOTSTRAP_MAX_VALUES) return plain();
+    const data = Float64Array.from(values);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += data[i];
+    if (Number.isNaN(sum)) return plain();
+    const plan = planOf(seed, n);
+    if (!plan) return plain();
     const means = new Float64Array(RESAMPLES);
     for (let b = 0, j = 0; b < RESAMPLES; b++) {
       let s = 0;
@@ -241,25 +280,31 @@ export function sharedBootstrap(): MeanInterval {
   };
 }
 
-/** The interval of a selection's average reward over its questions, as the summary gives it. */
-function rewardInterval(table: QuestionTable, ci: MeanInterval) {
+/** The interval of a selection's average reward over its questions, as the summary gives it (clustered alike). */
+function rewardInterval(table: QuestionTable, ci: MeanInterval, clusters?: Int32Array) {
   const means = Float64Array.from(table.n, (count, q) => table.rewardSum[q] / count);
-  const interval = ci(means, REWARD_SEED);
+  const interval = ci(means, REWARD_SEED, clusters);
   return interval ? { low: interval.low, high: interval.high } : null;
 }
 
 /** The summary of a question table (computeSummary's figures, the interval drawn by `ci`). */
-function summaryOf(table: QuestionTable, threshold: number, k: number | null, ci: MeanInterval): Summary {
+function summaryOf(
+  table: QuestionTable,
+  threshold: number,
+  k: number | null,
+  ci: MeanInterval,
+  clusters?: Int32Array,
+): Summary {
   return {
     ...rewardSummary(table, false),
-    avg_reward_ci: rewardInterval(table, ci),
+    avg_reward_ci: rewardInterval(table, ci, clusters),
     ...passMetrics(table, k ?? undefined),
     success_threshold: threshold,
   };
 }
 
-function meanDifference(deltas: number[], seed: number, ci: MeanInterval) {
-  const interval = ci(deltas, seed);
+function meanDifference(deltas: number[], seed: number, ci: MeanInterval, clusters?: number[]) {
+  const interval = ci(deltas, seed, clusters);
   return {
     common_questions: deltas.length,
     delta_pass_at_1: interval ? interval.mean : null,
@@ -293,6 +338,8 @@ export function pairedDifference(
   index: Map<number, number> = pairIndex(baseline),
 ): PairedDifference {
   const deltas: number[] = [];
+  // Each difference's question (data_id code): the overall interval resamples questions with all their epochs.
+  const clusters: number[] = [];
   const epochDeltas = new Map<number, number[]>();
   let wins = 0;
   let ties = 0;
@@ -303,6 +350,7 @@ export function pairedDifference(
     const epoch = other.epochs[slot];
     const delta = other.c[slot] / other.n[slot] - baseline.c[at] / baseline.n[at];
     deltas.push(delta);
+    clusters.push(other.clusters[slot]);
     const list = epochDeltas.get(epoch);
     if (list) list.push(delta);
     else epochDeltas.set(epoch, [delta]);
@@ -319,7 +367,7 @@ export function pairedDifference(
   return {
     training_id: other.id,
     baseline: baseline.id,
-    ...meanDifference(deltas, PAIRED_SEED, ci),
+    ...meanDifference(deltas, PAIRED_SEED, ci, clusters),
     wins,
     ties,
     losses,
@@ -356,7 +404,7 @@ export function computeTrainingComparison(
     const runRows = rowsOf(run.id);
     return {
       training_id: run.id,
-      ...summaryOf(run, threshold, k, ci),
+      ...summaryOf(run, threshold, k, ci, run.clusters),
       termination_stats: computeTerminationStats(scan, runRows).termination_stats,
       reward_distribution: computeRewardCategoryStats(scan, runRows, query).reward_distribution,
       epochs: byEpoch(run).map(([epoch, slots]) => {
