@@ -38,16 +38,19 @@ export {
 export { decodeSegment, segmentParam } from './params/segments';
 export {
   COMPARE_PATH,
+  DIFF_PATH,
   DISAGREEMENT_PATH,
   analysisHref,
   clearedFilters,
   compareHref,
   comparisonHref,
   dashboardHref,
+  diffHref,
   disagreementHref,
   epochFailuresHref,
   failuresHref,
   filterChangeHref,
+  notesHref,
   groupHref,
   healthHref,
   pageHref,
@@ -63,4 +66,5 @@ export {
   trajectoryRecordHref,
   type DashboardParams,
   type DashboardPatch,
+  type DiffSideRef,
 } from './params/hrefs';

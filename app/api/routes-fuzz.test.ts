@@ -150,7 +150,8 @@ describe('fuzzing every GET route handler', () => {
     );
   });
 
-  for (const { file, GET } of ROUTES.filter((r) => r.file !== ID_ROUTE)) {
+  // Routes of one record by its path (`[id]`) are fuzzed by id instead: below, and app/api/annotations/route.test.ts.
+  for (const { file, GET } of ROUTES.filter((r) => !r.file.includes('[id]'))) {
     it(`${file}: no 5xx, and a 4xx blames a parameter that was sent`, async () => {
       await fc.assert(
         fc.asyncProperty(query, async (pairs) => {

@@ -1,5 +1,5 @@
 import '../test-setup';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { withNuqsTestingAdapter, type UrlUpdateEvent } from 'nuqs/adapters/testing';
 import { createLoader } from 'nuqs/server';
@@ -121,5 +121,26 @@ describe('FailureTable links', () => {
     expect(screen.getByRole('link', { name: 'Reset filters' }).getAttribute('href')).toBe(
       '/analysis?k=4&tab=failures',
     );
+  });
+});
+
+describe('FailureTable note labels', () => {
+  it('shows a row’s labels as chips linking to their notes, and none on a row without', () => {
+    const onUrlUpdate = vi.fn<(event: UrlUpdateEvent) => void>();
+    render(
+      <FailureTable
+        failures={page([failure('t1'), failure('t2')])}
+        params={load('?tab=failures')}
+        labels={{ t1: ['env-bug', 'reward-hack'] }}
+      />,
+      { wrapper: withNuqsTestingAdapter({ searchParams: '?tab=failures', onUrlUpdate }) },
+    );
+    const [first, second] = screen.getAllByTestId('failure-row');
+    const chips = within(first).getAllByRole('link', { name: /^(env-bug|reward-hack)$/ });
+    expect(chips.map((chip) => chip.getAttribute('href'))).toEqual([
+      '/notes?label=env-bug',
+      '/notes?label=reward-hack',
+    ]);
+    expect(within(second).queryByTestId('label-chips')).toBeNull();
   });
 });

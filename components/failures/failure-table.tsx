@@ -14,6 +14,7 @@ import { SortHeader } from '../table/sort-header';
 import { NoMatches } from '../ui/empty-state';
 import { Pagination } from '../ui/pagination';
 import { useRowKeys } from './use-row-keys';
+import { LabelChips } from '../notes/label-chips';
 
 export interface FailureTableProps {
   /** One page of failing trajectories (its `limit` is the page size). */
@@ -21,6 +22,8 @@ export interface FailureTableProps {
   /** The current URL parameters, for sort, page and row links. */
   params: DashboardParams;
   pathname?: string;
+  /** The note labels of the rows' trajectories (by trajectory_id), shown under their question. */
+  labels?: Record<string, string[]>;
 }
 
 /** A column header sorting the failure list by `column` (page and open trajectory reset). */
@@ -45,7 +48,7 @@ function FailureSortHeader({
   );
 }
 
-export function FailureTable({ failures, params, pathname }: FailureTableProps) {
+export function FailureTable({ failures, params, pathname, labels = {} }: FailureTableProps) {
   const { update } = useDashboardUrl();
   const rows = failures.data;
   const [highlightId, setHighlightId] = useState<string | null>(params.trajectory);
@@ -158,6 +161,7 @@ export function FailureTable({ failures, params, pathname }: FailureTableProps) 
                     >
                       {row.question ?? <span className="font-mono">{row.data_id}</span>}
                     </p>
+                    <LabelChips labels={labels[row.trajectory_id] ?? []} className="mt-1" />
                   </td>
                   <td className="px-2 py-2">
                     <TerminationBadge reason={row.termination_reason} />

@@ -3,8 +3,11 @@ import { Card } from '@/components/ui/card';
 import { GroupFigures, NoLearningSignal } from './group-figures';
 import { GroupSamplesTable } from './group-samples-table';
 
-/** Every sample of one GRPO group with its reward and advantage, under the group's figures. */
-export function GroupCard({ group }: { group: GroupDetail }) {
+/**
+ * Every sample of one GRPO group with its reward and advantage, under the group's figures; `labels`: the note labels
+ * on single samples (by trajectory_id).
+ */
+export function GroupCard({ group, labels }: { group: GroupDetail; labels?: Record<string, string[]> }) {
   return (
     <Card
       title={`${group.samples.length} samples`}
@@ -13,7 +16,7 @@ export function GroupCard({ group }: { group: GroupDetail }) {
     >
       <GroupFigures group={group} />
       <NoLearningSignal group={group} />
-      <GroupSamplesTable group={group} />
+      <GroupSamplesTable group={group} labels={labels} />
     </Card>
   );
 }

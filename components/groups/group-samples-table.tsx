@@ -4,12 +4,22 @@ import { formatInteger, formatReward } from '@/lib/chart-data/format';
 import { advantageBar, advantageScale } from '@/lib/chart-data/groups';
 import { TerminationBadge } from '../ui/badge';
 import { TextLink } from '@/components/ui/links';
+import { LabelChips } from '../notes/label-chips';
 
 const HEAD = 'px-2 py-1.5 text-xs font-medium text-tremor-content dark:text-dark-tremor-content';
 const CELL = 'px-2 py-1.5 align-top';
 
-/** Every sample of a GRPO group side by side: reward, advantage, termination, tool path and length. */
-export function GroupSamplesTable({ group }: { group: GroupDetail }) {
+/**
+ * Every sample of a GRPO group side by side: reward, advantage, termination, tool path and length; under a sample, the
+ * note labels on it (`labels`, by trajectory_id).
+ */
+export function GroupSamplesTable({
+  group,
+  labels = {},
+}: {
+  group: GroupDetail;
+  labels?: Record<string, string[]>;
+}) {
   const scale = advantageScale(group);
   return (
     // Relative: the screen-reader-only header text is positioned absolutely, and must scroll with the table rather
@@ -52,6 +62,7 @@ export function GroupSamplesTable({ group }: { group: GroupDetail }) {
               >
                 <th scope="row" className={`${CELL} text-left font-normal`}>
                   <TextLink href={trajectoryHref(sample.trajectory_id)}>#{sample.sample_id}</TextLink>
+                  <LabelChips labels={labels[sample.trajectory_id] ?? []} className="mt-1" />
                 </th>
                 <td
                   className={`${CELL} text-right tabular-nums ${sample.success ? 'text-emerald-700 dark:text-emerald-400' : ''}`}

@@ -68,10 +68,18 @@ export interface QuestionAcrossRunsCardsProps {
   shown: QuestionAcrossRuns;
   /** The same runs over every epoch (the curve, and the epochs to choose from). */
   everyEpoch: QuestionAcrossRuns;
+  /** The note labels of each run's group shown (by training_id). */
+  labels?: Record<string, string[]>;
 }
 
 /** One question in several runs: side by side at one epoch, and its success rate epoch by epoch. */
-export function QuestionAcrossRunsCards({ dataId, runs, shown, everyEpoch }: QuestionAcrossRunsCardsProps) {
+export function QuestionAcrossRunsCards({
+  dataId,
+  runs,
+  shown,
+  everyEpoch,
+  labels,
+}: QuestionAcrossRunsCardsProps) {
   if (shown.runs.length === 0)
     return <EmptyState title="No run has this question" body={<span className="font-mono">{dataId}</span>} />;
   return (
@@ -92,7 +100,7 @@ export function QuestionAcrossRunsCards({ dataId, runs, shown, everyEpoch }: Que
           />
         }
       >
-        <QuestionRunsTable data={shown} />
+        <QuestionRunsTable data={shown} labels={labels} />
       </Card>
       <QuestionCurveCard dataId={dataId} everyEpoch={everyEpoch} />
     </>

@@ -14,10 +14,12 @@ export interface QuestionGridCardProps {
   params: DashboardParams;
   /** Every training, offered for disagreements with this one. */
   trainings: readonly string[];
+  /** The note labels of the questions (by data_id). */
+  labels?: Record<string, string[]>;
 }
 
 /** The questions × epochs grid of one training, a page of questions at a time. */
-export function QuestionGridCard({ learning, params, trainings }: QuestionGridCardProps) {
+export function QuestionGridCard({ learning, params, trainings, labels }: QuestionGridCardProps) {
   return (
     <Card
       title="Questions × epochs"
@@ -35,6 +37,7 @@ export function QuestionGridCard({ learning, params, trainings }: QuestionGridCa
         <RateLegend solvedRate={learning.solved_rate} />
         <QuestionGrid
           learning={learning}
+          labels={labels}
           sortHref={(key) =>
             dashboardHref(params, { question_sort: nextQuestionSort(learning.sort, key), page: null })
           }

@@ -4,11 +4,14 @@ import { formatPercent } from '@/lib/chart-data/format';
 import { cellTitle, questionSortDirection, rateStep, type QuestionSortKey } from '@/lib/chart-data/questions';
 import { groupHref, questionRunsHref } from '@/lib/search-params';
 import { RATE_CLASSES } from './rate-colors';
+import { LabelChips } from '../notes/label-chips';
 
 export interface QuestionGridProps {
   learning: QuestionLearning;
   /** The URL of the grid sorted by each column (the header links). */
   sortHref: (key: QuestionSortKey) => string;
+  /** The note labels of the questions (by data_id), under their id. */
+  labels?: Record<string, string[]>;
 }
 
 const HEAD = 'px-1.5 py-1 text-xs font-medium text-tremor-content dark:text-dark-tremor-content';
@@ -48,7 +51,7 @@ function SortHeader({
  * Questions × epochs: each cell is the success rate of that question's samples in that epoch, coloured by the legend's
  * scale and linked to the GRPO group behind it.
  */
-export function QuestionGrid({ learning, sortHref }: QuestionGridProps) {
+export function QuestionGrid({ learning, sortHref, labels = {} }: QuestionGridProps) {
   const { epochs, questions, sort } = learning;
   return (
     <div className="overflow-x-auto">
@@ -111,6 +114,7 @@ export function QuestionGrid({ learning, sortHref }: QuestionGridProps) {
                 >
                   {q.data_id}
                 </Link>
+                <LabelChips labels={labels[q.data_id] ?? []} className="mt-0.5" />
               </th>
               <td className="px-1.5 text-right tabular-nums">{formatPercent(q.success_rate, 0)}</td>
               <td className="px-1.5 text-right tabular-nums">{q.first_solved ?? '—'}</td>

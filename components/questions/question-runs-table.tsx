@@ -2,14 +2,26 @@ import type { QuestionAcrossRuns } from '@/lib/analysis/stats/question-across-ru
 import { formatPercent, formatReward } from '@/lib/chart-data/format';
 import { groupHref } from '@/lib/search-params';
 import { TextLink } from '@/components/ui/links';
+import { LabelChips } from '../notes/label-chips';
 
 const HEAD = 'px-2 py-1.5 text-xs font-medium text-tremor-content dark:text-dark-tremor-content';
 const CELL = 'px-2 py-1.5 tabular-nums';
 
-/** One question in each run, side by side: the epoch shown, its samples' rewards and success rate. */
-export function QuestionRunsTable({ data }: { data: QuestionAcrossRuns }) {
+/**
+ * One question in each run, side by side: the epoch shown, its samples' rewards and success rate; under a run, the
+ * note labels of its group at that epoch (`labels`, by training_id).
+ */
+export function QuestionRunsTable({
+  data,
+  labels = {},
+}: {
+  data: QuestionAcrossRuns;
+  labels?: Record<string, string[]>;
+}) {
   return (
-    <div className="overflow-x-auto">
+    // Relative: the screen-reader-only header text is positioned absolutely, and must scroll with the table rather
+    // than widen the page on a phone.
+    <div className="relative overflow-x-auto">
       <table className="w-full text-xs" data-testid="question-runs">
         <thead>
           <tr className="border-b border-tremor-border text-right dark:border-dark-tremor-border">
@@ -42,6 +54,7 @@ export function QuestionRunsTable({ data }: { data: QuestionAcrossRuns }) {
             >
               <th scope="row" className={`${CELL} text-left font-medium`}>
                 {run.training_id}
+                <LabelChips labels={labels[run.training_id] ?? []} className="mt-1 font-normal" />
               </th>
               <td className={CELL}>{run.epoch_id ?? '—'}</td>
               <td className={`${CELL} font-semibold`}>

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
-/** The bar at the top of every page: the app's name, its two entry points and, at the right, `status`. */
+/** The bar at the top of every page: the app's name, its entry points and, at the right, `status`. */
 export function SiteHeader({ status }: { status?: ReactNode }) {
   return (
     <header className="border-b border-tremor-border bg-tremor-background dark:border-dark-tremor-border dark:bg-dark-tremor-background">
-      <nav className="mx-auto flex max-w-screen-2xl items-center gap-6 px-6 py-3">
+      <nav className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-1 px-6 py-3 sm:gap-x-6">
         <Link
           href="/"
           className="font-semibold text-tremor-content-strong dark:text-dark-tremor-content-strong"
@@ -17,6 +17,9 @@ export function SiteHeader({ status }: { status?: ReactNode }) {
         </Link>
         <Link href="/analysis" className="text-sm hover:underline">
           Analysis
+        </Link>
+        <Link href="/notes" className="text-sm hover:underline">
+          Notes
         </Link>
         <div className="ml-auto">{status}</div>
       </nav>

@@ -18,19 +18,31 @@ export interface TrajectoryDetailViewProps {
   q: string | null;
   /** The health alerts of its run it is an example of (under its facts). */
   alerts?: ReactNode;
+  /** The note labels it carries (under its title). */
+  labels?: ReactNode;
+  /** Its notes and the form to add one (atop the side column). */
+  notes?: ReactNode;
 }
 
 /**
  * The full page of one trajectory: its facts, a window of its steps as a conversation with jumps to its first error
  * and the matches of `q`, and the other samples of its question (each can be compared side by side).
  */
-export function TrajectoryDetailView({ detail, siblings, q, alerts }: TrajectoryDetailViewProps) {
+export function TrajectoryDetailView({
+  detail,
+  siblings,
+  q,
+  alerts,
+  labels,
+  notes,
+}: TrajectoryDetailViewProps) {
   return (
     <Stack>
       <TextLink className="text-sm" href={failuresHref(detail.training_id, detail.epoch_id)}>
         ← Failures of {detail.training_id}, epoch {detail.epoch_id}
       </TextLink>
       <PageTitle className="break-all font-mono">{detail.trajectory_id}</PageTitle>
+      {labels}
       <TrajectoryMeta detail={detail} />
       {alerts}
       <div className="grid grid-cols-[minmax(0,1fr)] gap-4 xl:grid-cols-[minmax(0,1fr)_18rem]">
@@ -55,6 +67,7 @@ export function TrajectoryDetailView({ detail, siblings, q, alerts }: Trajectory
           />
         </div>
         <div className="space-y-4">
+          {notes}
           <SiblingList siblings={siblings} currentId={detail.trajectory_id} q={q} />
           <CompareForm currentId={detail.trajectory_id} />
         </div>

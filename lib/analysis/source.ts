@@ -2,6 +2,7 @@
 import 'server-only';
 import type { Table } from '@lancedb/lancedb';
 import { dbConfigFromEnv, openTrajectories, type DbConfig } from '../db';
+import { annotationsConfigFor, annotationsVersion } from '../annotations/store';
 import { ResultCache } from './cache';
 import type { ColumnEngine } from './engine/engine';
 import { columnBudgetFromEnv, columnEngine, shareBudget } from './engine/registry';
@@ -67,7 +68,10 @@ export async function sourceOf(
   };
 }
 
-/** Memoises one computation per (database, table version, stat, normalised query). */
+/**
+ * Memoises one computation per (database, table version, stat, normalised query). A query holding a `label` filter
+ * (as `label` or `filters.label`) is also keyed by the notes table's version: a new note changes its answer at once.
+ */
 export function cached<T>(
   source: Source,
   stat: string,
@@ -75,7 +79,17 @@ export function cached<T>(
   compute: () => Promise<T>,
 ): Promise<T> {
   const key = `${source.uri}\u0000${source.version}\u0000${stat}\u0000${stableStringify(query)}`;
-  return cache.getOrCompute(key, compute);
+  if (!holdsLabel(query)) return cache.getOrCompute(key, compute);
+  return annotationsVersion(annotationsConfigFor(source.uri)).then((notes) =>
+    cache.getOrCompute(`${key}\u0000notes ${notes}`, compute),
+  );
+}
+
+/** Whether a cache query holds a `label` filter, directly or in its `filters`. */
+function holdsLabel(query: unknown): boolean {
+  if (!query || typeof query !== 'object') return false;
+  const { label, filters } = query as { label?: unknown; filters?: { label?: unknown } };
+  return Array.isArray(label) ? label.length > 0 : Array.isArray(filters?.label) && filters.label.length > 0;
 }
 
 export function clearResultCache(): void {

@@ -9,6 +9,7 @@ import { deriveVersionWork } from './engine/derived';
 import { prepareVersionsWith } from './engine/registry';
 import { cached, openSource, sourceOf, stableStringify, type Source } from './source';
 import { stepMatches } from './search/step-search';
+import { labelMatches } from './filters/label-matches';
 import { filterClauses, type Scoring } from './filters/clauses';
 import { scanSelection } from './filters/scan-selection';
 
@@ -34,7 +35,12 @@ export async function selectRows(
     if (withRowIds) scan.rowIds = new BigUint64Array(0);
     return { scan, rows: new Int32Array(0) };
   }
-  const clauses = filterClauses(filters, await stepMatches(source, filters), scoring);
+  const clauses = filterClauses(
+    filters,
+    await stepMatches(source, filters),
+    scoring,
+    await labelMatches(source, filters),
+  );
   const resident = await residentSelection(source, clauses, columns);
   if (resident) return resident;
   return scanSelection(source.table, clauses, columns, withRowIds);

@@ -3,13 +3,16 @@ import { isPasswordHash, parsePasswordHash, type ScryptHash } from './password-h
 /** One accepted credential: an HTTP Basic user (plain or scrypt-hashed password) or a bearer token. */
 export type Credential =
   | { kind: 'basic'; user: string; password: { plain: string } | { hash: ScryptHash } }
-  | { kind: 'bearer'; token: string };
+  | { kind: 'bearer'; token: string; name?: string };
 
 const MIN_TOKEN_LENGTH = 16;
+/** The name a bearer entry may give its holder (`bearer:<name>:<token>`): the author of the notes it writes. */
+export const BEARER_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 /**
- * Parses `DASHBOARD_AUTH`: comma-separated entries `basic:<user>:<password>`, `basic:<user>:scrypt$…` or
- * `bearer:<token>`. Empty or unset means no authentication. Errors name the entry by position and user, never a secret.
+ * Parses `DASHBOARD_AUTH`: comma-separated entries `basic:<user>:<password>`, `basic:<user>:scrypt$…`,
+ * `bearer:<token>` or `bearer:<name>:<token>` (a name of letters, digits, `.`, `_`, `-`, at most 40, before a token of
+ * at least 16 characters; anything else after `bearer:` is the token). Empty or unset means no authentication. Errors name the entry by position and user, never a secret.
  */
 export function parseAuthConfig(text: string | undefined): Credential[] {
   if (!text || text.trim() === '') return [];
@@ -24,9 +27,13 @@ function parseEntry(entry: string, position: number): Credential {
   const kind = colon < 0 ? entry : entry.slice(0, colon);
   const rest = colon < 0 ? '' : entry.slice(colon + 1);
   if (kind === 'bearer') {
-    if (rest.length < MIN_TOKEN_LENGTH) fail(`a bearer token needs at least ${MIN_TOKEN_LENGTH} characters`);
-    if (/\s/.test(rest)) fail('a bearer token must not contain whitespace');
-    return { kind: 'bearer', token: rest };
+    const split = rest.indexOf(':');
+    const name = split > 0 ? rest.slice(0, split) : '';
+    const named = BEARER_NAME_PATTERN.test(name) && rest.length - split - 1 >= MIN_TOKEN_LENGTH;
+    const token = named ? rest.slice(split + 1) : rest;
+    if (token.length < MIN_TOKEN_LENGTH) fail(`a bearer token needs at least ${MIN_TOKEN_LENGTH} characters`);
+    if (/\s/.test(token)) fail('a bearer token must not contain whitespace');
+    return named ? { kind: 'bearer', token, name } : { kind: 'bearer', token };
   }
   if (kind === 'basic') {
     const split = rest.indexOf(':');

@@ -198,3 +198,38 @@ export const DISAGREEMENT_PATH = '/questions';
 export function disagreementHref(first: string, second: string): string {
   return `${DISAGREEMENT_PATH}?${new URLSearchParams({ training_ids: `${first},${second}` }).toString()}`;
 }
+
+/** The page of the diff of two sides (runs × epochs), question by question. */
+export const DIFF_PATH = '/diff';
+
+/** One side of a diff: a run at an epoch. */
+export interface DiffSideRef {
+  training_id: string;
+  epoch_id: number;
+}
+
+/**
+ * The diff of side a against side b, in the shortest of its three forms: one run at two epochs (`training_id`,
+ * `epoch_a`, `epoch_b`), two runs at one epoch (`training_ids`, `epoch_id`), or two runs at two epochs (`training_ids`,
+ * `epoch_a`, `epoch_b`). `extra` carries filters, `solved_rate` or a page along.
+ */
+export function diffHref(a: DiffSideRef, b: DiffSideRef, extra: DashboardPatch = {}): string {
+  const sides: DashboardPatch =
+    a.training_id === b.training_id
+      ? { training_id: [a.training_id], epoch_a: a.epoch_id, epoch_b: b.epoch_id }
+      : a.epoch_id === b.epoch_id
+        ? { training_ids: [a.training_id, b.training_id], epoch_id: a.epoch_id }
+        : { training_ids: [a.training_id, b.training_id], epoch_a: a.epoch_id, epoch_b: b.epoch_id };
+  return `${DIFF_PATH}${serializeDashboard({ ...extra, ...sides })}`;
+}
+
+/** The Notes page: the team's notes, most recent first. */
+export const NOTES_PATH = '/notes';
+
+/** The Notes page keeping the notes with any of `label` and/or by `author`. */
+export function notesHref({
+  label,
+  author,
+}: { label?: string[] | null; author?: string | null } = {}): string {
+  return `${NOTES_PATH}${serializeDashboard({ label: label?.length ? label : null, author: author ?? null })}`;
+}

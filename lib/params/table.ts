@@ -1,4 +1,5 @@
 import { INT32_MAX } from '../limits';
+import { FINGERPRINT_MAX_CHARS } from '../ingest/error-fingerprint';
 import { float, int, list, NO_BOUND, oneOf, text, type ParamSpec } from './spec';
 import { ANY_TOOL, FAILURE_SORTS, GROUP_BYS, QUESTION_SORTS, QUESTION_STATUSES } from '../vocabulary';
 
@@ -21,6 +22,10 @@ export { NO_BOUND } from './spec';
  * `reward_max=any` lifts it.
  */
 export const FAILURES_REWARD_MAX = 0.5;
+
+/** What failure-signatures groups (`signature_of`): failed tool calls' error messages, or failed trajectories' answers. */
+export const SIGNATURE_OF = ['tool_calls', 'final_answers'] as const;
+export type SignatureOf = (typeof SIGNATURE_OF)[number];
 
 export const TABS = [
   'overview',
@@ -142,6 +147,13 @@ export const PARAMS = {
     where: { op: 'failed_tool' },
     doc: `a tool name (a call to it failed), or \`${ANY_TOOL}\``,
   }),
+  signature: text({
+    role: 'filter',
+    chip: 'error:',
+    maxLength: FINGERPRINT_MAX_CHARS,
+    where: { op: 'has_any', column: 'error_fingerprints' },
+    doc: 'a failure signature (as failure-signatures gives it): trajectories with a failed tool call whose error message has it',
+  }),
   tool_calls_min: int({
     role: 'filter',
     min: 0,
@@ -206,6 +218,12 @@ export const PARAMS = {
     where: { op: 'contains', columns: ['question', 'data_id'], steps: true },
     doc: 'case-insensitive text search in the question and `data_id`, or every word of it in the steps (unless STEP_SEARCH_INDEX=off)',
   }),
+  label: list({
+    role: 'filter',
+    chip: 'label:',
+    maxLength: 40,
+    doc: 'one or more note labels (`reward-hack`): trajectories carrying any of them, on themselves, their question or their group (see "Annotations")',
+  }),
   k: int({
     role: 'metric',
     min: 1,
@@ -243,6 +261,13 @@ export const PARAMS = {
     onPage: true,
     doc: 'the tool whose failed calls are listed (unexpected-tool-contexts)',
   }),
+  signature_of: oneOf({
+    role: 'endpoint',
+    onPage: true,
+    values: SIGNATURE_OF,
+    default: 'tool_calls',
+    doc: 'what failure-signatures groups: the error messages of failed tool calls, or the final answers of failed trajectories',
+  }),
   limit: int({ role: 'endpoint', min: 1, max: 1000, doc: 'page size of a list' }),
   offset: int({ role: 'endpoint', min: 0, max: 10_000_000, default: 0, doc: 'rows of a list to skip' }),
   solved_rate: float({
@@ -273,6 +298,20 @@ export const PARAMS = {
     max: INT32_MAX,
     doc: 'the epoch of `status`; default: the last epoch (question-learning)',
   }),
+  epoch_a: int({
+    role: 'endpoint',
+    onPage: true,
+    min: 0,
+    max: INT32_MAX,
+    doc: 'side a of a diff: the earlier epoch of one `training_id`, or the epoch of the first of `training_ids=r1,r2` (with `epoch_b`; diff)',
+  }),
+  epoch_b: int({
+    role: 'endpoint',
+    onPage: true,
+    min: 0,
+    max: INT32_MAX,
+    doc: 'side b of a diff: the other epoch of one `training_id`, or the epoch of the second of `training_ids` (with `epoch_a`; diff)',
+  }),
   tab: oneOf({ role: 'view', values: TABS, default: 'overview', doc: 'the dashboard tab' }),
   page: int({ role: 'view', min: 1, max: INT32_MAX, doc: 'page of a list on the dashboard (1-based)' }),
   trajectory: text({ role: 'view', maxLength: 1024, doc: 'the trajectory open in the failure drawer' }),
@@ -295,7 +334,11 @@ export const PARAMS = {
   runs_group: oneOf({
     role: 'view',
     values: RUN_GROUPS,
-    doc: "the home page's runs table: rows grouped by `agent`, `dataset` or `partN`, the N-th piece of the run name cut at every `-`, `/` and `_` (empty pieces skipped): `tau2-384954369-airline-xai/grok-3` has part3 `airline` and part4 `xai`",
+    doc: "the home page's runs table: rows grouped by `agent`, `dataset` (with the domain its question ids name: `tau2/airline` of `tau2/airline:11`) or `partN`, the N-th piece of the run name cut at every `-`, `/` and `_` (empty pieces skipped): `tau2-384954369-airline-xai/grok-3` has part3 `airline` and part4 `xai`",
+  }),
+  author: text({
+    role: 'view',
+    doc: 'the Notes page (`/notes`): keep the notes of this author (with `label`: of this author and label)',
   }),
   shown: list({
     role: 'view',

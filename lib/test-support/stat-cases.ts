@@ -68,6 +68,11 @@ export function statCases({
       ['failure cases by -step_count, second page', { sort: '-step_count', offset: '2', limit: '3' }],
       ['failure cases by epoch, filtered', { ...filtered, sort: 'epoch_id' }],
     ],
+    'failure-signatures': [
+      ['failure signatures', {}],
+      ['failure signatures of one training, top 2', { training_id: training, limit: '2' }],
+      ['failure signatures, filtered', { ...filtered, tools_any: tool }],
+    ],
     'training-list': [['training list', {}]],
     'unexpected-tool-contexts': [
       ['unexpected tool contexts', {}],
@@ -103,6 +108,24 @@ export function statCases({
           ],
         ]
       : [],
+    diff: [
+      [
+        'diff of two epochs of one run',
+        { training_id: training, epoch_a: String(epoch), epoch_b: String(epoch + 1) },
+      ],
+      ...(other
+        ? [
+            [
+              'diff of two runs at one epoch',
+              { training_ids: `${training},${other}`, epoch_id: String(epoch) },
+            ],
+          ]
+        : []),
+      [
+        'diff, filtered, second page',
+        { ...filtered, epoch_a: String(epoch), epoch_b: String(epoch + 1), limit: '1', offset: '1' },
+      ],
+    ] as StatCase[],
     'run-alerts': [
       ['alerts of one run', { training_id: training }],
       ['alerts of every run', {}],

@@ -11,6 +11,8 @@ import {
 import type { Source } from '@/lib/analysis/source';
 import { dashboardHref, type DashboardParams } from '@/lib/search-params';
 import { LoadCard } from './load-card';
+import { loadNotes } from '@/app/notes/_parts/target-notes';
+import { labelsByQuestion } from '@/lib/annotations/select';
 
 interface QuestionsTabProps {
   query: AnalysisQuery;
@@ -45,8 +47,17 @@ export function QuestionsTab({ query, source, params, trainings }: QuestionsTabP
       <LoadCard<QuestionLearning> title="Questions gained and lost per epoch" size="chart" load={load}>
         {(learning) => <QuestionTransitionsCard learning={learning} params={params} />}
       </LoadCard>
-      <LoadCard<QuestionLearning> title="Questions × epochs" size="table" load={load}>
-        {(learning) => <QuestionGridCard learning={learning} params={params} trainings={trainings} />}
+      <LoadCard<{ learning: QuestionLearning; labels: Record<string, string[]> }>
+        title="Questions × epochs"
+        size="table"
+        load={async () => ({
+          learning: await load(),
+          labels: labelsByQuestion(await loadNotes(), selected[0]),
+        })}
+      >
+        {({ learning, labels }) => (
+          <QuestionGridCard learning={learning} params={params} trainings={trainings} labels={labels} />
+        )}
       </LoadCard>
     </Stack>
   );

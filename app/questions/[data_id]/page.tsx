@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { QuestionLabels, QuestionNotes, runGroupLabels } from '@/app/notes/_parts/target-notes';
 import { QuestionAcrossRunsCards, QuestionRunsHeader } from '@/components/questions/question-across-runs';
 import { BadLink } from '@/components/ui/bad-link';
 import { Stack } from '@/components/ui/layout';
@@ -44,7 +46,19 @@ export default async function QuestionRunsPage({ params, searchParams }: Props) 
   return (
     <Stack>
       <QuestionRunsHeader dataId={dataId} successThreshold={shown.success_threshold} runs={runs} />
-      <QuestionAcrossRunsCards dataId={dataId} runs={runs} shown={shown} everyEpoch={everyEpoch} />
+      <Suspense fallback={null}>
+        <QuestionLabels dataId={dataId} />
+      </Suspense>
+      <QuestionAcrossRunsCards
+        dataId={dataId}
+        runs={runs}
+        shown={shown}
+        everyEpoch={everyEpoch}
+        labels={await runGroupLabels(dataId, shown.runs)}
+      />
+      <Suspense fallback={null}>
+        <QuestionNotes dataId={dataId} />
+      </Suspense>
     </Stack>
   );
 }

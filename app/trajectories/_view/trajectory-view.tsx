@@ -9,6 +9,7 @@ import { runAlerts } from '@/lib/analysis/stats/run-alerts';
 import { alertsByRun, alertsOfTrajectory, alertViews } from '@/lib/chart-data/run-health';
 import { getTrajectory, siblingSamples, type TrajectoryDetail } from '@/lib/analysis/records/trajectory';
 import { searchTerms } from '@/lib/search-terms';
+import { TrajectoryLabels, TrajectoryNotes } from '@/app/notes/_parts/target-notes';
 
 export function trajectoryTitle(id: string): string {
   return `Trajectory ${id} · RL Trajectory Dashboard`;
@@ -37,11 +38,27 @@ export async function TrajectoryView({
     throw error;
   }
   const siblings = await siblingSamples(detail, source);
+  const keys = {
+    trajectory_id: detail.trajectory_id,
+    training_id: detail.training_id,
+    epoch_id: detail.epoch_id,
+    data_id: detail.data_id,
+  };
   return (
     <TrajectoryDetailView
       detail={detail}
       siblings={siblings}
       q={q}
+      labels={
+        <Suspense fallback={null}>
+          <TrajectoryLabels keys={keys} />
+        </Suspense>
+      }
+      notes={
+        <Suspense fallback={null}>
+          <TrajectoryNotes keys={keys} />
+        </Suspense>
+      }
       alerts={
         <Suspense fallback={null}>
           <ExampleOf trainingId={detail.training_id} trajectoryId={detail.trajectory_id} source={source} />

@@ -8,6 +8,9 @@ import { filterClauses } from '../filters/clauses';
 import type { Clause } from '../filters/filter';
 import { sqlWhere } from '../filters/where';
 import { residentSelection } from './selection';
+import { createAnnotation } from '../../annotations/store';
+import { labelMatches } from '../filters/label-matches';
+import { scanSelection } from '../filters/scan-selection';
 
 /** Rows beside the fixture: null agent and question, mixed case, non-ASCII text, quotes, a tool only they use. */
 const EXTRA = [
@@ -95,6 +98,14 @@ const CASES: [string, Filters, number][] = [
   ['search failed', { tool_failed: 'search' }, 3],
   ['python failed', { tool_failed: 'python' }, 4],
   ['a tool nobody calls failed', { tool_failed: 'nope' }, 0],
+  // A failure signature: a failed call's error fingerprint (unscored rows with the same error never match).
+  ['error signature', { signature: 'Error: down' }, 1],
+  [
+    'error signature of the fixture',
+    { signature: 'Error: search failed on <script>alert(<num>)<<path>>' },
+    3,
+  ],
+  ['error signature with a quote and a comma, none has it', { signature: "it's, gone" }, 0],
   ['tool calls ≥', { tool_calls_min: 2 }, 7],
   ['tool calls ≤', { tool_calls_max: 0 }, 6],
   ['questions by data_id', { data_id: ['q1', 'Q-Upper'] }, 11],
@@ -132,6 +143,11 @@ describe('the two back ends of the filter form (resident engine, LanceDB where) 
     };
   });
   afterAll(() => db.cleanup());
+  const table = () => tableHandle!;
+  let tableHandle: Awaited<ReturnType<typeof openTrajectories>>;
+  beforeAll(async () => {
+    tableHandle = await openTrajectories(db.config);
+  });
 
   it('covers every kind of clause of the one filter form', () => {
     const ops = new Set(CASES.flatMap(([, filters]) => filterClauses(pickFilters(filters)).map((c) => c.op)));
@@ -148,8 +164,10 @@ describe('the two back ends of the filter form (resident engine, LanceDB where) 
       scored: true,
       unscored: true,
       contains: true,
+      labelled: true,
     };
     ops.add('unscored'); // the case below
+    ops.add('labelled'); // the note labels' case below
     expect([...ops].sort()).toEqual(Object.keys(every).sort());
   });
 
@@ -183,6 +201,35 @@ describe('the two back ends of the filter form (resident engine, LanceDB where) 
     );
     expect(ids).toHaveLength(expected);
     expect(ids).toEqual(await lanceRowIds(pickFilters(filters)));
+  });
+
+  it('a note label: the labelled trajectory, question and group, in both back ends', async () => {
+    const target = (
+      await table()
+        .query()
+        .where("training_id = 'alpha' AND epoch_id = 0 AND data_id = 'q3' AND sample_id = 0")
+        .select(['trajectory_id'])
+        .toArray()
+    )[0];
+    const write = (t: Parameters<typeof createAnnotation>[1]['target'], label: string) =>
+      createAnnotation(db.config, { target: t, label }, 'tester');
+    await write({ kind: 'question', data_id: 'q2' }, 'hand'); // alpha 8 + beta 2
+    await write({ kind: 'group', training_id: 'alpha', epoch_id: 1, data_id: 'q1' }, 'hand'); // 4
+    await write({ kind: 'trajectory', trajectory_id: String(target.trajectory_id) }, 'hand'); // 1
+    await write({ kind: 'question', data_id: 'q1' }, 'other-label');
+    const filters: Filters = { label: ['hand'] };
+    const labels = await labelMatches(source, filters);
+    const clauses = filterClauses(filters, null, 'scored', labels);
+    expect(clauses.map((c) => c.op)).toEqual(['labelled', 'scored']);
+    const resident = (await residentSelection(source, clauses, ['reward']))!;
+    const ids = Array.from(resident.rows, (i) => resident.scan.rowIds![i]).sort((a, b) => (a < b ? -1 : 1));
+    expect(ids).toHaveLength(15);
+    const scanned = await scanSelection(table(), clauses, ['reward'], true);
+    const scannedIds = Array.from(scanned.rows, (i) => scanned.scan.rowIds![i]).sort((a, b) =>
+      a < b ? -1 : 1,
+    );
+    expect(scannedIds).toEqual(ids);
+    expect(() => filterClauses(filters)).toThrow('a label filter needs its matches');
   });
 
   it('gives rows in ascending order, as a scan of the table does', async () => {

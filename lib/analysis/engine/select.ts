@@ -153,6 +153,12 @@ function applyClause(scan: Scan, rows: Int32Array | null, clause: Clause): Int32
       const set = codeSet(data.values, [clause.value]);
       return narrow(rows, length, (i) => hasAny(data, set, i));
     }
+    case 'labelled': {
+      const rowIds = scan.rowIds;
+      if (!rowIds) throw new Error('select: label matches need the row ids of the resident rows');
+      const set = clause.labels.rowIds;
+      return narrow(rows, length, (i) => set.has(rowIds[i]));
+    }
     case 'contains': {
       // Case-insensitive substring of any of the columns (a null value never matches), or a step-text match by row id.
       const matches = clause.columns.map((name) => {
@@ -192,6 +198,7 @@ const ORDER: Record<Clause['op'], number> = {
   has_none: 4,
   has_all: 4,
   contains: 5,
+  labelled: 5,
 };
 
 const postings = new WeakMap<Scan, Map<StringColumn, Int32Array[]>>();

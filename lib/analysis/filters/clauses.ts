@@ -1,7 +1,7 @@
 import type { ParamSpec } from '../../params/spec';
 import { FILTER_KEYS, PARAMS } from '../../params/table';
 import { ANY_TOOL } from '../../vocabulary';
-import type { Clause, StepMatches } from './filter';
+import type { Clause, LabelMatches, StepMatches } from './filter';
 import type { Filters } from './query';
 
 /**
@@ -25,6 +25,7 @@ function clauseOf(spec: ParamSpec, value: unknown, steps: StepMatches | null): C
       const text = value as string;
       if (spec.where.op === 'failed_tool')
         return text === ANY_TOOL ? { op: 'any_tool_failed' } : { op: 'failed_tool', value: text };
+      if (spec.where.op === 'has_any') return { op: 'has_any', column: spec.where.column, values: [text] };
       const needle = text.trim().toLowerCase();
       if (needle === '') return undefined;
       const matches = spec.where.steps && steps ? { steps } : {};
@@ -38,18 +39,23 @@ function clauseOf(spec: ParamSpec, value: unknown, steps: StepMatches | null): C
 /**
  * Validated filters in the one filter form, one clause per filter that narrows the rows, as each filter's `where`
  * in the parameter table says; `steps`: the trajectories whose steps match `q` (stepMatches), which `q` then selects
- * too.
+ * too; `labels`: the trajectories carrying a label of `label` (labelMatches), required when `label` is given.
  */
 export function filterClauses(
   filters: Filters,
   steps: StepMatches | null = null,
   scoring: Scoring = 'scored',
+  labels: LabelMatches | null = null,
 ): Clause[] {
   const clauses = FILTER_KEYS.flatMap((key) => {
     const value = filters[key];
     const clause = value === undefined ? undefined : clauseOf(PARAMS[key], value, steps);
     return clause ? [clause] : [];
   });
+  if (filters.label?.length) {
+    if (!labels) throw new Error('a label filter needs its matches (labelMatches)');
+    clauses.push({ op: 'labelled', labels });
+  }
   // Every figure is over scored trajectories: one whose log gave no score is counted apart (unscored_count), never as 0.
   return scoring === 'any' ? clauses : [...clauses, { op: scoring }];
 }

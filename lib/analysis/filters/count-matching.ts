@@ -2,6 +2,7 @@ import { residentSelection } from '../engine/selection';
 import { pickFilters, type AnalysisQuery } from './query';
 import { cached, type Source } from '../source';
 import { stepMatches } from '../search/step-search';
+import { labelMatches } from './label-matches';
 import { filterClauses, type Scoring } from './clauses';
 import { scanSelection } from './scan-selection';
 import { afterScan, sqlWhere } from './where';
@@ -18,7 +19,12 @@ export function countMatching(
   const filters = pickFilters(query);
   return cached(source, `count-matching-${scoring}`, filters, async () => {
     if (!source.table) return 0;
-    const clauses = filterClauses(filters, await stepMatches(source, filters), scoring);
+    const clauses = filterClauses(
+      filters,
+      await stepMatches(source, filters),
+      scoring,
+      await labelMatches(source, filters),
+    );
     const resident = await residentSelection(source, clauses, []);
     if (resident) return resident.rows.length;
     const { pushed, after } = afterScan(clauses);

@@ -14,6 +14,14 @@ export interface StepMatches {
   rowIds: RowIdSet;
 }
 
+/**
+ * Every trajectory carrying a note label (on itself, its question or its group), as LanceDB row ids: applied after
+ * the scan, like step matches (lib/analysis/filters/label-matches.ts).
+ */
+export interface LabelMatches {
+  rowIds: RowIdSet;
+}
+
 export type Clause =
   /** A string column is one of `values`, or a list column holds any / all / none of them. */
   | { op: 'in' | 'has_any' | 'has_all' | 'has_none'; column: string; values: readonly string[] }
@@ -26,7 +34,9 @@ export type Clause =
   /** The trajectory has a reward (`scored`), or has none (`unscored`: its log gave no score). */
   | { op: 'scored' | 'unscored' }
   /** One of `columns` contains `needle` (lowercase), or the trajectory is among the step matches. */
-  | { op: 'contains'; columns: readonly string[]; needle: string; steps?: StepMatches };
+  | { op: 'contains'; columns: readonly string[]; needle: string; steps?: StepMatches }
+  /** The trajectory carries one of the `label` filter's labels. */
+  | { op: 'labelled'; labels: LabelMatches };
 
 /** The columns a clause reads. */
 export function clauseColumns(clauses: readonly Clause[]): string[] {
@@ -41,6 +51,8 @@ export function clauseColumns(clauses: readonly Clause[]): string[] {
         return ['reward'];
       case 'contains':
         return [...clause.columns];
+      case 'labelled':
+        return [];
       default:
         return [clause.column];
     }

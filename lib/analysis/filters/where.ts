@@ -26,6 +26,8 @@ function clauseSql(clause: Clause): string {
       return 'reward IS NOT NULL';
     case 'unscored':
       return 'reward IS NULL';
+    case 'labelled':
+      throw new Error('a label match has no SQL form: apply it after the scan (afterScan)');
     case 'contains': {
       if (clause.steps)
         throw new Error('a step-text match has no SQL form: apply it after the scan (afterScan)');
@@ -37,10 +39,12 @@ function clauseSql(clause: Clause): string {
 
 /**
  * The clauses a LanceDB `where` can hold (`pushed`) and those applied to the scanned rows afterwards (`after`: a
- * search that matched the step text, whose row ids no `where` holds at any size).
+ * search that matched the step text, or a note label, whose row ids no `where` holds at any size).
  */
 export function afterScan(clauses: readonly Clause[]): { pushed: Clause[]; after: Clause[] } {
-  const after = clauses.filter((clause) => clause.op === 'contains' && clause.steps);
+  const after = clauses.filter(
+    (clause) => (clause.op === 'contains' && clause.steps) || clause.op === 'labelled',
+  );
   return { pushed: clauses.filter((clause) => !after.includes(clause)), after };
 }
 

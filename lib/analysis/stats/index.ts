@@ -1,7 +1,9 @@
 import type { Stat } from '../stat';
+import { diff } from './diff';
 import { epochList } from './epoch-list';
 import { epochProgression } from './epoch-progression';
 import { failureCases } from './failure-cases';
+import { failureSignatures } from './failure-signatures';
 import { groupDetail } from './group-detail';
 import { groupZeroVariance } from './group-zero-variance';
 import { processRewardCorrelation } from './process-reward-correlation';
@@ -38,12 +40,14 @@ export const STATS: readonly Stat[] = [
   toolReturnStats,
   processRewardCorrelation,
   failureCases,
+  failureSignatures,
   unexpectedToolContexts,
   questionLearning,
   groupDetail,
   groupZeroVariance,
   questionAcrossRuns,
   questionDisagreement,
+  diff,
   runHealth,
   runAlerts,
 ];

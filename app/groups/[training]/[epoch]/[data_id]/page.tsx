@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { GroupLabels, GroupNotes, sampleLabels } from '@/app/notes/_parts/target-notes';
 import { GroupCard } from '@/components/groups/group-card';
 import { GroupHeader, GroupLinks } from '@/components/groups/group-header';
 import { GroupNav } from '@/components/groups/group-nav';
@@ -54,8 +56,14 @@ export default async function GroupPage(props: Props) {
     <Stack>
       <GroupLinks group={group} />
       <GroupHeader group={group} />
+      <Suspense fallback={null}>
+        <GroupLabels trainingId={group.training_id} epochId={group.epoch_id} dataId={group.data_id} />
+      </Suspense>
       <GroupNav links={groupLinks(group)} />
-      <GroupCard group={group} />
+      <GroupCard group={group} labels={await sampleLabels(group.samples.map((s) => s.trajectory_id))} />
+      <Suspense fallback={null}>
+        <GroupNotes trainingId={group.training_id} epochId={group.epoch_id} dataId={group.data_id} />
+      </Suspense>
     </Stack>
   );
 }
