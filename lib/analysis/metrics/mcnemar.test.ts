@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { exactMcnemarByBigInt as exactByBigInt } from '../../test-support/exact-binomial';
 import { mcnemarExactP } from './mcnemar';
-
-/** The same p-value from exact integer arithmetic: 2 · Σ_{k ≤ min} C(n, k) / 2^n, capped at 1. */
-function exactByBigInt(b: number, c: number): number {
-  const n = b + c;
-  if (n === 0) return 1;
-  let binomial = 1n;
-  let tail = 0n;
-  for (let k = 0; k <= Math.min(b, c); k++) {
-    tail += binomial;
-    binomial = (binomial * BigInt(n - k)) / BigInt(k + 1);
-  }
-  // Below 2^1024 both integers are finite doubles (relative error 1e-16 each); above, the quotient is scaled by 1e15
-  // before it is divided, keeping fifteen significant digits of a p-value that is not tiny.
-  if (n < 1024) return Math.min(1, Number(2n * tail) / Number(2n ** BigInt(n)));
-  const scale = 10n ** 15n;
-  return Math.min(1, Number((2n * tail * scale) / 2n ** BigInt(n)) / 1e15);
-}
 
 describe('mcnemarExactP', () => {
   it('gives the hand-computed exact binomial p-values', () => {

@@ -8,24 +8,12 @@ import { openSource, type Source } from '../source';
 import { runStat } from '../stat';
 import { diff, diffResponse, diffSides, type Diff } from './diff';
 import { statParams } from '../stat';
+import { exactMcnemarByBigInt } from '../../test-support/exact-binomial';
 
 const ask = async (source: Source, params: Record<string, string>): Promise<Diff> =>
   diffResponse.parse(
     await runStat(diff, parseAnalysisQuery(new URLSearchParams(params), statParams(diff)), source),
   );
-
-/** The exact two-sided binomial p-value, from integer arithmetic (independent of the code under test). */
-function mcnemarByHand(b: number, c: number): number {
-  const n = b + c;
-  if (n === 0) return 1;
-  let binomial = 1n;
-  let tail = 0n;
-  for (let k = 0; k <= Math.min(b, c); k++) {
-    tail += binomial;
-    binomial = (binomial * BigInt(n - k)) / BigInt(k + 1);
-  }
-  return Math.min(1, Number(2n * tail) / Number(2n ** BigInt(n)));
-}
 
 describe('diffSides', () => {
   const sides = (params: Record<string, string>) =>
@@ -306,7 +294,7 @@ describe('diff on tau-bench', () => {
       expect(d.questions.regressed).toEqual(regressed.sort(byNumber));
       expect(d.questions.newly_solved.length + d.questions.regressed.length).toBeGreaterThan(0);
       expect(d.questions.both + d.questions.neither + newly.length + regressed.length).toBe(50);
-      expect(d.mcnemar_p).toBeCloseTo(mcnemarByHand(newly.length, regressed.length), 12);
+      expect(d.mcnemar_p).toBeCloseTo(exactMcnemarByBigInt(newly.length, regressed.length), 12);
       expect(d.delta_success_rate).toBeCloseTo(delta, 12);
       // The paired interval holds the mean, and its width is near the normal one (2 · 1.96 · s/√n).
       const sd = Math.sqrt(deltas.reduce((s, x) => s + (x - delta) ** 2, 0) / (deltas.length - 1));
