@@ -5,6 +5,7 @@ import {
   comparisonOverlay,
   comparisonRewardSeries,
   comparisonTerminationSeries,
+  MIN_QUESTIONS_FOR_VERDICT,
   rankRuns,
   rewardIntervals,
 } from '@/lib/chart-data/comparison';
@@ -25,7 +26,7 @@ export function ComparisonCards({ comparison }: ComparisonCardsProps) {
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-2" data-testid="comparison-cards">
       <Card
         title="Runs against the baseline"
-        subtitle={`All ${total} runs, best first by their latest epoch's pass@1 (click a column to sort); paired with the baseline on the questions both answered in the same epoch: a difference is real when its CI excludes 0`}
+        subtitle={`All ${total} runs, best first by their latest epoch's pass@1 (click a column to sort); paired with the baseline on the questions both answered in the same epoch: a difference is real when its CI excludes 0 over at least ${MIN_QUESTIONS_FOR_VERDICT} shared questions`}
         className="lg:col-span-2"
         testId="card-comparison-table"
       >

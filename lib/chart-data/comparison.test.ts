@@ -158,6 +158,15 @@ describe('pairedVerdict', () => {
       ).text,
     ).toBe('worse (CI excludes 0), from epoch 6 on');
   });
+  it('does not judge on fewer than 10 shared questions, however narrow the interval', () => {
+    // One shared question solved only by this run: a zero-width interval at +1.
+    const one = paired({ common_questions: 1, delta_pass_at_1: 1, delta_ci: { low: 1, high: 1 } });
+    expect(pairedVerdict(one)).toEqual({ tone: 'unclear', text: 'too few shared questions (1) to judge' });
+    const nine = paired({ common_questions: 9, delta_pass_at_1: 0.5, delta_ci: { low: 0.2, high: 0.8 } });
+    expect(pairedVerdict(nine).tone).toBe('unclear');
+    const ten = paired({ common_questions: 10, delta_pass_at_1: 0.5, delta_ci: { low: 0.2, high: 0.8 } });
+    expect(pairedVerdict(ten).tone).toBe('better');
+  });
   it('says so when the runs share no questions', () => {
     expect(pairedVerdict(paired({ common_questions: 0, delta_pass_at_1: null, delta_ci: null })).text).toBe(
       'no shared questions to compare',

@@ -3,7 +3,10 @@ import type {
   PairedDifference,
   TrainingComparison,
 } from '@/lib/analysis/stats/training-comparison';
+import { MIN_QUESTIONS_FOR_VERDICT } from '@/lib/analysis/metrics/bootstrap';
 import { diffHref } from '@/lib/search-params';
+
+export { MIN_QUESTIONS_FOR_VERDICT };
 import { categoryColors, runColors } from './colors';
 import { sharedStart, uniqueShortNames, withoutSubseconds } from './names';
 import { passAtKLabel, PASS_AT_1 } from './progress';
@@ -121,6 +124,8 @@ export function pairedVerdict(pd: PairedDifference): Verdict {
   if (pd.common_questions === 0 || pd.delta_pass_at_1 === null) {
     return { tone: 'unclear', text: 'no shared questions to compare' };
   }
+  if (pd.common_questions < MIN_QUESTIONS_FOR_VERDICT)
+    return { tone: 'unclear', text: `too few shared questions (${pd.common_questions}) to judge` };
   const since = (epoch: number | null) => (epoch === null ? '' : `, from epoch ${epoch} on`);
   if (pd.delta_ci && pd.delta_ci.low > 0)
     return { tone: 'better', text: `better (CI excludes 0)${since(pd.better_from_epoch)}` };

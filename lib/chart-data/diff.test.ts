@@ -142,6 +142,11 @@ describe('diff headline', () => {
     const empty = diffOf({ delta_success_rate: null, delta_ci: null });
     empty.questions = { ...empty.questions, shared: 0 };
     expect(diffVerdict(empty).text).toContain('No question is on both sides');
+    // Three shared questions, all newly solved: an interval above 0, but too few questions to call it.
+    const few = diffOf({ delta_ci: { low: 1, high: 1 }, mcnemar_p: 0.25 });
+    few.questions = { ...few.questions, shared: 3 };
+    expect(diffVerdict(few)).toMatchObject({ tone: 'unclear' });
+    expect(diffVerdict(few).text).toContain('Too few questions on both sides (3)');
   });
 
   it('counts the flips, links them to their trajectories on side b, and says what was left out', () => {

@@ -15,6 +15,7 @@ import {
   formatReward,
   NOT_AVAILABLE,
 } from './format';
+import { MIN_QUESTIONS_FOR_VERDICT } from '../analysis/metrics/bootstrap';
 import type { VerdictTone } from './comparison';
 
 /**
@@ -76,6 +77,11 @@ export function diffVerdict(d: Diff): { tone: VerdictTone; text: string } {
     d.mcnemar_p < 0.05
       ? `the flips lean one way (McNemar p ${formatPValue(d.mcnemar_p)})`
       : `the flips could be chance (McNemar p ${formatPValue(d.mcnemar_p)})`;
+  if (d.questions.shared < MIN_QUESTIONS_FOR_VERDICT)
+    return {
+      tone: 'unclear',
+      text: `Too few questions on both sides (${d.questions.shared}) for the interval to judge; ${flips}`,
+    };
   if (d.delta_ci && d.delta_ci.low > 0)
     return { tone: 'better', text: `Side b is better: the 95% interval is above 0, and ${flips}` };
   if (d.delta_ci && d.delta_ci.high < 0)

@@ -25,6 +25,14 @@ export interface MeanCI {
  */
 export const BOOTSTRAP_MAX_VALUES = 500;
 
+/**
+ * Fewest questions a paired difference needs before its interval may call it real. Below it the percentile bootstrap
+ * has too few distinct resamples to mean anything: one question gives a zero-width interval, a handful that moved
+ * the same way give one that excludes 0 on no evidence (McNemar's exact test needs six such flips out of six to reach
+ * p < 0.05). Views then say "too few questions to judge" and no run is "better from epoch N" on such an epoch.
+ */
+export const MIN_QUESTIONS_FOR_VERDICT = 10;
+
 /** The standard normal CDF, from the Taylor series of erf (accurate to ~1e-12 for |x| ≤ 6). */
 function normalCdf(x: number): number {
   const t = Math.min(Math.abs(x), 6) / Math.SQRT2;

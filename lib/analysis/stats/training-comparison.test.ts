@@ -40,6 +40,8 @@ describe('sustainedFrom', () => {
 // Two runs, two questions, two samples each, three epochs. Success rates by hand:
 //   A every epoch: q1 1/2, q2 0/2.
 //   B epoch 0: q1 1/2, q2 0/2 (deltas 0, 0); epoch 1: 2/2, 1/2 (deltas .5, .5); epoch 2: 2/2, 2/2 (deltas .5, 1).
+// Each question is written COPIES times under its own data_id (q1-0 … q2-4): ten shared questions an epoch, enough for
+// an interval to judge (MIN_QUESTIONS_FOR_VERDICT), with the same means.
 const RUNS: Record<string, number[][][]> = {
   A: [
     [
@@ -71,28 +73,30 @@ const RUNS: Record<string, number[][][]> = {
   ],
 };
 
+const COPIES = 5;
 const db = tempDb();
 let source: Source;
 
 beforeAll(async () => {
   const lines: string[] = [];
-  for (const [training, byEpoch] of Object.entries(RUNS))
-    byEpoch.forEach((questions, epoch) =>
-      questions.forEach((rewards, q) =>
-        rewards.forEach((reward, sample) =>
-          lines.push(
-            JSON.stringify({
-              training_id: training,
-              epoch_id: epoch,
-              sample_id: sample,
-              data_id: `q${q + 1}`,
-              reward,
-              steps: [{ action: 'respond' }],
-            }),
+  for (let copy = 0; copy < COPIES; copy++)
+    for (const [training, byEpoch] of Object.entries(RUNS))
+      byEpoch.forEach((questions, epoch) =>
+        questions.forEach((rewards, q) =>
+          rewards.forEach((reward, sample) =>
+            lines.push(
+              JSON.stringify({
+                training_id: training,
+                epoch_id: epoch,
+                sample_id: sample,
+                data_id: `q${q + 1}-${copy}`,
+                reward,
+                steps: [{ action: 'respond' }],
+              }),
+            ),
           ),
         ),
-      ),
-    );
+      );
   await ingestText(lines.join('\n'), { db: db.config });
   source = await openSource(db.config);
 });
@@ -108,16 +112,16 @@ describe('paired comparison', () => {
     expect(pd).toMatchObject({
       training_id: 'B',
       baseline: 'A',
-      common_questions: 6,
-      wins: 4,
-      ties: 2,
+      common_questions: 30,
+      wins: 20,
+      ties: 10,
       losses: 0,
     });
     expect(pd.delta_pass_at_1).toBeCloseTo(2.5 / 6, 12);
     expect(pd.per_epoch.map((e) => [e.epoch_id, e.common_questions, e.delta_pass_at_1])).toEqual([
-      [0, 2, 0],
-      [1, 2, 0.5],
-      [2, 2, 0.75],
+      [0, 10, 0],
+      [1, 10, 0.5],
+      [2, 10, 0.75],
     ]);
     expect(pd.per_epoch[1].delta_ci).toEqual({ low: 0.5, high: 0.5 });
     expect(pd.per_epoch[2].delta_ci!.low).toBeGreaterThanOrEqual(0.5);
@@ -241,7 +245,8 @@ describe('a comparison of many runs', () => {
       wins: 4,
       ties: 0,
       losses: 0,
-      better_from_epoch: 0,
+      // Higher on its 4 shared questions in every epoch, but 4 are too few to call it (MIN_QUESTIONS_FOR_VERDICT).
+      better_from_epoch: null,
       worse_from_epoch: null,
     });
   });

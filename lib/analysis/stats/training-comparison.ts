@@ -4,7 +4,13 @@ import { questionKeys } from '../engine/question-groups';
 import { AnalysisError } from '../errors';
 import type { AnalysisQuery } from '../filters/query';
 import { groupRows } from '../grouping';
-import { BOOTSTRAP_MAX_VALUES, bootstrapMeanCI, mulberry32, type MeanCI } from '../metrics';
+import {
+  BOOTSTRAP_MAX_VALUES,
+  bootstrapMeanCI,
+  MIN_QUESTIONS_FOR_VERDICT,
+  mulberry32,
+  type MeanCI,
+} from '../metrics';
 import {
   clusterTotals,
   clusterTotalsCI,
@@ -71,9 +77,12 @@ const pairedDifferenceSchema = z
     losses: count,
     /** The same difference epoch by epoch (questions shared within that epoch). */
     per_epoch: z.array(epochDifference),
-    /** First epoch from which this run is better in every later epoch (CI above 0 each time); null if never. */
+    /**
+     * First epoch from which this run is better in every later epoch (CI above 0 each time, on at least
+     * `MIN_QUESTIONS_FOR_VERDICT` = 10 shared questions); null if never.
+     */
     better_from_epoch: epochId.nullable(),
-    /** First epoch from which this run is worse in every later epoch (CI below 0 each time); null if never. */
+    /** First epoch from which this run is worse in every later epoch (CI below 0 each time, ≥ 10 questions); null if never. */
     worse_from_epoch: epochId.nullable(),
   })
   .strict();
@@ -312,6 +321,9 @@ function meanDifference(deltas: number[], seed: number, ci: MeanInterval, cluste
   };
 }
 
+/** Whether an epoch shares enough questions for its interval to decide (`MIN_QUESTIONS_FOR_VERDICT`). */
+const judged = (e: EpochDifference) => e.common_questions >= MIN_QUESTIONS_FOR_VERDICT;
+
 /**
  * The first epoch from which `holds` is true for that epoch and every later one; null when the last epoch already
  * fails it. Epochs must be ascending.
@@ -372,8 +384,8 @@ export function pairedDifference(
     ties,
     losses,
     per_epoch: perEpoch,
-    better_from_epoch: sustainedFrom(perEpoch, (e) => (e.delta_ci?.low ?? 0) > 0),
-    worse_from_epoch: sustainedFrom(perEpoch, (e) => (e.delta_ci?.high ?? 0) < 0),
+    better_from_epoch: sustainedFrom(perEpoch, (e) => judged(e) && (e.delta_ci?.low ?? 0) > 0),
+    worse_from_epoch: sustainedFrom(perEpoch, (e) => judged(e) && (e.delta_ci?.high ?? 0) < 0),
   };
 }
 
