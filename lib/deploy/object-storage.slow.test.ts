@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import S3rver from 's3rver';
@@ -44,10 +45,22 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const replica of replicas) replica.kill('SIGTERM');
+  // Every replica gone before the store closes (a request still in flight kept the close waiting on a loaded
+  // machine), then the clients' pooled connections dropped: the close waits on nothing.
+  await Promise.all(
+    replicas.map((replica) =>
+      replica.exitCode !== null || replica.signalCode !== null
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            replica.once('exit', resolve);
+            replica.kill('SIGKILL');
+          }),
+    ),
+  );
+  (s3 as unknown as { httpServer?: Server } | undefined)?.httpServer?.closeAllConnections();
   await s3?.close();
   store.cleanup();
-});
+}, 120_000);
 
 /** Starts a replica process on the S3 dataset; resolves with its port once it listens. */
 function startReplica(): Promise<number> {
