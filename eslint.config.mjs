@@ -63,6 +63,11 @@ const config = [
       message: 'lib/db is the bottom layer: it imports nothing of the layers above it.',
     },
     {
+      files: ['lib/annotations/**/*.ts'],
+      patterns: ['**/analysis/**', '@/lib/analysis/**', '**/ingest/**', '**/params/**', '**/chart-data/**'],
+      message: 'Team notes sit below the read path: lib/analysis reads them, never the other way round.',
+    },
+    {
       files: ['lib/chart-data/**/*.ts'],
       patterns: ['**/db', '**/db/**', '@lancedb/*', '**/ingest/**'],
       message: 'Chart data is prepared from computed results, never read from the database.',
