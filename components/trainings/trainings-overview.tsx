@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { TextLink } from '@/components/ui/links';
 import { EmptyState, NoDataYet } from '@/components/ui/empty-state';
-import { compareAllLink, MAX_LINK_CHARS } from '@/lib/chart-data/comparison';
+import { compareAllBaseline, compareAllLink, MAX_LINK_CHARS } from '@/lib/chart-data/comparison';
 import {
   groupChoices,
   runsTableView,
@@ -35,11 +35,13 @@ export interface TrainingsOverviewProps {
 /** The home page: every training run with its pass@1 trend, searchable, sortable and groupable, and comparisons. */
 export function TrainingsOverview({ rows, trainingIds, state, now, health }: TrainingsOverviewProps) {
   // At most as many runs as the comparison takes (and its URL holds): the most recent ones past that.
+  const recent = sortRuns(rows, '-updated');
   const compare = compareAllLink(
     trainingIds,
-    sortRuns(rows, '-updated').map((row) => row.id),
+    recent.map((row) => row.id),
     PARAMS.training_ids.maxItems,
     comparisonHref,
+    compareAllBaseline(recent),
   );
   const view = runsTableView(rows, state);
   return (

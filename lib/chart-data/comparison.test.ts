@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chartNames,
+  compareAllBaseline,
   compareAllLink,
   comparedRunRows,
   comparisonMetricBars,
@@ -371,6 +372,39 @@ describe('rewardNoise', () => {
   });
 });
 
+describe('compareAllBaseline', () => {
+  it("is the most recent run of the dataset most runs have, not the store's first run", () => {
+    // Most recent first: one tau-bench run, then three tau2 airline runs and one tau2 telecom run.
+    const recent = [
+      { id: 'tau-bench-gpt-4o', dataset: 'tau-bench/airline' },
+      { id: 'tau2-airline-grok-4', dataset: 'tau2/airline' },
+      { id: 'tau2-telecom-grok-4', dataset: 'tau2/telecom' },
+      { id: 'tau2-airline-grok-3', dataset: 'tau2/airline' },
+      { id: 'tau2-airline-grok-3-mini', dataset: 'tau2/airline' },
+    ];
+    expect(compareAllBaseline(recent)).toBe('tau2-airline-grok-4');
+  });
+
+  it('breaks a tie by activity, counts runs without a dataset as one group, and is null without runs', () => {
+    expect(
+      compareAllBaseline([
+        { id: 'b1', dataset: 'b' },
+        { id: 'a1', dataset: 'a' },
+        { id: 'a2', dataset: 'a' },
+        { id: 'b2', dataset: 'b' },
+      ]),
+    ).toBe('b1');
+    expect(
+      compareAllBaseline([
+        { id: 'x', dataset: 'x' },
+        { id: 'n1', dataset: null },
+        { id: 'n2', dataset: null },
+      ]),
+    ).toBe('n1');
+    expect(compareAllBaseline([])).toBeNull();
+  });
+});
+
 describe('compareAllLink', () => {
   const hrefOf = (ids: readonly string[]) => `/c?ids=${ids.join(',')}`;
 
@@ -388,6 +422,12 @@ describe('compareAllLink', () => {
     const link = compareAllLink(ids, [...ids].reverse(), 100, hrefOf);
     expect(link.all).toBe(false);
     expect(link.ids).toEqual(ids.slice(43));
+  });
+
+  it('puts the baseline first when it is among the runs kept', () => {
+    expect(compareAllLink(['a', 'b', 'c'], ['c', 'a', 'b'], 100, hrefOf, 'c').ids).toEqual(['c', 'a', 'b']);
+    // Past `max`, a baseline that is not kept is not added.
+    expect(compareAllLink(['a', 'b', 'c'], ['c', 'b', 'a'], 2, hrefOf, 'a').ids).toEqual(['b', 'c']);
   });
 
   it('drops the oldest runs until the href fits a request line', () => {

@@ -448,21 +448,46 @@ export interface CompareAllLink {
 }
 
 /**
+ * The baseline of the "Compare all" link, which every other run is paired with on shared questions: the most recently
+ * active run of the dataset most runs have (ties: the dataset of the most recently active run). The first run of the
+ * store could be the one run of another benchmark, sharing no question with any other. Null without runs.
+ * `recentFirst` orders the runs by activity, most recent first.
+ */
+export function compareAllBaseline(
+  recentFirst: readonly { id: string; dataset: string | null }[],
+): string | null {
+  const runs = new Map<string | null, number>();
+  for (const run of recentFirst) runs.set(run.dataset, (runs.get(run.dataset) ?? 0) + 1);
+  let best: { id: string; count: number } | null = null;
+  // In order of activity: the first run of each dataset is its most recent, and a tie keeps the earlier one.
+  for (const run of recentFirst) {
+    const count = runs.get(run.dataset)!;
+    if (best === null || count > best.count) best = { id: run.id, count };
+  }
+  return best?.id ?? null;
+}
+
+/**
  * The runs of the "Compare all" link: every run, in the store's order, when there are at most `max` (the most the
  * comparison takes) and their href fits MAX_LINK_CHARS; else the most recently active ones that do, so the link never
- * ends in an error. `recentFirst` orders the same ids by activity, most recent first.
+ * ends in an error. `recentFirst` orders the same ids by activity, most recent first. A `baseline` among them comes
+ * first (the comparison pairs every run with its first).
  */
 export function compareAllLink(
   ids: readonly string[],
   recentFirst: readonly string[],
   max: number,
   hrefOf: (ids: readonly string[]) => string,
+  baseline: string | null = null,
 ): CompareAllLink {
   const rank = new Map(recentFirst.map((id, i) => [id, i]));
   const byRecency = [...ids].sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity));
   const inStoreOrder = (count: number) => {
     const kept = new Set(byRecency.slice(0, count));
-    return ids.filter((id) => kept.has(id));
+    const chosen = ids.filter((id) => kept.has(id));
+    return baseline !== null && kept.has(baseline)
+      ? [baseline, ...chosen.filter((id) => id !== baseline)]
+      : chosen;
   };
   let count = Math.min(max, ids.length);
   let chosen = inStoreOrder(count);
