@@ -1,11 +1,13 @@
-import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { ingestFiles } from '../lib/ingest';
+import { expect, test, type Page } from '@playwright/test';
 import { scenarioRun } from '../lib/test-support/health-scenarios';
-import { expectDrawn, expectNoSidewaysScroll, screenshot, startServer, watchConsole } from './helpers';
+import {
+  expectDrawn,
+  expectNoSidewaysScroll,
+  serveRecords,
+  shooter,
+  watchConsole,
+  type ServedRecords,
+} from './helpers';
 
 // 40 runs named as tau2-bench's are (4 models × domains), more than the comparison once took (12): they have a server
 // of their own on a database of their own, so the shared fixture database stays as it is.
@@ -24,35 +26,19 @@ const NAMES = Array.from({ length: RUNS }, (_, i) => runName(i));
 /** Small runs (4 epochs × 16 questions × 4 samples), each learning at its own pace (seed). */
 const OPTIONS = { epochs: 4, questions: 16, samples: 4 } as const;
 
-let dir: string;
-let server: ChildProcess | undefined;
+let served: ServedRecords | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-dash-comparison-'));
-  const file = path.join(dir, 'runs.jsonl');
-  const lines = NAMES.flatMap((name, i) =>
-    scenarioRun('clean', i + 1, OPTIONS).records.map((r) => JSON.stringify({ ...r, training_id: name })),
+  const records = NAMES.flatMap((name, i) =>
+    scenarioRun('clean', i + 1, OPTIONS).records.map((r) => ({ ...r, training_id: name })),
   );
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  const db = path.join(dir, 'db');
-  const result = await ingestFiles([file], { db: { uri: db, readConsistencyInterval: 0 } });
-  expect(result).toMatchObject({ inserted: lines.length, rejected: 0 });
-  server = await startServer(PORT, db);
+  served = await serveRecords('rl-dash-comparison-', PORT, { runs: records });
 });
 
-test.afterAll(() => {
-  server?.kill('SIGTERM');
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+test.afterAll(() => served?.stop());
 
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await screenshot(page, testInfo, name);
-  if (SHOTS) {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  }
-}
+const shoot = shooter(SHOTS);
 
 const lineCount = (page: Page, card: string) => page.getByTestId(card).locator('path.recharts-line-curve');
 

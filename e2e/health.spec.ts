@@ -1,11 +1,13 @@
-import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { ingestFiles } from '../lib/ingest';
+import { expect, test } from '@playwright/test';
 import { scenarioRun, type ScenarioRun } from '../lib/test-support/health-scenarios';
-import { expectDrawn, expectNoSidewaysScroll, screenshot, startServer, watchConsole } from './helpers';
+import {
+  expectDrawn,
+  expectNoSidewaysScroll,
+  serveRecords,
+  shooter,
+  watchConsole,
+  type ServedRecords,
+} from './helpers';
 
 // It loads runs of its own (a pathology injected at a known epoch, a clean run, a run too small to judge and a run
 // still writing), so it has its own server on its own database: the shared fixture database stays as it is.
@@ -33,41 +35,24 @@ const injection = SICK.injection!;
 /** The alert the injected pathology raises: its tool fails at the onset epoch (ids are run:detector:subject:epoch). */
 const ALERT_ID = `${SICK.trainingId}:tool_errors:${injection.subject}:${injection.epoch}`;
 
-let dir: string;
-let server: ChildProcess | undefined;
+let served: ServedRecords | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-dash-health-'));
-  const files = [SICK, CLEAN, TINY, LIVE].map((run) => {
-    const file = path.join(dir, `${run.trainingId}.jsonl`);
-    fs.writeFileSync(file, run.records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    return file;
-  });
-  const db = path.join(dir, 'db');
-  const result = await ingestFiles(files, { db: { uri: db, readConsistencyInterval: 0 } });
-  expect(result).toMatchObject({
-    inserted: SICK.records.length + CLEAN.records.length + TINY.records.length + LIVE.records.length,
-    rejected: 0,
-  });
-  server = await startServer(PORT, db);
+  const runs = [SICK, CLEAN, TINY, LIVE];
+  served = await serveRecords(
+    'rl-dash-health-',
+    PORT,
+    Object.fromEntries(runs.map((run) => [run.trainingId, run.records])),
+  );
 });
 
-test.afterAll(() => {
-  server?.kill('SIGTERM');
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+test.afterAll(() => served?.stop());
 
 const healthOf = (trainingId: string, alert?: string) =>
   `${BASE}/analysis?training_id=${encodeURIComponent(trainingId)}&tab=health${alert ? `&alert=${encodeURIComponent(alert)}` : ''}`;
 
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await screenshot(page, testInfo, name);
-  if (SHOTS) {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  }
-}
+const shoot = shooter(SHOTS);
 
 test('the Health tab lists the injected alert with examples that open real trajectories', async ({
   page,

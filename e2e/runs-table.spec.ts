@@ -1,11 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { ingestFiles } from '../lib/ingest';
+import { expect, test, type Page } from '@playwright/test';
 import { scenarioRun, type ScenarioKind } from '../lib/test-support/health-scenarios';
-import { expectNoSidewaysScroll, screenshot, startServer, watchConsole } from './helpers';
+import { expectNoSidewaysScroll, serveRecords, shooter, watchConsole, type ServedRecords } from './helpers';
 
 // 48 runs named as tau2-bench's are (4 models × 4 domains × 3 experiments, the model's provider and a timestamp in the
 // name) and one with a much longer name: the runs table searched, sorted, grouped, ticked and compared. A server of
@@ -62,46 +57,27 @@ const LONG: Run = {
 };
 const ALL = [...RUNS, LONG];
 
-let dir: string;
-let server: ChildProcess | undefined;
+let served: ServedRecords | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-dash-runs-table-'));
-  const file = path.join(dir, 'runs.jsonl');
-  const lines = ALL.flatMap((run) =>
-    scenarioRun(run.kind, run.seed, OPTIONS).records.map((record, j) =>
-      JSON.stringify({
-        ...record,
-        training_id: run.name,
-        agent_name: run.model,
-        dataset: `tau2/${run.domain}`,
-        // Epoch by epoch, a minute per record.
-        created_at: run.start + j * 60_000,
-      }),
-    ),
+  const records = ALL.flatMap((run) =>
+    scenarioRun(run.kind, run.seed, OPTIONS).records.map((record, j) => ({
+      ...record,
+      training_id: run.name,
+      agent_name: run.model,
+      dataset: `tau2/${run.domain}`,
+      // Epoch by epoch, a minute per record.
+      created_at: run.start + j * 60_000,
+    })),
   );
-  fs.writeFileSync(file, lines.join('\n') + '\n');
-  const db = path.join(dir, 'db');
-  const result = await ingestFiles([file], { db: { uri: db, readConsistencyInterval: 0 } });
-  expect(result).toMatchObject({ inserted: lines.length, rejected: 0 });
-  server = await startServer(PORT, db);
+  served = await serveRecords('rl-dash-runs-table-', PORT, { runs: records });
 });
 
-test.afterAll(() => {
-  server?.kill('SIGTERM');
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+test.afterAll(() => served?.stop());
 
 /** The whole page, and what the window shows (`<name>-top`, where the table starts). */
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await screenshot(page, testInfo, name);
-  if (SHOTS) {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-top.png`) });
-  }
-}
+const shoot = shooter(SHOTS, { top: true });
 
 const rows = (page: Page) => page.getByTestId('run-row');
 const shownRuns = (page: Page) =>
