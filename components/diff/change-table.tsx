@@ -1,8 +1,8 @@
 import { Badge } from '@/components/ui/badge';
 import { TextLink } from '@/components/ui/links';
 import type { ChangeRow } from '@/lib/chart-data/diff';
+import { HeaderCell } from '../table/header-cell';
 
-const HEAD = 'px-2 py-1.5 text-xs font-medium text-tremor-content dark:text-dark-tremor-content';
 const CELL = 'px-2 py-1 tabular-nums';
 const TREND = { up: '↑', down: '↓', same: '=', none: '' } as const;
 const STATUS = { added: 'emerald', appeared: 'rose', dropped: 'gray', vanished: 'emerald' } as const;
@@ -30,15 +30,9 @@ export function ChangeTable({ caption, a, b, rows, wrapLabels = false, testId }:
       <table className="w-full text-xs" data-testid={testId}>
         <thead>
           <tr className="border-b border-tremor-border text-right dark:border-dark-tremor-border">
-            <th scope="col" className={`${HEAD} text-left`}>
-              {caption}
-            </th>
-            <th scope="col" className={HEAD}>
-              {a}
-            </th>
-            <th scope="col" className={HEAD}>
-              {b}
-            </th>
+            <HeaderCell>{caption}</HeaderCell>
+            <HeaderCell align="right">{a}</HeaderCell>
+            <HeaderCell align="right">{b}</HeaderCell>
           </tr>
         </thead>
         <tbody>

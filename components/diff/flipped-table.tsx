@@ -1,8 +1,8 @@
 import { Badge } from '@/components/ui/badge';
 import { TextLink } from '@/components/ui/links';
 import type { FlippedRow } from '@/lib/chart-data/diff';
+import { HeaderCell } from '../table/header-cell';
 
-const HEAD = 'px-2 py-1.5 text-xs font-medium text-tremor-content dark:text-dark-tremor-content';
 const CELL = 'px-2 py-1.5 tabular-nums';
 
 export interface FlippedTableProps {
@@ -18,27 +18,15 @@ export function FlippedTable({ rows, a, b }: FlippedTableProps) {
       <table className="w-full text-xs" data-testid="diff-flipped-table">
         <thead>
           <tr className="border-b border-tremor-border text-right dark:border-dark-tremor-border">
-            <th scope="col" className={`${HEAD} text-left`}>
-              Question
-            </th>
-            <th scope="col" className={`${HEAD} text-left`}>
-              Flip
-            </th>
-            <th scope="col" className={HEAD} title={`Success rate on ${a} → on ${b}`}>
+            <HeaderCell>Question</HeaderCell>
+            <HeaderCell>Flip</HeaderCell>
+            <HeaderCell align="right" title={`Success rate on ${a} → on ${b}`}>
               Success
-            </th>
-            <th scope="col" className={HEAD}>
-              Tool calls
-            </th>
-            <th scope="col" className={HEAD}>
-              Steps
-            </th>
-            <th scope="col" className={`${HEAD} text-left`}>
-              Tools
-            </th>
-            <th scope="col" className={`${HEAD} text-left`}>
-              Trajectories
-            </th>
+            </HeaderCell>
+            <HeaderCell align="right">Tool calls</HeaderCell>
+            <HeaderCell align="right">Steps</HeaderCell>
+            <HeaderCell>Tools</HeaderCell>
+            <HeaderCell>Trajectories</HeaderCell>
           </tr>
         </thead>
         <tbody>
