@@ -57,6 +57,25 @@ describe('compaction while a first load goes', () => {
     expect(await table.countRows()).toBe(600);
   });
 
+  it('keeps one row per id when two loads that compact as they go run at once, with overlapping ids', async () => {
+    const options = { db: db.config, batchSize: 10, loadCompactionRows: 100 };
+    // t0…t399 and t200…t599: 600 distinct ids, 200 of them written by both.
+    const [a, b] = await Promise.all([
+      ingestText(records(0, 400), options),
+      ingestText(records(200, 400), options),
+    ]);
+    expect(a.rejected + b.rejected).toBe(0);
+    expect(a.inserted + b.inserted).toBe(600);
+    const table = await openTable(db.config);
+    const ids = (await table.query().select(['trajectory_id']).toArray()).map(
+      (row) => row.trajectory_id as string,
+    );
+    expect(ids).toHaveLength(600);
+    expect(new Set(ids).size).toBe(600);
+    // 80 commits of 10 rows: fewer fragments means the compactions ran between them.
+    expect(await fragmentsOf()).toBeLessThan(80);
+  });
+
   it('leaves one fragment a commit without it (the contrast)', async () => {
     await ingestText(records(0, 600), { db: db.config, batchSize: 10 });
     expect(await fragmentsOf()).toBe(60);
