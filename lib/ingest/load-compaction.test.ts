@@ -72,8 +72,8 @@ describe('compaction while a first load goes', () => {
     );
     expect(ids).toHaveLength(600);
     expect(new Set(ids).size).toBe(600);
-    // 80 commits of 10 rows: fewer fragments means the compactions ran between them.
-    expect(await fragmentsOf()).toBeLessThan(80);
+    // 600 rows written in commits of at most 10 rows: at least 60 fragments unless the compactions ran between them.
+    expect(await fragmentsOf()).toBeLessThan(60);
   });
 
   it('leaves one fragment a commit without it (the contrast)', async () => {
