@@ -42,7 +42,8 @@ export const DEFAULT_BATCH_SIZE = 50_000;
  * than `batchSize` rows: large commits (few fragments, few versions) with memory bounded whatever the rows' size. A
  * batch is held about four times while it is written (the rows, their Arrow columns, the copy LanceDB receives, its
  * encoding) while the next one fills: 16 Mi characters (about 8,500 lean benchmark rows) kept a 1,150,000-row load at
- * 823 MB where 32 Mi peaked at 961 MB; the compactions as the load goes keep the fragments bounded either way.
+ * 823 MB where 32 Mi peaked at 961 MB (both with `MALLOC_MMAP_THRESHOLD_=1048576`, docs/ingest.md); the compactions as
+ * the load goes keep the fragments bounded either way.
  */
 export const BATCH_MAX_CHARS = 16 * 1024 * 1024;
 export const DEFAULT_MAX_ERRORS = 1000;

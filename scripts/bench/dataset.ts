@@ -58,16 +58,8 @@ async function ingestInChild(jsonl: string, uri: string): Promise<Omit<IngestFig
   const { stdout, stderr } = await promisify(execFile)(
     process.execPath,
     ['--conditions=react-server', '--import', 'tsx', child, jsonl, uri],
-    // As `npm run ingest` runs it (package.json): glibc's malloc with two arenas, and every block of 1 MiB or more
-    // mapped on its own, so that what a compaction frees goes back to the system (docs/ingest.md, "Memory").
-    {
-      maxBuffer: 1 << 24,
-      env: {
-        ...process.env,
-        MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
-        MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '1048576',
-      },
-    },
+    // As `npm run ingest` runs it (package.json): glibc's malloc with two arenas keeps less memory.
+    { maxBuffer: 1 << 24, env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' } },
   );
   process.stderr.write(stderr);
   const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
