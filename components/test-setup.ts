@@ -1,6 +1,6 @@
 /**
- * jsdom lacks some browser APIs the chart and listbox libraries call. Import this first in component tests that
- * render Tremor charts, Tremor selects, or scroll rows into view.
+ * jsdom lacks some browser APIs the chart library and the pickers call. Import this first in component tests that
+ * render Tremor charts, the multi-select (it measures its chips), or scroll rows into view.
  */
 
 class ResizeObserverStub {

@@ -165,8 +165,10 @@ test('Reset filters keeps the run that was open, and its chip', async ({ page })
   );
   expect(new URL(page.url()).searchParams.get('training_id')).toBe(RUN);
   await expect(page.getByTestId('filter-chips')).toContainText(`training: ${RUN}`);
-  // The picker shows the run, not its placeholder (the hidden native options hold both texts: only what shows counts).
+  // The picker shows the run as its chip (the full name in its title), not its placeholder.
   const picker = page.getByTestId('filter-training');
+  await expect(picker.getByTestId('multi-select-chip')).toHaveCount(1);
+  await expect(picker.getByTestId('multi-select-chip')).toHaveAttribute('title', RUN);
   await expect(picker.getByText(RUN, { exact: true }).filter({ visible: true })).toHaveCount(1);
   await expect(picker.getByText('Latest training').filter({ visible: true })).toHaveCount(0);
   await expect(page.getByTestId('filter-reset')).toBeDisabled();

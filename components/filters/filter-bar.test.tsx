@@ -77,6 +77,20 @@ describe('FilterBar', () => {
     expect(lastUrl()!.searchParams.get('training_id')).toBe('run_b');
   });
 
+  it('takes a training out by its chip, and all of them with Clear', async () => {
+    const { lastUrl } = renderBar('?training_id=run_a,run_b');
+    const picker = screen.getByTestId('filter-training');
+    expect(
+      within(picker)
+        .getAllByTestId('multi-select-chip')
+        .map((chip) => chip.title),
+    ).toEqual(['run_a', 'run_b']);
+    await userEvent.click(within(picker).getByRole('button', { name: 'Remove run_a' }));
+    expect(lastUrl()!.searchParams.get('training_id')).toBe('run_b');
+    await userEvent.click(within(picker).getByRole('button', { name: 'Clear' }));
+    expect(lastUrl()!.searchParams.has('training_id')).toBe(false);
+  });
+
   it('applies reward bounds on blur or Enter, not on every keystroke', async () => {
     const { onUrlUpdate, lastUrl } = renderBar();
     const min = screen.getByLabelText('Reward min');

@@ -52,6 +52,8 @@ export function FilterBar({ options, hideTraining = false }: FilterBarProps) {
           <MultiSelectFilter
             label="Training"
             testId="filter-training"
+            // Two columns from the small breakpoint: a chip then shows the end of a long run name.
+            className="sm:col-span-2"
             options={withSelected(options.trainings, params.training_id)}
             value={params.training_id ?? []}
             onChange={(value) => updateFilters({ training_id: list(value) })}
