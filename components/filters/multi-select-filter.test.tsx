@@ -92,6 +92,20 @@ describe('MultiSelectFilter', () => {
     expect(screen.getByRole('button', { name: 'Training 3 selected' })).toBe(button);
   });
 
+  it('leaves the fractions of a second out of a chip, not out of its title', () => {
+    const names = [
+      'tau2-airline-xai/grok-3-2025-10-05T22:50:14.284120',
+      'tau2-airline-xai/grok-3-mini-2025-10-05T22:51:02.114820',
+    ];
+    renderPicker(names, 3, names);
+    const chips = screen.getAllByTestId('multi-select-chip');
+    expect(chips.map((chip) => chip.getAttribute('title'))).toEqual(names);
+    expect(chips.map(chipText)).toEqual([
+      middleEllipsis('tau2-airline-xai/grok-3-2025-10-05T22:50:14', DEFAULT_CHIP_CHARS),
+      middleEllipsis('tau2-airline-xai/grok-3-mini-2025-10-05T22:51:02', DEFAULT_CHIP_CHARS),
+    ]);
+  });
+
   it('gives chips that would read the same more of their names, until they differ', () => {
     renderPicker([RUNS[0], RUNS[1]]);
     // Both end in the same time: the middle that differs has to show.

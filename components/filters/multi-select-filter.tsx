@@ -18,7 +18,7 @@ import {
   stepActive,
   toggleValue,
 } from '@/lib/chart-data/multi-select';
-import { uniqueShortNames } from '@/lib/chart-data/names';
+import { uniqueShortNames, withoutSubseconds } from '@/lib/chart-data/names';
 import { BreakableName } from '../ui/breakable-name';
 import { FIELD_LABEL } from './field-styles';
 
@@ -110,11 +110,12 @@ export function MultiSelectFilter({
   const activeIndex = active === null ? -1 : matches.indexOf(active);
   const activeOption = activeIndex >= 0 ? matches[activeIndex] : null;
   const { shown, more } = chipOverflow(value.length, maxChips);
-  // Shortened in the middle to what one line of the control holds (measured in the chips' font), and longer where two
-  // would read the same (names that differ only inside).
+  // Without the fractions of a second of their times (run names often end in one), shortened in the middle to what one
+  // line of the control holds (measured in the chips' font), and longer where two would read the same.
   const chipNames = useMemo(() => {
-    const chars = room ? chipBudget(value.slice(0, shown), room.px, room.measure) : DEFAULT_CHIP_CHARS;
-    return uniqueShortNames(value, chars);
+    const names = withoutSubseconds(value);
+    const chars = room ? chipBudget(names.slice(0, shown), room.px, room.measure) : DEFAULT_CHIP_CHARS;
+    return uniqueShortNames(names, chars);
   }, [value, shown, room]);
 
   useEffect(() => {
