@@ -223,7 +223,7 @@ export function MultiSelectFilter({
   };
 
   const remove = (option: string) => {
-    onChange(value.filter((other) => other !== option));
+    toggle(option);
     buttonRef.current?.focus();
   };
 
